@@ -1,0 +1,93 @@
+// The one implementation of the API contract. Both transports call `dispatch`, which validates
+// the input with the channel's zod schema and turns every failure into a structured ApiError.
+import { ZodError } from 'zod'
+import {
+  channels,
+  type ApiError,
+  type ApiResponse,
+  type ChannelName,
+  type Channels,
+  type ProjectInfo
+} from '../../shared/api/contract'
+import type { z } from 'zod'
+import { ImportError } from '../importing/errors'
+import { importSources } from '../importing/import-files'
+import { StoreError } from '../store/project-store'
+import type { Session } from './session'
+
+type Handlers = {
+  [C in ChannelName]: (input: z.output<Channels[C]['input']>) => Promise<Channels[C]['result']>
+}
+
+async function projectInfo(session: Session): Promise<ProjectInfo> {
+  const summaries = await session.store.summaries(session.annotator)
+  return {
+    name: session.store.settings.name,
+    folder: session.store.folder,
+    annotator: session.annotator,
+    labels: session.store.settings.labels,
+    progress: {
+      done: summaries.filter((s) => s.status === 'done').length,
+      inProgress: summaries.filter((s) => s.status === 'in_progress').length,
+      total: summaries.length
+    }
+  }
+}
+
+export function createHandlers(session: Session): Handlers {
+  const { store } = session
+  return {
+    'project.info': () => projectInfo(session),
+    'annotator.set': async ({ annotator }) => {
+      session.annotator = annotator
+      return projectInfo(session)
+    },
+    'documents.list': () => store.summaries(session.annotator),
+    'documents.get': async ({ id }) => ({
+      document: await store.getDocument(id),
+      layer: await store.getLayer(id, session.annotator)
+    }),
+    'documents.import': ({ files }) =>
+      importSources(
+        store,
+        files.map((file) => ({ name: file.path || file.name, bytes: Buffer.from(file.base64, 'base64') })),
+        { annotator: session.annotator }
+      ),
+    'annotations.save': ({ documentId, spans, status }) =>
+      store.saveLayer(documentId, session.annotator, status ? { spans, status } : { spans }),
+    'annotations.setStatus': ({ documentId, status }) => store.saveLayer(documentId, session.annotator, { status })
+  }
+}
+
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ZodError) {
+    return {
+      code: 'invalid_input',
+      message: error.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`).join('; '),
+      issues: error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }))
+    }
+  }
+  if (error instanceof StoreError) return { code: error.code, message: error.message }
+  if (error instanceof ImportError) return { code: 'invalid_input', message: error.message }
+  return { code: 'internal', message: error instanceof Error ? error.message : String(error) }
+}
+
+export function isChannel(name: string): name is ChannelName {
+  return Object.hasOwn(channels, name)
+}
+
+export type Dispatch = (channel: string, input: unknown) => Promise<ApiResponse<unknown>>
+
+export function createDispatch(session: Session): Dispatch {
+  const handlers = createHandlers(session)
+  return async (channel, input) => {
+    if (!isChannel(channel)) return { ok: false, error: { code: 'not_found', message: `unknown channel "${channel}"` } }
+    try {
+      const parsed = channels[channel].input.parse(input ?? {})
+      const handler = handlers[channel] as (input: unknown) => Promise<unknown>
+      return { ok: true, value: await handler(parsed) }
+    } catch (error) {
+      return { ok: false, error: toApiError(error) }
+    }
+  }
+}

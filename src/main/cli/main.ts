@@ -1,0 +1,133 @@
+// The `spanwise` command line, on the same modules the desktop app uses.
+import { createWriteStream } from 'node:fs'
+import { Command, InvalidArgumentError, Option } from 'commander'
+import { STATUSES, type DocumentStatus } from '../../shared/model'
+import { Session } from '../api/session'
+import { defaultProjectFolder, openOrCreateDemo } from '../demo/demo-project'
+import { exportProject, STREAM_EXPORT_FORMATS, type StreamExportFormat } from '../exporting/export-project'
+import { collectFiles } from '../importing/collect-files'
+import { importSources } from '../importing/import-files'
+import { startServer } from '../server/http-server'
+import { checkAnnotator, defaultAnnotator } from '../store/annotator'
+import { ProjectStore } from '../store/project-store'
+import { finished } from 'node:stream/promises'
+
+function annotatorOption(): Option {
+  return new Option('--annotator <name>', 'annotator layer to use (default: your user name)').argParser((value) => {
+    try {
+      return checkAnnotator(value)
+    } catch (error) {
+      throw new InvalidArgumentError((error as Error).message)
+    }
+  })
+}
+
+function portNumber(value: string): number {
+  const port = Number(value)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('a port is a number from 0 to 65535')
+  return port
+}
+
+function statusList(value: string, previous: DocumentStatus[] = []): DocumentStatus[] {
+  if (!(STATUSES as readonly string[]).includes(value)) throw new InvalidArgumentError(`status is one of ${STATUSES.join(', ')}`)
+  return [...previous, value as DocumentStatus]
+}
+
+function progressOnStderr(label: string): (done: number, total: number) => void {
+  let last = 0
+  return (done, total) => {
+    const now = Date.now()
+    if (!process.stderr.isTTY || (now - last < 200 && done !== total)) return
+    last = now
+    process.stderr.write(`\r${label} ${done}/${total}${done === total ? '\n' : ''}`)
+  }
+}
+
+export function buildProgram(): Command {
+  const program = new Command('spanwise')
+    .description('Annotate text: mark actors, claims and figures in articles, export datasets with exact offsets.')
+    .showHelpAfterError()
+
+  program
+    .command('import')
+    .description('import .txt and .md files, or whole folders of them, into a project (created if missing)')
+    .requiredOption('--project <dir>', 'project folder')
+    .addOption(annotatorOption())
+    .argument('<paths...>', 'files or folders to import')
+    .action(async (paths: string[], options: { project: string; annotator?: string }) => {
+      const store = await ProjectStore.open(options.project, { create: true })
+      const { files, rejected } = await collectFiles(paths)
+      const report = await importSources(store, files, { annotator: options.annotator ?? defaultAnnotator() }, rejected)
+      const spans = report.added.reduce((sum, a) => sum + a.spans, 0)
+      for (const issue of report.rejected) {
+        process.stderr.write(`rejected ${issue.file}${issue.line ? `:${issue.line}` : ''}: ${issue.message}\n`)
+      }
+      for (const dup of report.duplicates) process.stderr.write(`already in the project: ${dup.file} (${dup.title})\n`)
+      process.stdout.write(
+        `imported ${report.added.length} document(s) with ${spans} span(s); ${report.duplicates.length} already present; ${report.rejected.length} rejected\n`
+      )
+      // the good files are imported either way; a rejected one still makes the run a failure
+      if (report.rejected.length > 0) process.exitCode = 1
+    })
+
+  program
+    .command('export')
+    .description('export a project\'s annotations (stdout unless --out is given)')
+    .requiredOption('--project <dir>', 'project folder')
+    .addOption(new Option('--format <name>', 'output format').choices([...STREAM_EXPORT_FORMATS]).default('jsonl'))
+    .option('--out <file>', 'write to this file instead of stdout')
+    .addOption(annotatorOption())
+    .option('--all-annotators', 'one record per document and annotator, for every annotator')
+    .option('--status <status>', `only documents with this status (${STATUSES.join(', ')}); repeatable`, statusList)
+    .action(
+      async (options: { project: string; format: StreamExportFormat; out?: string; annotator?: string; allAnnotators?: boolean; status?: DocumentStatus[] }) => {
+        const store = await ProjectStore.open(options.project)
+        const out = options.out ? createWriteStream(options.out) : process.stdout
+        const summary = await exportProject(
+          store,
+          options.format,
+          { annotator: options.allAnnotators ? { all: true } : (options.annotator ?? defaultAnnotator()), ...(options.status ? { statuses: options.status } : {}) },
+          out,
+          progressOnStderr('exported')
+        )
+        if (options.out) {
+          out.end()
+          await finished(out)
+          process.stderr.write(`wrote ${summary.records} record(s) with ${summary.spans} span(s) to ${options.out}\n`)
+        }
+      }
+    )
+
+  program
+    .command('serve')
+    .description('serve the workbench to a browser on 127.0.0.1 (prints the URL with its session token)')
+    .option('--project <dir>', 'project folder (default: the demo project, created on first use)')
+    .option('--port <n>', 'port to listen on (default: any free port)', portNumber)
+    .addOption(annotatorOption())
+    .action(async (options: { project?: string; port?: number; annotator?: string }) => {
+      const annotator = options.annotator ?? defaultAnnotator()
+      const store = options.project ? await ProjectStore.open(options.project, { create: true }) : await openOrCreateDemo(defaultProjectFolder(), annotator)
+      const server = await startServer(new Session(store, annotator), options.port === undefined ? {} : { port: options.port })
+      process.stderr.write(`Spanwise is serving ${store.folder} to your browser. Open:\n`)
+      process.stdout.write(`${server.url}\n`)
+      const stop = () => void server.close().then(() => process.exit(0))
+      process.on('SIGINT', stop)
+      process.on('SIGTERM', stop)
+    })
+
+  return program
+}
+
+export async function runCli(argv: string[]): Promise<void> {
+  // `spanwise export | head` closes stdout early: that is the reader's choice, not an error
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0)
+    throw error
+  })
+  try {
+    await buildProgram().parseAsync(argv)
+  } catch (error) {
+    process.stderr.write(`spanwise: ${(error as Error).message.split('\n')[0]}\n`)
+    process.exitCode = 1
+  }
+}

@@ -1,0 +1,58 @@
+// What every dataset format plugs into. Readers turn input files into documents (with any spans
+// they carry, in code points); writers turn export records into an output stream.
+import type { DocumentStatus } from '../../shared/model'
+import type { OffsetUnit } from '../../shared/offsets'
+
+/** An input file: its name (or relative path) for messages, and its raw bytes. */
+export interface SourceFile {
+  name: string
+  bytes: Uint8Array
+}
+
+export interface ParsedSpan {
+  /** Code point offsets into the parsed document's text. */
+  start: number
+  end: number
+  label: string
+}
+
+export interface ParsedDocument {
+  /** The input file it came from, for reports. */
+  file: string
+  text: string
+  title: string
+  meta: Record<string, unknown>
+  spans: ParsedSpan[]
+  /** The annotator layer the spans belong to, when the file says. */
+  annotator?: string
+  status?: DocumentStatus
+}
+
+export interface ReadOptions {
+  /** Offset unit of the input where the format's unit is ambiguous. */
+  offsets?: OffsetUnit
+  /** CSV/TSV: the column holding the text. */
+  textColumn?: string
+}
+
+export interface FormatReader {
+  name: string
+  /** File name endings this reader takes, lower case, with the dot. */
+  extensions: string[]
+  /**
+   * Parses every file it is given; throws ImportError (file + line) for a file it cannot take,
+   * which rejects that whole file and nothing else.
+   */
+  read(file: SourceFile, options: ReadOptions): ParsedDocument[]
+}
+
+/** One document's annotations as every exporter receives them (offsets in code points). */
+export interface ExportRecord {
+  id: string
+  title: string
+  text: string
+  meta: Record<string, unknown>
+  annotator: string
+  status: DocumentStatus
+  spans: { id: string; start: number; end: number; label: string; text: string }[]
+}

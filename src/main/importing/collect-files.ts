@@ -1,0 +1,62 @@
+// Gathers the files named on a command line or picked in a dialog, expanding folders.
+import { open, readdir, stat } from 'node:fs/promises'
+import path from 'node:path'
+import type { ImportIssue } from '../../shared/api/contract'
+import { readerForFile } from '../formats/registry'
+import type { SourceFile } from '../formats/types'
+import { MAX_IMPORT_FILE_BYTES } from './limits'
+
+export interface CollectedFiles {
+  files: SourceFile[]
+  rejected: ImportIssue[]
+}
+
+async function readCapped(file: string, size: number): Promise<Uint8Array> {
+  const handle = await open(file, 'r')
+  try {
+    const bytes = new Uint8Array(size)
+    const { bytesRead } = await handle.read(bytes, 0, size, 0)
+    return bytes.subarray(0, bytesRead)
+  } finally {
+    await handle.close()
+  }
+}
+
+/**
+ * Reads each named file, and every importable file inside each named folder (hidden files
+ * skipped). Files over the size limit are rejected by name without being read whole.
+ */
+export async function collectFiles(paths: string[], options: { anyExtension?: boolean } = {}): Promise<CollectedFiles> {
+  const files: SourceFile[] = []
+  const rejected: ImportIssue[] = []
+
+  async function visit(target: string, named: boolean): Promise<void> {
+    const info = await stat(target).catch((error: NodeJS.ErrnoException) => {
+      rejected.push({ file: target, message: error.code === 'ENOENT' ? 'no such file or folder' : error.message })
+      return null
+    })
+    if (!info) return
+    if (info.isDirectory()) {
+      const entries = (await readdir(target)).filter((name) => !name.startsWith('.')).sort()
+      for (const entry of entries) await visit(path.join(target, entry), false)
+      return
+    }
+    if (!info.isFile()) return
+    if (!options.anyExtension && !readerForFile(target)) {
+      rejected.push({ file: target, message: `unsupported file type "${path.extname(target) || '(none)'}"` })
+      return
+    }
+    if (info.size > MAX_IMPORT_FILE_BYTES) {
+      rejected.push({
+        file: target,
+        message: `file is ${(info.size / 1048576).toFixed(1)} MiB, over the ${MAX_IMPORT_FILE_BYTES / 1048576} MiB import limit`
+      })
+      return
+    }
+    void named
+    files.push({ name: target, bytes: await readCapped(target, info.size) })
+  }
+
+  for (const target of paths) await visit(path.resolve(target), true)
+  return { files, rejected }
+}

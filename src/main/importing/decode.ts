@@ -1,0 +1,47 @@
+// Turns a file's bytes into text, or says precisely why it cannot. Every format reads through here.
+import { ImportError } from './errors'
+import { MAX_IMPORT_FILE_BYTES } from './limits'
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
+
+/** Line number (1-based) of a byte offset, for error messages. */
+function lineOfByte(bytes: Uint8Array, offset: number): number {
+  let line = 1
+  for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 0x0a) line++
+  return line
+}
+
+/** Finds the first byte that is not part of valid UTF-8 (the decoder does not say where). */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0
+  while (i < bytes.length) {
+    const b = bytes[i]!
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1
+    if (need < 0) return i
+    try {
+      utf8.decode(bytes.subarray(i, i + need + 1))
+    } catch {
+      return i
+    }
+    i += need + 1
+  }
+  return -1
+}
+
+/**
+ * Decodes UTF-8 text strictly. The text is kept exactly as read (line endings included); only a
+ * leading byte order mark is dropped, since it is an encoding marker and not part of the text.
+ */
+export function decodeText(file: string, bytes: Uint8Array): string {
+  if (bytes.length > MAX_IMPORT_FILE_BYTES) {
+    throw new ImportError(file, `file is ${(bytes.length / 1048576).toFixed(1)} MiB, over the ${MAX_IMPORT_FILE_BYTES / 1048576} MiB import limit`)
+  }
+  const nul = bytes.indexOf(0)
+  if (nul >= 0) throw new ImportError(file, 'binary file (contains NUL bytes), not text', lineOfByte(bytes, nul))
+  try {
+    return utf8.decode(bytes)
+  } catch {
+    const at = firstInvalidUtf8(bytes)
+    throw new ImportError(file, `not valid UTF-8 text (byte 0x${bytes[at]?.toString(16).padStart(2, '0')} at byte ${at}); save it as UTF-8 and import again`, lineOfByte(bytes, at))
+  }
+}

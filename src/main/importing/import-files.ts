@@ -1,0 +1,93 @@
+// Imports parsed files into a project: every file is parsed first, then everything that parsed
+// is written in one go (documents, then their spans), so a bad file never leaves half its
+// content behind and the good files still land.
+import type { ImportIssue, ImportReport } from '../../shared/api/contract'
+import type { Span } from '../../shared/model'
+import { OffsetMap } from '../../shared/offsets'
+import { readerByName, readerForFile, supportedExtensions } from '../formats/registry'
+import type { ParsedDocument, ReadOptions, SourceFile } from '../formats/types'
+import { checkAnnotator } from '../store/annotator'
+import { documentIdFor, type ProjectStore } from '../store/project-store'
+import { ImportError } from './errors'
+import { MAX_DOCUMENT_CODE_POINTS } from './limits'
+
+export interface ImportOptions extends ReadOptions {
+  /** Layer that receives imported spans when the file names no annotator. */
+  annotator: string
+  /** Force a format instead of choosing by file name. */
+  format?: string
+}
+
+function parseFile(file: SourceFile, options: ImportOptions): ParsedDocument[] {
+  const reader = options.format ? readerByName(options.format) : readerForFile(file.name)
+  if (!reader) {
+    throw new ImportError(file.name, `unsupported file type; Spanwise imports ${supportedExtensions().join(', ')}`)
+  }
+  const documents = reader.read(file, options)
+  for (const doc of documents) checkParsedDocument(doc)
+  return documents
+}
+
+function checkParsedDocument(doc: ParsedDocument): void {
+  const length = new OffsetMap(doc.text).codePointLength
+  if (length > MAX_DOCUMENT_CODE_POINTS) {
+    throw new ImportError(doc.file, `document "${doc.title}" has ${length} characters, over the ${MAX_DOCUMENT_CODE_POINTS} limit`)
+  }
+  for (const span of doc.spans) {
+    if (!(Number.isInteger(span.start) && Number.isInteger(span.end)) || span.start < 0 || span.end > length || span.start >= span.end) {
+      throw new ImportError(doc.file, `span [${span.start}, ${span.end}) "${span.label}" is out of range for a text of ${length} characters`)
+    }
+  }
+}
+
+let spanCounter = 0
+export function newSpanId(): string {
+  spanCounter = (spanCounter + 1) % 1_000_000
+  return `s${Date.now().toString(36)}${spanCounter.toString(36)}${Math.random().toString(36).slice(2, 6)}`
+}
+
+export async function importSources(
+  store: ProjectStore,
+  files: SourceFile[],
+  options: ImportOptions,
+  alreadyRejected: ImportIssue[] = []
+): Promise<ImportReport> {
+  checkAnnotator(options.annotator)
+  const rejected = [...alreadyRejected]
+  const parsed: ParsedDocument[] = []
+  for (const file of files) {
+    try {
+      parsed.push(...parseFile(file, options))
+    } catch (error) {
+      if (error instanceof ImportError) rejected.push(error.toIssue())
+      else rejected.push({ file: file.name, message: (error as Error).message })
+    }
+  }
+
+  await store.addLabels(parsed.flatMap((doc) => doc.spans.map((span) => span.label)))
+
+  const { added, duplicates } = await store.addDocuments(parsed)
+  const addedIds = new Set(added.map((record) => record.id))
+  const titles = new Map([...added, ...duplicates].map((record) => [record.id, record.title]))
+  const report: ImportReport = { added: [], duplicates: [], rejected }
+  for (const doc of parsed) {
+    const id = documentIdFor(doc.text)
+    const annotator = doc.annotator ?? options.annotator
+    let spanCount = 0
+    if (doc.spans.length > 0) {
+      // spans never overwrite work already in a layer: they land only in an empty one
+      const layer = await store.getLayer(id, annotator)
+      if (layer.spans.length === 0) {
+        const spans: Span[] = doc.spans.map((s) => ({ id: newSpanId(), start: s.start, end: s.end, label: s.label }))
+        await store.saveLayer(id, annotator, { spans, status: doc.status ?? 'in_progress' })
+        spanCount = spans.length
+      }
+    } else if (doc.status) {
+      await store.saveLayer(id, annotator, { status: doc.status })
+    }
+    const entry = { id, title: titles.get(id) ?? doc.title, file: doc.file }
+    if (addedIds.has(id) && !report.added.some((a) => a.id === id)) report.added.push({ ...entry, spans: spanCount })
+    else report.duplicates.push(entry)
+  }
+  return report
+}

@@ -1,0 +1,142 @@
+// Browser mode: the same renderer and API as the desktop app, served on the loopback interface
+// only. Every request must carry the session token in its path (/t/<token>/...) and a Host
+// header naming the address we listen on (against DNS rebinding) before anything is routed.
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import { stat } from 'node:fs/promises'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import { createDispatch } from '../api/handlers'
+import type { Session } from '../api/session'
+import { rendererDir } from '../app-paths'
+import { CONTENT_SECURITY_POLICY } from '../shared-security'
+import { handleExport } from './export-route'
+
+const MAX_BODY_BYTES = 256 * 1024 * 1024
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json'
+}
+
+export interface RunningServer {
+  url: string
+  port: number
+  token: string
+  close(): Promise<void>
+}
+
+export interface ServeOptions {
+  port?: number
+  token?: string
+  staticDir?: string
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const payload = JSON.stringify(body)
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+  res.end(payload)
+}
+
+function deny(res: ServerResponse, status: number, message: string): void {
+  sendJson(res, status, { ok: false, error: { code: status === 404 ? 'not_found' : 'forbidden', message } })
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length
+    if (size > MAX_BODY_BYTES) throw new Error(`request body over ${MAX_BODY_BYTES / 1048576} MiB`)
+    chunks.push(chunk)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+function tokenMatches(given: string, expected: string): boolean {
+  const a = Buffer.from(given)
+  const b = Buffer.from(expected)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+async function serveStatic(res: ServerResponse, root: string, relative: string): Promise<void> {
+  const file = path.resolve(root, relative === '' ? 'index.html' : relative)
+  if (!file.startsWith(root + path.sep)) return deny(res, 404, 'not found')
+  const info = await stat(file).catch(() => null)
+  if (!info?.isFile()) return deny(res, 404, 'not found')
+  res.writeHead(200, {
+    'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+    'content-length': info.size,
+    'cache-control': 'no-store'
+  })
+  createReadStream(file).pipe(res)
+}
+
+export async function startServer(session: Session, options: ServeOptions = {}): Promise<RunningServer> {
+  const token = options.token ?? randomBytes(24).toString('base64url')
+  const root = path.resolve(options.staticDir ?? rendererDir)
+  const dispatch = createDispatch(session)
+  let allowedHosts: Set<string> = new Set()
+
+  const server: Server = createServer((req, res) => {
+    res.setHeader('content-security-policy', CONTENT_SECURITY_POLICY)
+    res.setHeader('x-content-type-options', 'nosniff')
+    res.setHeader('referrer-policy', 'no-referrer')
+    res.setHeader('x-frame-options', 'DENY')
+    handle(req, res).catch((error: Error) => {
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: error.message } })
+      else res.destroy(error)
+    })
+  })
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!allowedHosts.has(req.headers.host ?? '')) return deny(res, 421, 'unexpected Host header')
+    const url = new URL(req.url ?? '/', 'http://loopback')
+    const match = /^\/t\/([^/]+)(\/.*)?$/.exec(url.pathname)
+    if (!match) return deny(res, 401, 'missing session token: open the URL that `spanwise serve` printed')
+    if (!tokenMatches(match[1]!, token)) return deny(res, 403, 'wrong session token')
+    const origin = req.headers.origin
+    if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) return deny(res, 403, 'cross-origin request')
+
+    const rest = decodeURIComponent(match[2] ?? '/').replace(/^\//, '')
+    if (rest.startsWith('api/')) {
+      if (req.method !== 'POST') return deny(res, 405, 'API calls use POST')
+      let input: unknown
+      try {
+        const body = await readBody(req)
+        input = body === '' ? {} : JSON.parse(body)
+      } catch (error) {
+        return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: `request body: ${(error as Error).message}` } })
+      }
+      const response = await dispatch(rest.slice('api/'.length), input)
+      const status = response.ok ? 200 : response.error.code === 'internal' ? 500 : response.error.code === 'not_found' ? 404 : 400
+      return sendJson(res, status, response)
+    }
+    if (rest === 'export') return handleExport(session, url.searchParams, res)
+    if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405, 'method not allowed')
+    return serveStatic(res, root, rest)
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
+  })
+  const port = (server.address() as AddressInfo).port
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`])
+  return {
+    url: `http://127.0.0.1:${port}/t/${token}/`,
+    port,
+    token,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      })
+  }
+}

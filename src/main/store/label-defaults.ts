@@ -1,0 +1,15 @@
+import type { Label } from '../../shared/model'
+
+/** Colours for labels beyond the defaults: distinct hues that stay readable behind dark text. */
+const PALETTE = ['#8e5bd6', '#d1495b', '#00a6a6', '#b08900', '#5f6caf', '#c05299', '#4d8b31', '#e07a2f', '#3b8ea5']
+
+export function colorForNewLabel(index: number): string {
+  return PALETTE[index % PALETTE.length]!
+}
+
+/** The first digit or letter no label uses yet as its hotkey. */
+export function freeHotkey(labels: Label[]): string {
+  const used = new Set(labels.map((label) => label.hotkey))
+  const candidates = '1234567890qwertyuiopasdfghjklzxcvbnm'
+  return [...candidates].find((key) => !used.has(key)) ?? '0'
+}

@@ -1,0 +1,231 @@
+// A project on disk: its settings, documents and per-annotator annotation layers. Plain Node,
+// no Electron, used by the desktop app, the HTTP server and the command line alike.
+import { createHash } from 'node:crypto'
+import { mkdir, readdir, rm, stat } from 'node:fs/promises'
+import path from 'node:path'
+import {
+  compareSpans,
+  DEFAULT_LABELS,
+  emptyLayer,
+  labelNameSchema,
+  projectConfigSchema,
+  type AnnotationLayer,
+  type DocumentRecord,
+  type DocumentStatus,
+  type DocumentSummary,
+  type ProjectConfig,
+  type Span
+} from '../../shared/model'
+import { OffsetMap } from '../../shared/offsets'
+import { checkAnnotator } from './annotator'
+import { StoreError } from './errors'
+import { colorForNewLabel, freeHotkey } from './label-defaults'
+import { readJson, writeJsonAtomic } from './json-file'
+import {
+  annotationsDir,
+  documentFile,
+  documentsDir,
+  idFromFileName,
+  layerFile,
+  projectFile
+} from './layout'
+
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex')
+}
+
+/** Document ids are the first 16 hex digits of the text's hash: identical texts collide on purpose. */
+export function documentIdFor(text: string): string {
+  return contentHash(text).slice(0, 16)
+}
+
+interface CachedDocument {
+  title: string
+  length: number
+}
+
+export interface NewDocument {
+  text: string
+  title: string
+  meta: Record<string, unknown>
+}
+
+export class ProjectStore {
+  /** Titles and lengths of documents already read, so listing a project reads each file once. */
+  private readonly documentCache = new Map<string, CachedDocument>()
+
+  private constructor(
+    readonly folder: string,
+    private config: ProjectConfig
+  ) {}
+
+  /** Opens a project folder; creates it (with the default labels) when `create` is set. */
+  static async open(folder: string, options: { create?: boolean; name?: string } = {}): Promise<ProjectStore> {
+    const absolute = path.resolve(folder)
+    const existing = await readJson<unknown>(projectFile(absolute)).catch((error: Error) => {
+      throw new StoreError('invalid_input', `${projectFile(absolute)}: not a readable project file (${error.message})`)
+    })
+    if (existing !== null) {
+      const parsed = projectConfigSchema.safeParse(existing)
+      if (!parsed.success) {
+        throw new StoreError('invalid_input', `${projectFile(absolute)}: ${parsed.error.issues[0]?.message}`)
+      }
+      return new ProjectStore(absolute, parsed.data)
+    }
+    if (!options.create) throw new StoreError('not_found', `no Spanwise project in ${absolute}`)
+    const config: ProjectConfig = {
+      version: 1,
+      name: options.name ?? path.basename(absolute),
+      labels: DEFAULT_LABELS,
+      createdAt: new Date().toISOString()
+    }
+    await mkdir(documentsDir(absolute), { recursive: true })
+    await mkdir(annotationsDir(absolute), { recursive: true })
+    await writeJsonAtomic(projectFile(absolute), config)
+    return new ProjectStore(absolute, config)
+  }
+
+  get settings(): ProjectConfig {
+    return this.config
+  }
+
+  /** Adds labels met in imported data, with a colour and a free hotkey each; keeps existing ones. */
+  async addLabels(names: string[]): Promise<void> {
+    const known = new Set(this.config.labels.map((label) => label.name))
+    const fresh = [...new Set(names)].filter((name) => !known.has(name))
+    if (fresh.length === 0) return
+    const labels = [...this.config.labels]
+    for (const name of fresh) {
+      const parsed = labelNameSchema.safeParse(name)
+      if (!parsed.success) throw new StoreError('invalid_input', `label "${name}": ${parsed.error.issues[0]?.message}`)
+      labels.push({ name, color: colorForNewLabel(labels.length), hotkey: freeHotkey(labels) })
+    }
+    await this.updateConfig({ ...this.config, labels })
+  }
+
+  private async updateConfig(config: ProjectConfig): Promise<void> {
+    await writeJsonAtomic(projectFile(this.folder), config)
+    this.config = config
+  }
+
+  async documentIds(): Promise<string[]> {
+    const names = await readdir(documentsDir(this.folder)).catch(() => [] as string[])
+    return names
+      .map(idFromFileName)
+      .filter((id): id is string => id !== null)
+      .sort()
+  }
+
+  async hasDocument(id: string): Promise<boolean> {
+    return stat(documentFile(this.folder, id)).then(
+      () => true,
+      () => false
+    )
+  }
+
+  async getDocument(id: string): Promise<DocumentRecord> {
+    const record = await readJson<DocumentRecord>(documentFile(this.folder, id))
+    if (record === null) throw new StoreError('not_found', `no document ${id} in this project`)
+    this.documentCache.set(id, { title: record.title, length: new OffsetMap(record.text).codePointLength })
+    return record
+  }
+
+  /**
+   * Stores new documents. All are checked first; if any write fails, the ones already written
+   * are removed again, so an import applies completely or not at all.
+   */
+  async addDocuments(docs: NewDocument[]): Promise<{ added: DocumentRecord[]; duplicates: DocumentRecord[] }> {
+    const added: DocumentRecord[] = []
+    const duplicates: DocumentRecord[] = []
+    const seen = new Set<string>()
+    for (const doc of docs) {
+      const sha256 = contentHash(doc.text)
+      const id = sha256.slice(0, 16)
+      if (seen.has(id) || (await this.hasDocument(id))) {
+        duplicates.push(seen.has(id) ? added.find((d) => d.id === id)! : await this.getDocument(id))
+        continue
+      }
+      seen.add(id)
+      added.push({ version: 1, id, title: doc.title, text: doc.text, meta: doc.meta, sha256, importedAt: new Date().toISOString() })
+    }
+    const written: string[] = []
+    try {
+      for (const record of added) {
+        await writeJsonAtomic(documentFile(this.folder, record.id), record)
+        written.push(record.id)
+        this.documentCache.set(record.id, { title: record.title, length: new OffsetMap(record.text).codePointLength })
+      }
+    } catch (error) {
+      await Promise.all(written.map((id) => rm(documentFile(this.folder, id), { force: true })))
+      written.forEach((id) => this.documentCache.delete(id))
+      throw error
+    }
+    return { added, duplicates }
+  }
+
+  async getLayer(documentId: string, annotator: string): Promise<AnnotationLayer> {
+    checkAnnotator(annotator)
+    const layer = await readJson<AnnotationLayer>(layerFile(this.folder, annotator, documentId))
+    return layer ?? emptyLayer(documentId, annotator)
+  }
+
+  /**
+   * Replaces one annotator's layer for one document after checking every span against the
+   * text and the label set. This is the only write an annotation edit makes.
+   */
+  async saveLayer(
+    documentId: string,
+    annotator: string,
+    change: { spans?: Span[]; status?: DocumentStatus }
+  ): Promise<AnnotationLayer> {
+    checkAnnotator(annotator)
+    const current = await this.getLayer(documentId, annotator)
+    const spans = change.spans ?? current.spans
+    if (change.spans) await this.checkSpans(documentId, change.spans)
+    const status: DocumentStatus =
+      change.status ?? (current.status === 'todo' && spans.length > 0 ? 'in_progress' : current.status)
+    const layer: AnnotationLayer = {
+      ...current,
+      status,
+      spans: [...spans].sort(compareSpans),
+      updatedAt: new Date().toISOString()
+    }
+    await mkdir(annotationsDir(this.folder, annotator), { recursive: true })
+    await writeJsonAtomic(layerFile(this.folder, annotator, documentId), layer)
+    return layer
+  }
+
+  private async checkSpans(documentId: string, spans: Span[]): Promise<void> {
+    const document = await this.getDocument(documentId)
+    const length = new OffsetMap(document.text).codePointLength
+    const labels = new Set(this.config.labels.map((l) => l.name))
+    const ids = new Set<string>()
+    for (const span of spans) {
+      if (span.end > length) {
+        throw new StoreError('invalid_input', `span ${span.id} [${span.start}, ${span.end}) is outside the text (length ${length})`)
+      }
+      if (!labels.has(span.label)) throw new StoreError('invalid_input', `span ${span.id} has unknown label "${span.label}"`)
+      if (ids.has(span.id)) throw new StoreError('invalid_input', `span id ${span.id} is used twice`)
+      ids.add(span.id)
+    }
+  }
+
+  /** Annotators who have a layer in this project. */
+  async annotators(): Promise<string[]> {
+    const names = await readdir(annotationsDir(this.folder), { withFileTypes: true }).catch(() => [])
+    return names.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort()
+  }
+
+  async summaries(annotator: string): Promise<DocumentSummary[]> {
+    const ids = await this.documentIds()
+    const summaries: DocumentSummary[] = []
+    for (const id of ids) {
+      const cached = this.documentCache.get(id) ?? (await this.getDocument(id), this.documentCache.get(id)!)
+      const layer = await this.getLayer(id, annotator)
+      summaries.push({ id, title: cached.title, length: cached.length, status: layer.status, spanCount: layer.spans.length })
+    }
+    return summaries.sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id))
+  }
+}
+
+export { StoreError }
