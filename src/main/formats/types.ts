@@ -44,7 +44,45 @@ export interface FormatReader {
    * which rejects that whole file and nothing else.
    */
   read(file: SourceFile, options: ReadOptions): ParsedDocument[]
+  /**
+   * For formats whose documents take several files (brat: X.txt + X.ann). Called with every
+   * file of an import before files are read one by one; returns the groups it claims, each then
+   * parsed by readGroup. Unclaimed files go to read() as usual.
+   */
+  group?(files: SourceFile[]): SourceFile[][]
+  readGroup?(files: SourceFile[], options: ReadOptions): ParsedDocument[]
 }
+
+export interface WriteOptions {
+  /** Offset unit of the output (each writer has a default; see docs/formats.md). */
+  offsets: OffsetUnit
+}
+
+/** A format written as one stream (one file, stdout or an HTTP download). */
+export interface StreamWriter {
+  name: string
+  kind: 'stream'
+  /** File name ending and MIME type for downloads. */
+  extension: string
+  contentType: string
+  /** Default offset unit, or null where offsets are fixed or absent (--offsets is refused). */
+  defaultOffsets: OffsetUnit | null
+  header?(): string
+  /** The text for one record; `index` counts records written before it. */
+  record(record: ExportRecord, index: number, options: WriteOptions): string
+  footer?(records: number): string
+}
+
+/** A format written as a folder of files (brat: X.txt + X.ann per document). */
+export interface FolderWriter {
+  name: string
+  kind: 'folder'
+  defaultOffsets: OffsetUnit | null
+  /** Files for one record, paths relative to the output folder. */
+  files(record: ExportRecord, options: WriteOptions & { allAnnotators: boolean }): { path: string; content: string }[]
+}
+
+export type FormatWriter = StreamWriter | FolderWriter
 
 /** One document's annotations as every exporter receives them (offsets in code points). */
 export interface ExportRecord {

@@ -104,6 +104,11 @@ export async function startServer(session: Session, options: ServeOptions = {}):
     const origin = req.headers.origin
     if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) return deny(res, 403, 'cross-origin request')
 
+    if (match[2] === undefined) {
+      // relative URLs in the page (assets, api/...) resolve only under the trailing slash
+      res.writeHead(308, { location: `/t/${token}/` })
+      return void res.end()
+    }
     const rest = decodeURIComponent(match[2] ?? '/').replace(/^\//, '')
     if (rest.startsWith('api/')) {
       if (req.method !== 'POST') return deny(res, 405, 'API calls use POST')

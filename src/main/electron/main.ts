@@ -1,0 +1,44 @@
+// The desktop shell: opens the project, creates the window and wires IPC, menus and dialogs.
+// Everything else lives in plain Node modules shared with the CLI and the HTTP server.
+import { app, BrowserWindow } from 'electron'
+import path from 'node:path'
+import { Session } from '../api/session'
+import { defaultProjectFolder, openOrCreateDemo } from '../demo/demo-project'
+import { defaultAnnotator } from '../store/annotator'
+import { registerIpc } from './ipc'
+import { installMenu } from './menu'
+import { hardenSession, secureWebPreferences } from './security'
+
+function projectFolderFromArgs(argv: string[]): string {
+  const index = argv.indexOf('--project')
+  return index >= 0 && argv[index + 1] ? path.resolve(argv[index + 1]!) : defaultProjectFolder()
+}
+
+async function createWindow(): Promise<void> {
+  const annotator = defaultAnnotator()
+  const store = await openOrCreateDemo(projectFolderFromArgs(process.argv), annotator)
+  const session = new Session(store, annotator)
+
+  const window = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    title: `Spanwise — ${store.settings.name}`,
+    show: false,
+    webPreferences: secureWebPreferences(path.join(__dirname, '../preload/index.cjs'))
+  })
+  hardenSession(window.webContents)
+  registerIpc(window, session)
+  installMenu(window)
+  window.once('ready-to-show', () => window.show())
+
+  const devServer = process.env.ELECTRON_RENDERER_URL
+  if (devServer) await window.loadURL(devServer)
+  else await window.loadFile(path.join(__dirname, '../renderer/index.html'))
+}
+
+app.enableSandbox()
+app.whenReady().then(createWindow).catch((error: Error) => {
+  process.stderr.write(`spanwise: ${error.message}\n`)
+  app.exit(1)
+})
+app.on('window-all-closed', () => app.quit())

@@ -1,0 +1,39 @@
+// The application menu. Annotation commands are forwarded to the renderer, which owns them.
+import { app, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron'
+
+export function installMenu(window: BrowserWindow): void {
+  const send = (command: string) => () => window.webContents.send('desktop:menu-command', command)
+  const template: MenuItemConstructorOptions[] = [
+    {
+      label: 'File',
+      submenu: [
+        { label: 'Import Files…', accelerator: 'CmdOrCtrl+O', click: send('import-files') },
+        { label: 'Import Folder…', accelerator: 'CmdOrCtrl+Shift+O', click: send('import-folder') },
+        { label: 'Export JSONL…', accelerator: 'CmdOrCtrl+E', click: send('export') },
+        { type: 'separator' },
+        { role: 'quit' }
+      ]
+    },
+    {
+      label: 'Edit',
+      submenu: [
+        // undo/redo act on annotations, not on text fields, so the renderer handles them
+        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: send('undo'), registerAccelerator: false },
+        { label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z', click: send('redo'), registerAccelerator: false },
+        { type: 'separator' },
+        { role: 'copy' },
+        { role: 'selectAll' }
+      ]
+    },
+    {
+      label: 'Go',
+      submenu: [
+        { label: 'Next Document', accelerator: ']', click: send('next-document'), registerAccelerator: false },
+        { label: 'Previous Document', accelerator: '[', click: send('previous-document'), registerAccelerator: false },
+        { label: 'Mark Document Done', accelerator: 'CmdOrCtrl+Enter', click: send('toggle-done'), registerAccelerator: false }
+      ]
+    },
+    { label: 'View', submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { role: 'togglefullscreen' }, ...(app.isPackaged ? [] : [{ role: 'toggleDevTools' } as const])] }
+  ]
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template))
+}

@@ -1,0 +1,79 @@
+// doccano sequence labelling JSONL: {"text": ..., "label": [[start, end, "LABEL"], ...]}.
+// Offsets are UTF-16 units by default (doccano's browser front end selects spans in JavaScript
+// string indexes); --offsets codepoint overrides. Newer doccano exports put spans in
+// "entities": [{start_offset, end_offset, label}]; both shapes are read.
+import { OffsetMap, type OffsetUnit } from '../../shared/offsets'
+import { annotatorFromFile, fail, isObject, metaWithSource, spanFromInput, type Where } from './incoming'
+import { parseJsonLines } from './json-lines'
+import { offsetsIn, spanwiseBlock } from './outgoing'
+import { statusFrom } from './spanwise-jsonl'
+import { titleFor } from './title'
+import type { FormatReader, ParsedDocument, ReadOptions, StreamWriter } from './types'
+
+export const DOCCANO_DEFAULT_OFFSETS: OffsetUnit = 'utf16'
+
+const SPAN_KEYS = ['label', 'labels', 'entities'] as const
+const KNOWN_KEYS = new Set(['text', ...SPAN_KEYS, 'annotator', 'user', 'meta', 'spanwise', 'id'])
+
+export function isDoccanoRecord(value: Record<string, unknown>): boolean {
+  return typeof value.text === 'string' && SPAN_KEYS.some((key) => Array.isArray(value[key]))
+}
+
+export function doccanoDocument(value: Record<string, unknown>, where: Where, options: ReadOptions): ParsedDocument {
+  if (typeof value.text !== 'string' || value.text === '') fail(where, 'record has no "text" string')
+  const text = value.text
+  const map = new OffsetMap(text)
+  const unit = options.offsets ?? DOCCANO_DEFAULT_OFFSETS
+  const spans = []
+  for (const key of SPAN_KEYS) {
+    const list = value[key]
+    if (list === undefined) continue
+    if (!Array.isArray(list)) fail(where, `"${key}" must be an array`)
+    for (const item of list as unknown[]) {
+      if (Array.isArray(item) && item.length >= 3) spans.push(spanFromInput(map, { start: item[0], end: item[1], label: item[2] }, unit, where))
+      else if (isObject(item) && 'start_offset' in item) {
+        spans.push(spanFromInput(map, { start: item.start_offset, end: item.end_offset, label: item.label }, unit, where))
+      } else if (key === 'label' && typeof item === 'string') {
+        fail(where, 'this looks like doccano text classification (labels without offsets), not sequence labelling')
+      } else fail(where, `"${key}" entries must be [start, end, "label"], got ${JSON.stringify(item)}`)
+    }
+  }
+  const block = isObject(value.spanwise) ? value.spanwise : {}
+  // doccano keeps unknown columns as metadata; so do we
+  const extra = Object.fromEntries(Object.entries(value).filter(([key]) => !KNOWN_KEYS.has(key)))
+  const annotator = annotatorFromFile(value.annotator ?? value.user)
+  const status = statusFrom(block.status)
+  return {
+    file: where.file,
+    text,
+    title: typeof block.title === 'string' && block.title.trim() ? block.title : titleFor(text, where.file),
+    meta: metaWithSource(value.meta, where.file, extra),
+    spans,
+    ...(annotator ? { annotator } : {}),
+    ...(status ? { status } : {})
+  }
+}
+
+export const doccanoReader: FormatReader = {
+  name: 'doccano',
+  extensions: [],
+  read(file, options) {
+    return parseJsonLines(file).map(({ line, value }) => doccanoDocument(value, { file: file.name, line }, options))
+  }
+}
+
+export const doccanoWriter: StreamWriter = {
+  name: 'doccano',
+  kind: 'stream',
+  extension: 'jsonl',
+  contentType: 'application/x-ndjson; charset=utf-8',
+  defaultOffsets: DOCCANO_DEFAULT_OFFSETS,
+  record(record, _index, options) {
+    const map = new OffsetMap(record.text)
+    const label = record.spans.map((span) => {
+      const { start, end } = offsetsIn(map, span, options.offsets)
+      return [start, end, span.label]
+    })
+    return `${JSON.stringify({ text: record.text, label, annotator: record.annotator, meta: record.meta, spanwise: spanwiseBlock(record) })}\n`
+  }
+}

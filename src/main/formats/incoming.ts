@@ -1,0 +1,91 @@
+// Shared checks for data read from files: every span offset from outside passes through
+// spanFromInput, which validates it in the file's own unit and converts it to code points with
+// OffsetMap (the one place units change), so a bad span always names its file and line.
+import { annotatorNameSchema } from '../../shared/model'
+import type { OffsetMap, OffsetUnit } from '../../shared/offsets'
+import { ImportError } from '../importing/errors'
+import type { ParsedSpan } from './types'
+
+export interface Where {
+  file: string
+  line?: number
+  /** Extra location for formats without useful lines, e.g. "task 3". */
+  context?: string
+}
+
+export function fail(where: Where, problem: string): never {
+  throw new ImportError(where.file, where.context ? `${where.context}: ${problem}` : problem, where.line)
+}
+
+const UNIT_NAME: Record<OffsetUnit, string> = { codepoint: 'code points', utf16: 'UTF-16 units' }
+
+export function unitName(unit: OffsetUnit): string {
+  return UNIT_NAME[unit]
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/**
+ * Validates one span given in `unit` and returns it in code points. When the file also gives
+ * the span's text, it must match the document text there: that catches offsets in the wrong unit.
+ */
+export function spanFromInput(
+  map: OffsetMap,
+  input: { start: unknown; end: unknown; label: unknown; text?: unknown },
+  unit: OffsetUnit,
+  where: Where
+): ParsedSpan {
+  const { start, end, label } = input
+  if (typeof label !== 'string' || label === '') fail(where, `span label ${JSON.stringify(label)} is not a non-empty string`)
+  if (!Number.isInteger(start) || !Number.isInteger(end)) {
+    fail(where, `span "${label}" has offsets ${JSON.stringify(start)}, ${JSON.stringify(end)}; expected whole numbers`)
+  }
+  const s = start as number
+  const e = end as number
+  const length = map.lengthIn(unit)
+  if (s < 0) fail(where, `span "${label}" starts at ${s}, before the text`)
+  if (e < s) fail(where, `span "${label}" is reversed: it ends at ${e} before it starts at ${s}`)
+  if (e === s) fail(where, `span "${label}" at ${s} is empty`)
+  if (e > length) fail(where, `span "${label}" [${s}, ${e}) ends past the text, which is ${length} ${unitName(unit)} long`)
+  const cs = map.convert(s, unit, 'codepoint')
+  const ce = map.convert(e, unit, 'codepoint')
+  if (unit === 'utf16' && (map.toUtf16(cs) !== s || map.toUtf16(ce) !== e)) {
+    fail(where, `span "${label}" [${s}, ${e}) splits a surrogate pair: these offsets are not UTF-16 units (try --offsets codepoint)`)
+  }
+  if (typeof input.text === 'string') {
+    const actual = map.sliceCodePoints(cs, ce)
+    if (actual !== input.text) {
+      const other: OffsetUnit = unit === 'utf16' ? 'codepoint' : 'utf16'
+      fail(
+        where,
+        `span "${label}" [${s}, ${e}) says its text is ${JSON.stringify(input.text)} but the text there is ${JSON.stringify(actual)} (offsets read as ${unitName(unit)}; try --offsets ${other})`
+      )
+    }
+  }
+  return { start: cs, end: ce, label }
+}
+
+/**
+ * An annotator named by a file (Prodigy _annotator_id, Label Studio completed_by...), made safe
+ * as a folder name the way defaultAnnotator does; undefined when nothing usable is left.
+ */
+export function annotatorFromFile(value: unknown): string | undefined {
+  let name: string | undefined
+  if (typeof value === 'string') name = value
+  else if (typeof value === 'number' && Number.isFinite(value)) name = String(value)
+  else if (isObject(value)) {
+    const candidate = value.email ?? value.username ?? value.id
+    if (typeof candidate === 'string' || typeof candidate === 'number') name = String(candidate)
+  }
+  if (name === undefined) return undefined
+  const safe = name.normalize('NFC').trim().replace(/[^\p{L}\p{N}_.@-]+/gu, '_').replace(/\.\.+/g, '_')
+  return annotatorNameSchema.safeParse(safe).success ? safe : undefined
+}
+
+/** Meta from a file: its own meta object plus the source file name (kept when already there). */
+export function metaWithSource(meta: unknown, file: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const base = isObject(meta) ? meta : {}
+  return { ...extra, ...base, source: base.source ?? file }
+}

@@ -1,0 +1,9 @@
+// The shape of `window.spanwiseDesktop`, shared by the preload (which builds it) and the renderer.
+import type { ApiResponse, ChannelName, ImportReport } from '../shared/api/contract'
+
+export interface DesktopBridge {
+  api: { [C in ChannelName]: (input: unknown) => Promise<ApiResponse<unknown>> }
+  importWithDialog(): Promise<ApiResponse<ImportReport | null>>
+  exportWithDialog(format: string): Promise<ApiResponse<{ file: string; records: number } | null>>
+  onMenuCommand(listener: (command: string) => void): () => void
+}

@@ -1,0 +1,22 @@
+// The only bridge between the page and the main process: one named function per API channel
+// (never the raw ipcRenderer), plus the two desktop-only dialogs.
+import { contextBridge, ipcRenderer } from 'electron'
+import { channelNames } from '../shared/api/contract'
+import type { DesktopBridge } from './api'
+
+const api = Object.fromEntries(
+  channelNames.map((channel) => [channel, (input: unknown) => ipcRenderer.invoke(`api:${channel}`, input)])
+)
+
+const bridge: DesktopBridge = {
+  api: api as DesktopBridge['api'],
+  importWithDialog: () => ipcRenderer.invoke('desktop:import-dialog'),
+  exportWithDialog: (format: string) => ipcRenderer.invoke('desktop:export-dialog', format),
+  onMenuCommand: (listener: (command: string) => void) => {
+    const handler = (_event: unknown, command: string) => listener(command)
+    ipcRenderer.on('desktop:menu-command', handler)
+    return () => void ipcRenderer.removeListener('desktop:menu-command', handler)
+  }
+}
+
+contextBridge.exposeInMainWorld('spanwiseDesktop', bridge)

@@ -1,0 +1,62 @@
+// The renderer's single way to reach the backend. In the desktop app it goes through the
+// preload bridge; in a browser it posts to the loopback server, under the token path the page
+// was opened at. Both speak the same contract and return the same ApiResponse.
+import type { ApiError, ApiResponse, ChannelInput, ChannelName, ChannelResult, ImportReport } from '../../../shared/api/contract'
+import type { DesktopBridge } from '../../../preload/api'
+
+declare global {
+  interface Window {
+    spanwiseDesktop?: DesktopBridge
+  }
+}
+
+export const desktop: DesktopBridge | undefined = window.spanwiseDesktop
+
+export class ApiFailure extends Error {
+  constructor(readonly error: ApiError) {
+    super(error.message)
+  }
+}
+
+function unwrap<T>(response: ApiResponse<T>): T {
+  if (!response.ok) throw new ApiFailure(response.error)
+  return response.value
+}
+
+async function post(channel: string, input: unknown): Promise<ApiResponse<unknown>> {
+  const response = await fetch(`api/${channel}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(input)
+  })
+  const contentType = response.headers.get('content-type') ?? ''
+  if (!contentType.includes('application/json')) {
+    return { ok: false, error: { code: 'internal', message: `server answered ${response.status} ${response.statusText}` } }
+  }
+  return (await response.json()) as ApiResponse<unknown>
+}
+
+export async function invoke<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelResult<C>> {
+  const response = desktop ? await desktop.api[channel](input) : await post(channel, input)
+  return unwrap(response) as ChannelResult<C>
+}
+
+/** Desktop only: the native open dialog, which imports by path in the main process. */
+export async function importWithDesktopDialog(): Promise<ImportReport | null> {
+  return desktop ? unwrap(await desktop.importWithDialog()) : null
+}
+
+/** Exports through the native save dialog on the desktop, as a download in a browser. */
+export async function exportProject(format: string): Promise<string | null> {
+  if (desktop) {
+    const saved = unwrap(await desktop.exportWithDialog(format))
+    return saved ? `Exported ${saved.records} record(s) to ${saved.file}` : null
+  }
+  const link = document.createElement('a')
+  link.href = `export?format=${encodeURIComponent(format)}`
+  link.download = ''
+  document.body.append(link)
+  link.click()
+  link.remove()
+  return 'Export download started'
+}

@@ -1,0 +1,65 @@
+// Every keyboard command in one list: the key handler, the buttons' hints and the shortcut
+// sheet all read it, so a binding is declared once.
+export interface Shortcut {
+  id: string
+  title: string
+  /** How the key is shown to people, e.g. "Ctrl+Z". */
+  keys: string
+  matches(event: KeyboardEvent): boolean
+  run(event: KeyboardEvent): void
+}
+
+const ctrl = (event: KeyboardEvent) => event.ctrlKey || event.metaKey
+
+export interface ShortcutActions {
+  labels: { name: string; hotkey: string }[]
+  applyLabel(label: string): void
+  deleteSelected(): void
+  undo(): void
+  redo(): void
+  nextDocument(): void
+  previousDocument(): void
+  toggleDone(): void
+  nextSpan(backwards: boolean): void
+  clearSelection(): void
+  showShortcuts(): void
+}
+
+export function buildShortcuts(actions: ShortcutActions): Shortcut[] {
+  return [
+    ...actions.labels.map<Shortcut>((label) => ({
+      id: `label:${label.name}`,
+      title: `Label the selection (or relabel the selected span) as ${label.name}`,
+      keys: label.hotkey,
+      matches: (e) => !ctrl(e) && !e.altKey && e.key.toLowerCase() === label.hotkey.toLowerCase(),
+      run: () => actions.applyLabel(label.name)
+    })),
+    {
+      id: 'delete',
+      title: 'Delete the selected span',
+      keys: 'Delete',
+      matches: (e) => e.key === 'Delete' || e.key === 'Backspace',
+      run: actions.deleteSelected
+    },
+    { id: 'undo', title: 'Undo', keys: 'Ctrl+Z', matches: (e) => ctrl(e) && !e.shiftKey && e.key.toLowerCase() === 'z', run: actions.undo },
+    {
+      id: 'redo',
+      title: 'Redo',
+      keys: 'Ctrl+Shift+Z',
+      matches: (e) => ctrl(e) && ((e.shiftKey && e.key.toLowerCase() === 'z') || e.key.toLowerCase() === 'y'),
+      run: actions.redo
+    },
+    { id: 'next-span', title: 'Select the next span', keys: 'Tab', matches: (e) => e.key === 'Tab' && !e.shiftKey && !ctrl(e), run: () => actions.nextSpan(false) },
+    { id: 'previous-span', title: 'Select the previous span', keys: 'Shift+Tab', matches: (e) => e.key === 'Tab' && e.shiftKey && !ctrl(e), run: () => actions.nextSpan(true) },
+    { id: 'next-document', title: 'Next document', keys: ']', matches: (e) => e.key === ']' && !ctrl(e), run: actions.nextDocument },
+    { id: 'previous-document', title: 'Previous document', keys: '[', matches: (e) => e.key === '[' && !ctrl(e), run: actions.previousDocument },
+    { id: 'toggle-done', title: 'Mark the document done (or not done)', keys: 'Ctrl+Enter', matches: (e) => ctrl(e) && e.key === 'Enter', run: actions.toggleDone },
+    { id: 'clear', title: 'Clear the selection', keys: 'Escape', matches: (e) => e.key === 'Escape', run: actions.clearSelection },
+    { id: 'shortcuts', title: 'Show keyboard shortcuts', keys: '?', matches: (e) => e.key === '?', run: actions.showShortcuts }
+  ]
+}
+
+/** Keys typed into form fields belong to the field, not to the annotation commands. */
+export function isTypingTarget(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+}

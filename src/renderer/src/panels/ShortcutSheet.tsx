@@ -1,0 +1,29 @@
+import { useEffect, useRef } from 'react'
+import type { Shortcut } from '../commands/shortcuts'
+
+export function ShortcutSheet({ shortcuts, onClose }: { shortcuts: Shortcut[]; onClose(): void }) {
+  const ref = useRef<HTMLDialogElement>(null)
+  useEffect(() => {
+    ref.current?.showModal()
+  }, [])
+  return (
+    <dialog ref={ref} className="shortcut-sheet" aria-label="Keyboard shortcuts" onClose={onClose}>
+      <h2>Keyboard shortcuts</h2>
+      <table>
+        <tbody>
+          {shortcuts.map((shortcut) => (
+            <tr key={shortcut.id}>
+              <td>
+                <kbd>{shortcut.keys}</kbd>
+              </td>
+              <td>{shortcut.title}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form method="dialog">
+        <button type="submit">Close</button>
+      </form>
+    </dialog>
+  )
+}
