@@ -4,7 +4,16 @@ import { Command, InvalidArgumentError, Option } from 'commander'
 import { STATUSES, type DocumentStatus } from '../../shared/model'
 import { Session } from '../api/session'
 import { defaultProjectFolder, openOrCreateDemo } from '../demo/demo-project'
-import { exportProject, STREAM_EXPORT_FORMATS, type StreamExportFormat } from '../exporting/export-project'
+import {
+  EXPORT_FORMAT_NAMES,
+  exportProject,
+  exportProjectToFolder,
+  isFolderFormat,
+  type ExportFormatName,
+  type ExportSummary
+} from '../exporting/export-project'
+import { readers } from '../formats/registry'
+import type { OffsetUnit } from '../../shared/offsets'
 import { collectFiles } from '../importing/collect-files'
 import { importSources } from '../importing/import-files'
 import { startServer } from '../server/http-server'
@@ -33,6 +42,10 @@ function statusList(value: string, previous: DocumentStatus[] = []): DocumentSta
   return [...previous, value as DocumentStatus]
 }
 
+function offsetsOption(what: string): Option {
+  return new Option('--offsets <unit>', `offset unit of the ${what}, where the format allows a choice (default: the format's own; see docs/formats.md)`).choices(['utf16', 'codepoint'])
+}
+
 function progressOnStderr(label: string): (done: number, total: number) => void {
   let last = 0
   return (done, total) => {
@@ -50,14 +63,27 @@ export function buildProgram(): Command {
 
   program
     .command('import')
-    .description('import .txt and .md files, or whole folders of them, into a project (created if missing)')
+    .description('import documents (txt, md, html, csv, tsv) and annotated datasets (Spanwise/doccano/Prodigy JSONL, Label Studio JSON, brat, CoNLL) into a project (created if missing)')
     .requiredOption('--project <dir>', 'project folder')
+    .addOption(new Option('--format <name>', 'read every file as this format instead of choosing by file name').choices(readers.map((r) => r.name)))
     .addOption(annotatorOption())
+    .option('--text-column <name>', 'CSV/TSV: the column holding the text', 'text')
+    .addOption(offsetsOption('input'))
     .argument('<paths...>', 'files or folders to import')
-    .action(async (paths: string[], options: { project: string; annotator?: string }) => {
+    .action(async (paths: string[], options: { project: string; annotator?: string; format?: string; textColumn: string; offsets?: OffsetUnit }) => {
       const store = await ProjectStore.open(options.project, { create: true })
-      const { files, rejected } = await collectFiles(paths)
-      const report = await importSources(store, files, { annotator: options.annotator ?? defaultAnnotator() }, rejected)
+      const { files, rejected } = await collectFiles(paths, { anyExtension: options.format !== undefined })
+      const report = await importSources(
+        store,
+        files,
+        {
+          annotator: options.annotator ?? defaultAnnotator(),
+          textColumn: options.textColumn,
+          ...(options.format ? { format: options.format } : {}),
+          ...(options.offsets ? { offsets: options.offsets } : {})
+        },
+        rejected
+      )
       const spans = report.added.reduce((sum, a) => sum + a.spans, 0)
       for (const issue of report.rejected) {
         process.stderr.write(`rejected ${issue.file}${issue.line ? `:${issue.line}` : ''}: ${issue.message}\n`)
@@ -72,29 +98,42 @@ export function buildProgram(): Command {
 
   program
     .command('export')
-    .description('export a project\'s annotations (stdout unless --out is given)')
+    .description("export a project's annotations (stdout unless --out is given; brat needs --out DIR)")
     .requiredOption('--project <dir>', 'project folder')
-    .addOption(new Option('--format <name>', 'output format').choices([...STREAM_EXPORT_FORMATS]).default('jsonl'))
-    .option('--out <file>', 'write to this file instead of stdout')
+    .addOption(new Option('--format <name>', 'output format').choices([...EXPORT_FORMAT_NAMES]).default('jsonl'))
+    .option('--out <path>', 'write to this file (a folder for brat) instead of stdout')
     .addOption(annotatorOption())
     .option('--all-annotators', 'one record per document and annotator, for every annotator')
     .option('--status <status>', `only documents with this status (${STATUSES.join(', ')}); repeatable`, statusList)
+    .addOption(offsetsOption('output'))
     .action(
-      async (options: { project: string; format: StreamExportFormat; out?: string; annotator?: string; allAnnotators?: boolean; status?: DocumentStatus[] }) => {
+      async (options: {
+        project: string
+        format: ExportFormatName
+        out?: string
+        annotator?: string
+        allAnnotators?: boolean
+        status?: DocumentStatus[]
+        offsets?: OffsetUnit
+      }) => {
         const store = await ProjectStore.open(options.project)
-        const out = options.out ? createWriteStream(options.out) : process.stdout
-        const summary = await exportProject(
-          store,
-          options.format,
-          { annotator: options.allAnnotators ? { all: true } : (options.annotator ?? defaultAnnotator()), ...(options.status ? { statuses: options.status } : {}) },
-          out,
-          progressOnStderr('exported')
-        )
-        if (options.out) {
+        const selection = {
+          annotator: options.allAnnotators ? ({ all: true } as const) : (options.annotator ?? defaultAnnotator()),
+          ...(options.status ? { statuses: options.status } : {})
+        }
+        const exportOptions = options.offsets ? { offsets: options.offsets } : {}
+        let summary: ExportSummary
+        if (isFolderFormat(options.format)) {
+          if (!options.out) throw new Error(`${options.format} writes a folder of files: give one with --out DIR`)
+          summary = await exportProjectToFolder(store, options.format, selection, options.out, progressOnStderr('exported'), exportOptions)
+        } else {
+          const out = options.out ? createWriteStream(options.out) : process.stdout
+          summary = await exportProject(store, options.format, selection, out, progressOnStderr('exported'), exportOptions)
+          if (!options.out) return
           out.end()
           await finished(out)
-          process.stderr.write(`wrote ${summary.records} record(s) with ${summary.spans} span(s) to ${options.out}\n`)
         }
+        process.stderr.write(`wrote ${summary.records} record(s) with ${summary.spans} span(s) to ${options.out}\n`)
       }
     )
 

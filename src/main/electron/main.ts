@@ -2,12 +2,15 @@
 // Everything else lives in plain Node modules shared with the CLI and the HTTP server.
 import { app, BrowserWindow } from 'electron'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { Session } from '../api/session'
 import { defaultProjectFolder, openOrCreateDemo } from '../demo/demo-project'
 import { defaultAnnotator } from '../store/annotator'
 import { registerIpc } from './ipc'
 import { installMenu } from './menu'
 import { hardenSession, secureWebPreferences } from './security'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
 
 function projectFolderFromArgs(argv: string[]): string {
   const index = argv.indexOf('--project')
@@ -24,7 +27,7 @@ async function createWindow(): Promise<void> {
     height: 900,
     title: `Spanwise — ${store.settings.name}`,
     show: false,
-    webPreferences: secureWebPreferences(path.join(__dirname, '../preload/index.cjs'))
+    webPreferences: secureWebPreferences(path.join(here, '../preload/index.cjs'))
   })
   hardenSession(window.webContents)
   registerIpc(window, session)
@@ -33,7 +36,7 @@ async function createWindow(): Promise<void> {
 
   const devServer = process.env.ELECTRON_RENDERER_URL
   if (devServer) await window.loadURL(devServer)
-  else await window.loadFile(path.join(__dirname, '../renderer/index.html'))
+  else await window.loadFile(path.join(here, '../renderer/index.html'))
 }
 
 app.enableSandbox()

@@ -1,20 +1,53 @@
-// Writes a project export to a stream in the chosen format.
+// Writes a project export in the chosen format: to a stream (one file, stdout or a download), or
+// for brat, to a folder. Records come one at a time from exportRecords and are written as they
+// come, so memory stays flat however large the project is.
 import { once } from 'node:events'
+import { mkdir, writeFile } from 'node:fs/promises'
+import path from 'node:path'
 import type { Writable } from 'node:stream'
-import { spanwiseRecordLine } from '../formats/spanwise-jsonl'
+import type { OffsetUnit } from '../../shared/offsets'
+import { writerByName } from '../formats/registry'
+import type { FolderWriter, FormatWriter, StreamWriter } from '../formats/types'
 import type { ProjectStore } from '../store/project-store'
 import { exportRecords, type ExportSelection } from './export-records'
 
-export const STREAM_EXPORT_FORMATS = ['jsonl'] as const
+/** Formats written as one stream. */
+export const STREAM_EXPORT_FORMATS = ['jsonl', 'doccano', 'prodigy', 'label-studio', 'conll', 'csv'] as const
 export type StreamExportFormat = (typeof STREAM_EXPORT_FORMATS)[number]
+/** Formats written as a folder of files (need --out DIR). */
+export const FOLDER_EXPORT_FORMATS = ['brat'] as const
+export type FolderExportFormat = (typeof FOLDER_EXPORT_FORMATS)[number]
+export const EXPORT_FORMAT_NAMES = [...STREAM_EXPORT_FORMATS, ...FOLDER_EXPORT_FORMATS] as const
+export type ExportFormatName = (typeof EXPORT_FORMAT_NAMES)[number]
 
 export interface ExportSummary {
   records: number
   spans: number
 }
 
+export interface ExportOptions {
+  /** Overrides the format's default offset unit; refused by formats with fixed offsets. */
+  offsets?: OffsetUnit
+}
+
+export class ExportError extends Error {}
+
 async function writeChunk(out: Writable, chunk: string): Promise<void> {
-  if (!out.write(chunk)) await once(out, 'drain')
+  if (chunk && !out.write(chunk)) await once(out, 'drain')
+}
+
+function unitFor(writer: FormatWriter, options: ExportOptions): OffsetUnit {
+  if (options.offsets && writer.defaultOffsets === null) {
+    throw new ExportError(`--offsets does not apply to ${writer.name}: ${writer.name === 'jsonl' ? 'Spanwise JSONL offsets are always code points' : 'it has no offsets'}`)
+  }
+  return options.offsets ?? writer.defaultOffsets ?? 'codepoint'
+}
+
+export function streamWriter(format: string): StreamWriter {
+  const writer = writerByName(format)
+  if (!writer) throw new ExportError(`unknown export format "${format}"; formats: ${EXPORT_FORMAT_NAMES.join(', ')}`)
+  if (writer.kind !== 'stream') throw new ExportError(`${format} exports a folder of files; give a folder with --out`)
+  return writer
 }
 
 export async function exportProject(
@@ -22,13 +55,49 @@ export async function exportProject(
   format: StreamExportFormat,
   selection: ExportSelection,
   out: Writable,
-  onProgress?: (done: number, total: number) => void
+  onProgress?: (done: number, total: number) => void,
+  options: ExportOptions = {}
 ): Promise<ExportSummary> {
+  const writer = streamWriter(format)
+  const offsets = unitFor(writer, options)
   const summary: ExportSummary = { records: 0, spans: 0 }
+  await writeChunk(out, writer.header?.() ?? '')
   for await (const record of exportRecords(store, selection, onProgress)) {
-    if (format === 'jsonl') await writeChunk(out, spanwiseRecordLine(record))
+    await writeChunk(out, writer.record(record, summary.records, { offsets }))
+    summary.records++
+    summary.spans += record.spans.length
+  }
+  await writeChunk(out, writer.footer?.(summary.records) ?? '')
+  return summary
+}
+
+/** Writes a folder format (brat) into `folder`, created if missing; files are overwritten. */
+export async function exportProjectToFolder(
+  store: ProjectStore,
+  format: FolderExportFormat,
+  selection: ExportSelection,
+  folder: string,
+  onProgress?: (done: number, total: number) => void,
+  options: ExportOptions = {}
+): Promise<ExportSummary> {
+  const writer = writerByName(format)
+  if (!writer || writer.kind !== 'folder') throw new ExportError(`${format} is not a folder export format`)
+  const offsets = unitFor(writer, options)
+  const allAnnotators = typeof selection.annotator !== 'string'
+  const summary: ExportSummary = { records: 0, spans: 0 }
+  const root = path.resolve(folder)
+  for await (const record of exportRecords(store, selection, onProgress)) {
+    for (const file of (writer as FolderWriter).files(record, { offsets, allAnnotators })) {
+      const target = path.join(root, file.path)
+      await mkdir(path.dirname(target), { recursive: true })
+      await writeFile(target, file.content, 'utf8')
+    }
     summary.records++
     summary.spans += record.spans.length
   }
   return summary
+}
+
+export function isFolderFormat(format: string): format is FolderExportFormat {
+  return (FOLDER_EXPORT_FORMATS as readonly string[]).includes(format)
 }

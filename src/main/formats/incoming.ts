@@ -33,7 +33,7 @@ export function isObject(value: unknown): value is Record<string, unknown> {
  */
 export function spanFromInput(
   map: OffsetMap,
-  input: { start: unknown; end: unknown; label: unknown; text?: unknown },
+  input: { start?: unknown; end?: unknown; label?: unknown; text?: unknown },
   unit: OffsetUnit,
   where: Where
 ): ParsedSpan {

@@ -1,9 +1,32 @@
-// Which reader takes which file. New formats register here and nowhere else.
+// Which reader takes which file, and which writer makes which export. New formats register here
+// and nowhere else. Readers with no extensions are chosen only by name (--format doccano).
 import path from 'node:path'
+import { bratReader, bratWriter } from './brat'
+import { conllReader, conllWriter } from './conll'
+import { csvReader, csvWriter } from './csv'
+import { jsonlReader } from './detect-jsonl'
+import { doccanoReader, doccanoWriter } from './doccano'
+import { htmlReader } from './html'
+import { labelStudioReader, labelStudioWriter } from './label-studio'
 import { plainTextReader } from './plain-text'
-import type { FormatReader } from './types'
+import { prodigyReader, prodigyWriter } from './prodigy'
+import { spanwiseReader, spanwiseWriter } from './spanwise-jsonl'
+import type { FormatReader, FormatWriter } from './types'
 
-export const readers: FormatReader[] = [plainTextReader]
+export const readers: FormatReader[] = [
+  plainTextReader,
+  htmlReader,
+  jsonlReader,
+  labelStudioReader,
+  csvReader,
+  bratReader,
+  conllReader,
+  spanwiseReader,
+  doccanoReader,
+  prodigyReader
+]
+
+export const writers: FormatWriter[] = [spanwiseWriter, doccanoWriter, prodigyWriter, labelStudioWriter, bratWriter, conllWriter, csvWriter]
 
 export function readerByName(name: string): FormatReader | undefined {
   return readers.find((reader) => reader.name === name)
@@ -16,4 +39,8 @@ export function readerForFile(fileName: string): FormatReader | undefined {
 
 export function supportedExtensions(): string[] {
   return readers.flatMap((reader) => reader.extensions)
+}
+
+export function writerByName(name: string): FormatWriter | undefined {
+  return writers.find((writer) => writer.name === name)
 }

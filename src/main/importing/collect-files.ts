@@ -6,6 +6,8 @@ import { readerForFile } from '../formats/registry'
 import type { SourceFile } from '../formats/types'
 import { MAX_IMPORT_FILE_BYTES } from './limits'
 
+const BRAT_CONFIG_FILES = new Set(['annotation.conf', 'visual.conf', 'tools.conf', 'kb_shortcuts.conf', 'acl.conf'])
+
 export interface CollectedFiles {
   files: SourceFile[]
   rejected: ImportIssue[]
@@ -42,6 +44,8 @@ export async function collectFiles(paths: string[], options: { anyExtension?: bo
       return
     }
     if (!info.isFile()) return
+    // brat collections ship their configuration next to the documents: not documents themselves
+    if (!named && BRAT_CONFIG_FILES.has(path.basename(target))) return
     if (!options.anyExtension && !readerForFile(target)) {
       rejected.push({ file: target, message: `unsupported file type "${path.extname(target) || '(none)'}"` })
       return
@@ -53,7 +57,6 @@ export async function collectFiles(paths: string[], options: { anyExtension?: bo
       })
       return
     }
-    void named
     files.push({ name: target, bytes: await readCapped(target, info.size) })
   }
 

@@ -2,10 +2,10 @@
 // is written in one go (documents, then their spans), so a bad file never leaves half its
 // content behind and the good files still land.
 import type { ImportIssue, ImportReport } from '../../shared/api/contract'
-import type { Span } from '../../shared/model'
+import { annotatorNameSchema, labelNameSchema, type Span } from '../../shared/model'
 import { OffsetMap } from '../../shared/offsets'
-import { readerByName, readerForFile, supportedExtensions } from '../formats/registry'
-import type { ParsedDocument, ReadOptions, SourceFile } from '../formats/types'
+import { readerByName, readerForFile, readers, supportedExtensions } from '../formats/registry'
+import type { FormatReader, ParsedDocument, ReadOptions, SourceFile } from '../formats/types'
 import { checkAnnotator } from '../store/annotator'
 import { documentIdFor, type ProjectStore } from '../store/project-store'
 import { ImportError } from './errors'
@@ -18,12 +18,50 @@ export interface ImportOptions extends ReadOptions {
   format?: string
 }
 
-function parseFile(file: SourceFile, options: ImportOptions): ParsedDocument[] {
-  const reader = options.format ? readerByName(options.format) : readerForFile(file.name)
-  if (!reader) {
-    throw new ImportError(file.name, `unsupported file type; Spanwise imports ${supportedExtensions().join(', ')}`)
+/** One unit of parsing: a single file, or files a reader takes together (brat's X.txt + X.ann). */
+interface ParseUnit {
+  files: SourceFile[]
+  reader: FormatReader | undefined
+  grouped: boolean
+}
+
+/**
+ * Lets multi-file readers claim their groups first (only the forced reader when --format is
+ * given); every other file is parsed alone by the reader its name (or --format) chooses.
+ */
+function planUnits(files: SourceFile[], options: ImportOptions): ParseUnit[] {
+  const forced = options.format ? readerByName(options.format) : undefined
+  if (options.format && !forced) {
+    return files.map((file) => ({ files: [file], reader: undefined, grouped: false }))
   }
-  const documents = reader.read(file, options)
+  const units: ParseUnit[] = []
+  const claimed = new Set<SourceFile>()
+  for (const reader of forced ? [forced] : readers) {
+    if (!reader.group || !reader.readGroup) continue
+    for (const group of reader.group(files.filter((file) => !claimed.has(file)))) {
+      group.forEach((file) => claimed.add(file))
+      units.push({ files: group, reader, grouped: true })
+    }
+  }
+  for (const file of files) {
+    if (!claimed.has(file)) units.push({ files: [file], reader: forced ?? readerForFile(file.name), grouped: false })
+  }
+  // parse (and report) in the order the files were given
+  const order = new Map(files.map((file, index) => [file, index]))
+  const position = (unit: ParseUnit) => Math.min(...unit.files.map((file) => order.get(file)!))
+  return units.sort((a, b) => position(a) - position(b))
+}
+
+function parseUnit(unit: ParseUnit, options: ImportOptions): ParsedDocument[] {
+  const { reader, files } = unit
+  const first = files[0]!
+  if (!reader) {
+    throw new ImportError(
+      first.name,
+      options.format ? `unknown import format "${options.format}"; formats: ${readers.map((r) => r.name).join(', ')}` : `unsupported file type; Spanwise imports ${supportedExtensions().join(', ')}`
+    )
+  }
+  const documents = unit.grouped ? reader.readGroup!(files, options) : reader.read(first, options)
   for (const doc of documents) checkParsedDocument(doc)
   return documents
 }
@@ -37,6 +75,12 @@ function checkParsedDocument(doc: ParsedDocument): void {
     if (!(Number.isInteger(span.start) && Number.isInteger(span.end)) || span.start < 0 || span.end > length || span.start >= span.end) {
       throw new ImportError(doc.file, `span [${span.start}, ${span.end}) "${span.label}" is out of range for a text of ${length} characters`)
     }
+    // labels and annotators become project labels and folder names: check them before anything is stored
+    const label = labelNameSchema.safeParse(span.label)
+    if (!label.success) throw new ImportError(doc.file, `label "${span.label}": ${label.error.issues[0]?.message}`)
+  }
+  if (doc.annotator !== undefined && !annotatorNameSchema.safeParse(doc.annotator).success) {
+    throw new ImportError(doc.file, `annotator "${doc.annotator}" is not a valid annotator name`)
   }
 }
 
@@ -55,12 +99,13 @@ export async function importSources(
   checkAnnotator(options.annotator)
   const rejected = [...alreadyRejected]
   const parsed: ParsedDocument[] = []
-  for (const file of files) {
+  for (const unit of planUnits(files, options)) {
     try {
-      parsed.push(...parseFile(file, options))
+      parsed.push(...parseUnit(unit, options))
     } catch (error) {
+      // a bad file rejects its whole unit (for brat: both files of the pair)
       if (error instanceof ImportError) rejected.push(error.toIssue())
-      else rejected.push({ file: file.name, message: (error as Error).message })
+      else rejected.push({ file: unit.files.map((file) => file.name).join(' + '), message: (error as Error).message })
     }
   }
 

@@ -1,0 +1,78 @@
+// CSV/TSV through papaparse (quoted fields with newlines, doubled quotes, any common delimiter).
+// Import: one document per row from the text column (--text-column, default "text"); every other
+// column is kept as meta, and a "title" column, when present, gives the title. A .tsv is split on
+// tabs; a .csv's delimiter is detected (comma, semicolon, tab, pipe). The byte order mark is
+// dropped by decodeText. Export: one row per span, columns
+// document_id,start,end,label,text,annotator; offsets in code points unless --offsets utf16.
+import path from 'node:path'
+import Papa from 'papaparse'
+import type { OffsetUnit } from '../../shared/offsets'
+import { OffsetMap } from '../../shared/offsets'
+import { decodeText } from '../importing/decode'
+import { ImportError } from '../importing/errors'
+import { offsetsIn } from './outgoing'
+import { titleFor } from './title'
+import type { FormatReader, ParsedDocument, StreamWriter } from './types'
+
+export const CSV_DEFAULT_OFFSETS: OffsetUnit = 'codepoint'
+export const CSV_SPAN_COLUMNS = ['document_id', 'start', 'end', 'label', 'text', 'annotator'] as const
+
+/** 1-based line of a character index (papaparse reports indexes, not lines). */
+function lineAt(text: string, index: number): number {
+  let line = 1
+  for (let i = 0; i < index && i < text.length; i++) if (text.charCodeAt(i) === 10) line++
+  return line
+}
+
+export const csvReader: FormatReader = {
+  name: 'csv',
+  extensions: ['.csv', '.tsv'],
+  read(file, options) {
+    const source = decodeText(file.name, file.bytes)
+    const column = options.textColumn ?? 'text'
+    const result = Papa.parse<Record<string, string>>(source, {
+      header: true,
+      skipEmptyLines: 'greedy',
+      ...(path.extname(file.name).toLowerCase() === '.tsv' ? { delimiter: '\t' } : {})
+    })
+    // a file with one column has no delimiter to detect: that is fine
+    const error = result.errors.find((e) => e.code !== 'UndetectableDelimiter')
+    if (error) {
+      const line = error.index !== undefined ? lineAt(source, error.index) : undefined
+      throw new ImportError(file.name, `${error.message}${error.row !== undefined ? ` (data row ${error.row + 1})` : ''}`, line)
+    }
+    const fields = result.meta.fields ?? []
+    if (!fields.includes(column)) {
+      throw new ImportError(file.name, `no "${column}" column (columns: ${fields.join(', ') || 'none'}); name the text column with --text-column`, 1)
+    }
+    if (result.data.length === 0) throw new ImportError(file.name, 'file has a header but no rows')
+    return result.data.map((row, index): ParsedDocument => {
+      const text = row[column] ?? ''
+      if (text.trim() === '') throw new ImportError(file.name, `data row ${index + 1}: the "${column}" column is empty`)
+      const meta: Record<string, unknown> = { source: file.name, row: index + 1 }
+      for (const field of fields) if (field !== column && field !== '') meta[field] = row[field]
+      const title = row.title?.trim()
+      return { file: file.name, text, title: title ? title : titleFor(text, file.name), meta, spans: [] }
+    })
+  }
+}
+
+const unparseRow = (row: unknown[]): string => `${Papa.unparse([row], { header: false, newline: '\r\n' })}\r\n`
+
+export const csvWriter: StreamWriter = {
+  name: 'csv',
+  kind: 'stream',
+  extension: 'csv',
+  contentType: 'text/csv; charset=utf-8',
+  defaultOffsets: CSV_DEFAULT_OFFSETS,
+  header: () => unparseRow([...CSV_SPAN_COLUMNS]),
+  record(record, _index, options) {
+    const map = new OffsetMap(record.text)
+    return record.spans
+      .map((span) => {
+        const { start, end } = offsetsIn(map, span, options.offsets)
+        return unparseRow([record.id, start, end, span.label, span.text, record.annotator])
+      })
+      .join('')
+  }
+}

@@ -1,0 +1,108 @@
+// Label Studio's JSON export: one .json array of tasks,
+//   {"data": {"text": ...}, "annotations": [{"completed_by": ..., "result": [{"type": "labels",
+//    "value": {"start", "end", "text", "labels": [...]}}]}]}.
+// Offsets are UTF-16 units (the labeling front end counts JavaScript string indexes); --offsets
+// overrides. Each non-cancelled annotation becomes one layer: completed_by (a user id, name or
+// {email}) names it, else the task's meta.spanwise.annotator, else the importing user. Result
+// items other than span labels (choices, relations, text areas) and predictions are ignored.
+// JSON has no useful line numbers here, so errors name the task ("task 3").
+import { OffsetMap, type OffsetUnit } from '../../shared/offsets'
+import { decodeText } from '../importing/decode'
+import { ImportError } from '../importing/errors'
+import { annotatorFromFile, fail, isObject, metaWithSource, spanFromInput } from './incoming'
+import { offsetsIn } from './outgoing'
+import { statusFrom } from './spanwise-jsonl'
+import { titleFor } from './title'
+import type { FormatReader, ParsedDocument, ParsedSpan, StreamWriter } from './types'
+
+export const LABEL_STUDIO_DEFAULT_OFFSETS: OffsetUnit = 'utf16'
+
+export const labelStudioReader: FormatReader = {
+  name: 'label-studio',
+  extensions: ['.json'],
+  read(file, options) {
+    const source = decodeText(file.name, file.bytes)
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(source)
+    } catch (error) {
+      const message = (error as Error).message
+      // V8 says "at position N" (or "line L column C"): turn a position into a line
+      const position = /position (\d+)/.exec(message)?.[1]
+      const line = /line (\d+)/.exec(message)?.[1]
+      const at = position !== undefined ? source.slice(0, Number(position)).split('\n').length : line !== undefined ? Number(line) : undefined
+      throw new ImportError(file.name, `invalid JSON: ${message}`, at)
+    }
+    const tasks = Array.isArray(parsed) ? parsed : [parsed]
+    if (tasks.length === 0) throw new ImportError(file.name, 'file has no tasks')
+    const unit = options.offsets ?? LABEL_STUDIO_DEFAULT_OFFSETS
+    const documents: ParsedDocument[] = []
+    for (const [index, task] of tasks.entries()) {
+      const where = { file: file.name, context: `task ${index + 1}` }
+      if (!isObject(task) || !isObject(task.data)) {
+        fail(where, 'unknown shape: expected a Label Studio task with "data": {"text": ...} (a JSON array of tasks)')
+      }
+      const text = task.data.text
+      if (typeof text !== 'string' || text === '') fail(where, 'task has no "data.text" string')
+      const map = new OffsetMap(text)
+      const taskMeta = isObject(task.meta) ? task.meta : {}
+      const { spanwise, ...userMeta } = taskMeta
+      const block = isObject(spanwise) ? spanwise : {}
+      const { text: _text, ...dataFields } = task.data
+      const base = {
+        file: file.name,
+        text,
+        title: typeof block.title === 'string' && block.title.trim() ? block.title : titleFor(text, file.name),
+        meta: metaWithSource(userMeta, file.name, dataFields)
+      }
+      const annotations = Array.isArray(task.annotations) ? task.annotations : []
+      const live = annotations.filter((a): a is Record<string, unknown> => isObject(a) && a.was_cancelled !== true)
+      if (live.length === 0) {
+        documents.push({ ...base, spans: [] })
+        continue
+      }
+      for (const annotation of live) {
+        if (!Array.isArray(annotation.result)) fail(where, 'annotation has no "result" array')
+        const spans: ParsedSpan[] = []
+        for (const item of annotation.result as unknown[]) {
+          if (!isObject(item) || !isObject(item.value) || !Array.isArray(item.value.labels)) continue
+          const value = item.value
+          for (const label of value.labels as unknown[]) spans.push(spanFromInput(map, { start: value.start, end: value.end, label, text: value.text }, unit, where))
+        }
+        const annotator = annotatorFromFile(annotation.completed_by) ?? annotatorFromFile(block.annotator)
+        const status = statusFrom(block.status)
+        documents.push({ ...base, spans, ...(annotator ? { annotator } : {}), ...(status ? { status } : {}) })
+      }
+    }
+    return documents
+  }
+}
+
+/** Streams one JSON array: "[" first, one task per record, "]" last; memory stays flat. */
+export const labelStudioWriter: StreamWriter = {
+  name: 'label-studio',
+  kind: 'stream',
+  extension: 'json',
+  contentType: 'application/json; charset=utf-8',
+  defaultOffsets: LABEL_STUDIO_DEFAULT_OFFSETS,
+  header: () => '[\n',
+  record(record, index, options) {
+    const map = new OffsetMap(record.text)
+    const result = record.spans.map((span) => ({
+      id: span.id,
+      from_name: 'label',
+      to_name: 'text',
+      type: 'labels',
+      origin: 'manual',
+      value: { ...offsetsIn(map, span, options.offsets), text: span.text, labels: [span.label] }
+    }))
+    const task = {
+      data: { text: record.text },
+      annotations: [{ result }],
+      // completed_by is a Label Studio user id we do not have: the annotator travels in meta
+      meta: { ...record.meta, spanwise: { id: record.id, title: record.title, status: record.status, annotator: record.annotator } }
+    }
+    return `${index > 0 ? ',\n' : ''}${JSON.stringify(task)}`
+  },
+  footer: () => '\n]\n'
+}
