@@ -27,7 +27,7 @@ export async function openOrCreateDemo(folder: string, annotator: string): Promi
   }
   const store = await ProjectStore.open(folder, { create: true, name: 'Demo project' })
   const demoDir = path.join(resourcesDir, 'demo')
-  const names = (await readdir(demoDir)).filter((name) => name.endsWith('.txt')).sort()
+  const names = (await readdir(demoDir)).filter((name) => /\.(txt|md)$/.test(name)).sort()
   const files = await Promise.all(names.map(async (name) => ({ name, bytes: await readFile(path.join(demoDir, name)) })))
   const report = await importSources(store, files, { annotator })
   const annotations = JSON.parse(await readFile(path.join(demoDir, 'annotations.json'), 'utf8')) as DemoAnnotation[]

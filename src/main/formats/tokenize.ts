@@ -4,6 +4,7 @@
 //   - an emoji: a pictographic character with its skin tone / variation selector / keycap
 //     marks and ZWJ-joined followers (👩‍👩‍👧 and 👍🏽 are one token each), or a flag pair;
 //   - one Han, Hiragana or Katakana character (CJK has no spaces: one character per token);
+//   - a number with inner decimal or thousands marks ("3.5", "1,000");
 //   - a run of letters, digits and combining marks (so "café" with U+0301 stays one token);
 //   - any other single character with its combining marks (punctuation, symbols).
 // Whitespace and invisible format characters (U+200E/U+200F bidi marks, a lone ZWJ) separate
@@ -16,8 +17,9 @@ const FLAG = '\\p{RI}\\p{RI}'
 const CJK_CLASS = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}'
 const CJK = `[${CJK_CLASS}]\\p{M}*`
 const WORD = `(?:(?![${CJK_CLASS}])[\\p{L}\\p{N}\\p{M}])+`
+const NUMBER = '\\p{N}+(?:[.,]\\p{N}+)+'
 const OTHER = '[^\\s\\p{Cf}]\\p{M}*'
-const TOKEN = new RegExp(`${FLAG}|${EMOJI}|${CJK}|${WORD}|${OTHER}`, 'gu')
+const TOKEN = new RegExp(`${FLAG}|${EMOJI}|${CJK}|${NUMBER}|${WORD}|${OTHER}`, 'gu')
 
 /** A token with code point offsets into its text. */
 export interface Token {
