@@ -23,6 +23,7 @@ function hasCommand(name) {
 const failures = []
 if (step('type check', 'npx', ['tsc', '-p', 'tsconfig.node.json']) !== 0) failures.push('type check (node)')
 if (step('type check (renderer)', 'npx', ['tsc', '-p', 'tsconfig.web.json']) !== 0) failures.push('type check (renderer)')
+if (step('type check (tests)', 'npx', ['tsc', '-p', 'tsconfig.test.json']) !== 0) failures.push('type check (tests)')
 if (step('build', 'npx', ['electron-vite', 'build']) !== 0) failures.push('build')
 
 const unitReport = path.join(results, 'unit.json')

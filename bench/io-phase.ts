@@ -1,0 +1,82 @@
+// One phase of the import/export benchmark, run in its own process so that its peak memory
+// (max RSS) is its own. Prints one JSON line: { seconds, bytes, maxRssMiB }.
+import { createReadStream, createWriteStream } from 'node:fs'
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { createInterface } from 'node:readline'
+import { finished } from 'node:stream/promises'
+import { exportProject } from '../src/main/exporting/export-project'
+import { importSources } from '../src/main/importing/import-files'
+import { spanwiseRecordLine } from '../src/main/formats/spanwise-jsonl'
+import { ProjectStore } from '../src/main/store/project-store'
+import { generateRecords } from './generate'
+
+const [phase, workArg, documentsArg, spansArg] = process.argv.slice(2)
+if (!workArg) throw new Error('usage: io-phase.ts PHASE WORKDIR DOCUMENTS SPANS_PER_DOCUMENT')
+const work: string = workArg
+const documents = Number(documentsArg)
+const spansPerDocument = Number(spansArg)
+const started = performance.now()
+let bytes = 0
+
+switch (phase) {
+  case 'generate': {
+    // the input dataset, split in files under the import size limit
+    const perFile = 1000
+    for (let first = 0; first < documents; first += perFile) {
+      const out = createWriteStream(path.join(work, 'input', `part-${String(first / perFile).padStart(3, '0')}.jsonl`))
+      let index = 0
+      for (const record of generateRecords(documents, spansPerDocument)) {
+        if (index >= first && index < first + perFile) out.write(spanwiseRecordLine(record))
+        if (++index >= first + perFile) break
+      }
+      out.end()
+      await finished(out)
+    }
+    break
+  }
+  case 'import': {
+    const store = await ProjectStore.open(path.join(work, 'project'), { create: true })
+    const names = (await readdir(path.join(work, 'input'))).sort()
+    for (const name of names) {
+      const file = path.join(work, 'input', name)
+      const data = await readFile(file)
+      bytes += data.length
+      const report = await importSources(store, [{ name: file, bytes: data }], { annotator: 'bench' })
+      if (report.rejected.length) throw new Error(JSON.stringify(report.rejected[0]))
+    }
+    break
+  }
+  case 'export': {
+    const store = await ProjectStore.open(path.join(work, 'project'))
+    const target = path.join(work, 'export.jsonl')
+    const out = createWriteStream(target)
+    await exportProject(store, 'jsonl', { annotator: 'bench' }, out)
+    out.end()
+    await finished(out)
+    bytes = (await stat(target)).size
+    break
+  }
+  case 'baseline-write': {
+    // the practical limit: the same records, all in memory, one JSON.stringify each, one write
+    const lines = [...generateRecords(documents, spansPerDocument)].map((record) => spanwiseRecordLine(record))
+    const measured = performance.now()
+    const text = lines.join('')
+    await writeFile(path.join(work, 'baseline.jsonl'), text)
+    bytes = Buffer.byteLength(text)
+    console.log(JSON.stringify({ seconds: (performance.now() - measured) / 1000, bytes, maxRssMiB: process.resourceUsage().maxRSS / 1024 }))
+    process.exit(0)
+  }
+  case 'baseline-read': {
+    // the practical limit for import: read the same files and JSON.parse each line
+    for (const name of (await readdir(path.join(work, 'input'))).sort()) {
+      const file = path.join(work, 'input', name)
+      bytes += (await stat(file)).size
+      for await (const line of createInterface({ input: createReadStream(file) })) if (line) JSON.parse(line)
+    }
+    break
+  }
+  default:
+    throw new Error(`unknown phase ${phase}`)
+}
+console.log(JSON.stringify({ seconds: (performance.now() - started) / 1000, bytes, maxRssMiB: process.resourceUsage().maxRSS / 1024 }))

@@ -1,0 +1,66 @@
+// `npm run bench`: measures side by side in one run and prints medians and ratios.
+//   io:     import and export of a generated project (default 10,000 documents, 500,000 spans)
+//           against the practical limit (bare JSON.parse / JSON.stringify + one file write).
+// Options: --documents N --spans-per-document N --runs N --only io
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+
+const { values } = parseArgs({
+  options: {
+    documents: { type: 'string', default: '10000' },
+    'spans-per-document': { type: 'string', default: '50' },
+    runs: { type: 'string', default: '3' },
+    only: { type: 'string' }
+  }
+})
+const documents = Number(values.documents)
+const spans = Number(values['spans-per-document'])
+const runs = Number(values.runs)
+
+interface PhaseResult {
+  seconds: number
+  bytes: number
+  maxRssMiB: number
+}
+
+function phase(name: string, work: string): PhaseResult {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'io-phase.ts'), name, work, String(documents), String(spans)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20
+  })
+  if (result.status !== 0) throw new Error(`${name} failed: ${result.stderr}`)
+  return JSON.parse(result.stdout.trim().split('\n').at(-1)!) as PhaseResult
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!
+const mbps = (r: PhaseResult) => r.bytes / 1e6 / r.seconds
+
+function ioBench(): void {
+  console.log(`\n# import/export: ${documents.toLocaleString()} documents, ${(documents * spans).toLocaleString()} spans, median of ${runs} runs`)
+  const rows: Record<string, PhaseResult[]> = { import: [], 'baseline-read': [], export: [], 'baseline-write': [] }
+  for (let run = 0; run < runs; run++) {
+    const work = mkdtempSync(path.join(os.tmpdir(), 'spanwise-bench-'))
+    try {
+      mkdirSync(path.join(work, 'input'))
+      phase('generate', work)
+      // alternate the order so that neither side always runs on a warmer disk cache
+      const order = run % 2 === 0 ? ['baseline-read', 'import', 'export', 'baseline-write'] : ['import', 'baseline-read', 'baseline-write', 'export']
+      for (const name of order) rows[name]!.push(phase(name, work))
+    } finally {
+      rmSync(work, { recursive: true, force: true })
+    }
+  }
+  const line = (label: string, results: PhaseResult[]) =>
+    `${label.padEnd(34)} ${median(results.map(mbps)).toFixed(1).padStart(8)} MB/s ${median(results.map((r) => r.seconds)).toFixed(2).padStart(8)} s  peak RSS ${median(results.map((r) => r.maxRssMiB)).toFixed(0).padStart(6)} MiB`
+  console.log(line('import (Spanwise JSONL → project)', rows.import!))
+  console.log(line('limit: read + JSON.parse per line', rows['baseline-read']!))
+  console.log(`  ratio import / limit: ${(median(rows.import!.map(mbps)) / median(rows['baseline-read']!.map(mbps))).toFixed(2)}`)
+  console.log(line('export (project → Spanwise JSONL)', rows.export!))
+  console.log(line('limit: JSON.stringify + one write', rows['baseline-write']!))
+  console.log(`  ratio export / limit: ${(median(rows.export!.map(mbps)) / median(rows['baseline-write']!.map(mbps))).toFixed(2)}`)
+}
+
+if (!values.only || values.only === 'io') ioBench()
