@@ -45,3 +45,41 @@ export function trimSelection(text: string, start: number, end: number): { start
   if (e < text.length && /[\udc00-\udfff]/.test(text[e]!)) e++
   return s < e ? { start: s, end: e } : null
 }
+
+/** The end of the first word that ends after `index` (UTF-16), or the text's end. */
+export function nextWordEnd(text: string, index: number): number {
+  for (const segment of segmenter.segment(text.slice(index, index + WINDOW * 8))) {
+    const end = index + segment.index + segment.segment.length
+    if (segment.isWordLike && end > index) return end
+  }
+  return text.length
+}
+
+/** The start of the last word that starts before `index` (UTF-16), or 0. */
+export function previousWordStart(text: string, index: number): number {
+  const from = Math.max(0, index - WINDOW * 8)
+  let found = -1
+  for (const segment of segmenter.segment(text.slice(from, index))) {
+    if (segment.isWordLike) found = from + segment.index
+  }
+  return found < 0 ? (from === 0 ? 0 : from) : found
+}
+
+/** The end of the last word ending before `index` but after `floor`; `index` if there is none. */
+export function previousWordEnd(text: string, index: number, floor: number): number {
+  let found = index
+  for (const segment of segmenter.segment(text.slice(floor, index))) {
+    const end = floor + segment.index + segment.segment.length
+    if (segment.isWordLike && end < index) found = end
+  }
+  return found
+}
+
+/** The start of the first word starting after `index` and before `ceiling`; `index` if none. */
+export function nextWordStart(text: string, index: number, ceiling: number): number {
+  for (const segment of segmenter.segment(text.slice(index, ceiling))) {
+    const start = index + segment.index
+    if (segment.isWordLike && start > index) return start
+  }
+  return index
+}

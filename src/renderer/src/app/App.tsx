@@ -6,6 +6,7 @@ import { droppedUploads, fileToUpload } from '../api/uploads'
 import { buildShortcuts, isTypingTarget } from '../commands/shortcuts'
 import { TextView, type PendingSelection } from '../editor/TextView'
 import { useDocumentEditor } from '../editor/use-document-editor'
+import { nextWordEnd, nextWordStart, previousWordEnd, previousWordStart } from '../../../shared/words'
 import { AnnotatorField } from '../panels/AnnotatorField'
 import { DocumentList, STATUS_TEXT } from '../panels/DocumentList'
 import { ImportReportView } from '../panels/ImportReportView'
@@ -68,7 +69,9 @@ export function App() {
       if (pending) {
         editor.createSpan(pending.start, pending.end, label)
         setPending(null)
-        window.getSelection()?.removeAllRanges()
+        // the caret stays at the span's end, so keyboard work carries on from there
+        const selection = window.getSelection()
+        if (selection && selection.rangeCount > 0) selection.collapseToEnd()
       } else if (editor.selectedId) {
         editor.relabelSelected(label)
       }
@@ -136,7 +139,19 @@ export function App() {
           editor.select(null)
           window.getSelection()?.removeAllRanges()
         },
-        showShortcuts: () => setShowShortcuts(true)
+        showShortcuts: () => setShowShortcuts(true),
+        adjustSpan: (edge, grow) => {
+          const span = editor.spans.find((s) => s.id === editor.selectedId)
+          if (!span || !editor.offsets || !editor.document) return
+          const text = editor.document.text
+          const start = editor.offsets.toUtf16(span.start)
+          const end = editor.offsets.toUtf16(span.end)
+          const moved =
+            edge === 'end'
+              ? { start, end: grow ? nextWordEnd(text, end) : previousWordEnd(text, end, start) }
+              : { start: grow ? previousWordStart(text, start) : nextWordStart(text, start, end), end }
+          editor.resizeSelected(editor.offsets.toCodePoint(moved.start), editor.offsets.toCodePoint(moved.end))
+        }
       }),
     [labels, applyLabel, editor, moveDocument, toggleDone]
   )

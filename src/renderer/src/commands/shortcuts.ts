@@ -22,8 +22,16 @@ export interface ShortcutActions {
   toggleDone(): void
   nextSpan(backwards: boolean): void
   clearSelection(): void
+  /** Moves one edge of the selected span by a word, outwards (grow) or inwards. */
+  adjustSpan(edge: 'start' | 'end', grow: boolean): void
   showShortcuts(): void
 }
+
+/** Keys the text view handles itself (caret and keyboard selection), listed on the sheet. */
+export const TEXT_NAVIGATION: { keys: string; title: string }[] = [
+  { keys: '← → ↑ ↓ Home End', title: 'Move the caret in the text (Ctrl+← →: by word)' },
+  { keys: 'Shift+arrows', title: 'Select text from the caret (then press a label key)' }
+]
 
 export function buildShortcuts(actions: ShortcutActions): Shortcut[] {
   return [
@@ -51,6 +59,10 @@ export function buildShortcuts(actions: ShortcutActions): Shortcut[] {
     },
     { id: 'next-span', title: 'Select the next span', keys: 'Tab', matches: (e) => e.key === 'Tab' && !e.shiftKey && !ctrl(e), run: () => actions.nextSpan(false) },
     { id: 'previous-span', title: 'Select the previous span', keys: 'Shift+Tab', matches: (e) => e.key === 'Tab' && e.shiftKey && !ctrl(e), run: () => actions.nextSpan(true) },
+    { id: 'grow-end', title: 'Selected span: extend its end by a word', keys: 'Alt+→', matches: (e) => e.altKey && !e.shiftKey && e.key === 'ArrowRight', run: () => actions.adjustSpan('end', true) },
+    { id: 'shrink-end', title: 'Selected span: pull its end back by a word', keys: 'Alt+←', matches: (e) => e.altKey && !e.shiftKey && e.key === 'ArrowLeft', run: () => actions.adjustSpan('end', false) },
+    { id: 'grow-start', title: 'Selected span: extend its start by a word', keys: 'Alt+Shift+←', matches: (e) => e.altKey && e.shiftKey && e.key === 'ArrowLeft', run: () => actions.adjustSpan('start', true) },
+    { id: 'shrink-start', title: 'Selected span: move its start on by a word', keys: 'Alt+Shift+→', matches: (e) => e.altKey && e.shiftKey && e.key === 'ArrowRight', run: () => actions.adjustSpan('start', false) },
     { id: 'next-document', title: 'Next document', keys: ']', matches: (e) => e.key === ']' && !ctrl(e), run: actions.nextDocument },
     { id: 'previous-document', title: 'Previous document', keys: '[', matches: (e) => e.key === '[' && !ctrl(e), run: actions.previousDocument },
     { id: 'toggle-done', title: 'Mark the document done (or not done)', keys: 'Ctrl+Enter', matches: (e) => ctrl(e) && e.key === 'Enter', run: actions.toggleDone },

@@ -33,10 +33,12 @@ export function TextView(props: Props) {
   const containerRef = useRef<HTMLDivElement>(null)
   const layoutRef = useRef<TextLayout | null>(null)
   const painterRef = useRef<HighlightPainter>(new HighlightPainter(sheet))
+  const caretRef = useRef<number | null>(null)
   const callbacks = useRef(props)
   callbacks.current = props
 
   useLayoutEffect(() => {
+    caretRef.current = null
     layoutRef.current = new TextLayout(containerRef.current!, text)
     return () => {
       layoutRef.current = null
@@ -69,6 +71,8 @@ export function TextView(props: Props) {
     const focus = layout.offsetOf(range.endContainer, range.endOffset)
     if (anchor === null || focus === null) return
 
+    caretRef.current = focus
+    painterRef.current.paintCaret(layout, focus)
     if (anchor === focus) {
       callbacks.current.onPendingSelection(null)
       selectSpanAt(anchor)
@@ -84,6 +88,41 @@ export function TextView(props: Props) {
     selection.addRange(layout.liveRangeOf(snapped.start, snapped.end))
     callbacks.current.onPendingSelection({ start: offsets.toCodePoint(snapped.start), end: offsets.toCodePoint(snapped.end) })
     callbacks.current.onSelectSpan(null)
+  }
+
+  // Keyboard selection: arrows move a caret (Ctrl: by word, Up/Down: by line, Home/End: to the
+  // line's ends) and Shift extends the selection. Selection.modify moves visually, so it is
+  // right in right-to-left lines too.
+  function onKeyDown(event: React.KeyboardEvent): void {
+    const layout = layoutRef.current
+    const selection = window.getSelection()
+    const moves: Record<string, [string, string]> = {
+      ArrowLeft: ['left', event.ctrlKey ? 'word' : 'character'],
+      ArrowRight: ['right', event.ctrlKey ? 'word' : 'character'],
+      ArrowUp: ['backward', 'line'],
+      ArrowDown: ['forward', 'line'],
+      Home: ['backward', 'lineboundary'],
+      End: ['forward', 'lineboundary']
+    }
+    const move = moves[event.key]
+    if (!layout || !selection || !move || event.altKey || event.metaKey) return
+    event.preventDefault()
+    const inside = selection.rangeCount > 0 && containerRef.current!.contains(selection.focusNode)
+    if (!inside) {
+      // the caret comes back where it was (the first key press places it at the start)
+      const at = layout.positionOf(caretRef.current ?? 0)
+      selection.setBaseAndExtent(at.node, at.offset, at.node, at.offset)
+    }
+    if (inside || caretRef.current !== null) selection.modify(event.shiftKey ? 'extend' : 'move', move[0], move[1])
+    const anchor = layout.offsetOf(selection.anchorNode!, selection.anchorOffset)
+    const focus = layout.offsetOf(selection.focusNode!, selection.focusOffset)
+    if (anchor === null || focus === null) return
+    caretRef.current = focus
+    painterRef.current.paintCaret(layout, focus)
+    layout.lineElementAt(focus).scrollIntoView({ block: 'nearest' })
+    const trimmed = anchor === focus ? null : trimSelection(text, anchor, focus)
+    callbacks.current.onPendingSelection(trimmed && { start: offsets.toCodePoint(trimmed.start), end: offsets.toCodePoint(trimmed.end) })
+    if (trimmed) callbacks.current.onSelectSpan(null)
   }
 
   function selectSpanAt(utf16: number): void {
@@ -107,6 +146,9 @@ export function TextView(props: Props) {
       aria-label="Document text. Select text, then press a label key."
       tabIndex={0}
       onMouseUp={onMouseUp}
+      onKeyDown={onKeyDown}
+      onBlur={() => painterRef.current.paintCaret(null, null)}
+      onFocus={() => caretRef.current !== null && painterRef.current.paintCaret(layoutRef.current, caretRef.current)}
       data-testid="document-text"
     />
   )

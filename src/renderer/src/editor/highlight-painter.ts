@@ -5,6 +5,7 @@ import type { OffsetMap } from '../../../shared/offsets'
 import type { TextLayout } from './text-layout'
 
 export const SELECTED_HIGHLIGHT = 'sw-selected'
+export const CARET_HIGHLIGHT = 'sw-caret'
 
 export function highlightName(label: string): string {
   return `sw-label-${label}`
@@ -22,6 +23,8 @@ export function highlightStyles(labels: Label[]): string {
     return `::highlight(${highlightName(label.name)}) { background-color: rgb(${r} ${g} ${b} / 0.28); text-decoration: underline rgb(${r} ${g} ${b}) ${2 + (index % 3)}px; text-underline-offset: ${3 + 2 * (index % 3)}px; }`
   })
   rules.push(`::highlight(${SELECTED_HIGHLIGHT}) { background-color: rgb(255 214 0 / 0.55); color: #000; }`)
+  // a collapsed selection is invisible in read-only text, so the keyboard caret is painted
+  rules.push(`::highlight(${CARET_HIGHLIGHT}) { background-color: rgb(26 86 255 / 0.35); text-decoration: underline rgb(26 86 255) 3px; }`)
   return rules.join('\n')
 }
 
@@ -58,7 +61,19 @@ export class HighlightPainter {
     } else CSS.highlights.delete(SELECTED_HIGHLIGHT)
   }
 
+  /** Marks the character after a keyboard caret (UTF-16 offset), or clears the mark. */
+  paintCaret(layout: TextLayout | null, caret: number | null): void {
+    if (!layout || caret === null) {
+      CSS.highlights.delete(CARET_HIGHLIGHT)
+      return
+    }
+    const end = Math.min(layout.text.length, caret + (/[\ud800-\udbff]/.test(layout.text[caret] ?? '') ? 2 : 1))
+    const start = end === caret ? Math.max(0, caret - 1) : caret
+    CSS.highlights.set(CARET_HIGHLIGHT, new Highlight(layout.rangeOf(start, end)))
+  }
+
   destroy(): void {
+    CSS.highlights.delete(CARET_HIGHLIGHT)
     for (const name of this.names) CSS.highlights.delete(name)
     CSS.highlights.delete(SELECTED_HIGHLIGHT)
     this.names.clear()

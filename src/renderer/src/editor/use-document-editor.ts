@@ -18,6 +18,8 @@ export interface DocumentEditor {
   select(id: string | null): void
   createSpan(start: number, end: number, label: string): void
   relabelSelected(label: string): void
+  /** Moves the selected span's edges (code points); ignored if it would leave nothing. */
+  resizeSelected(start: number, end: number): void
   deleteSelected(): void
   undo(): void
   redo(): void
@@ -103,6 +105,10 @@ export function useDocumentEditor(
     relabelSelected: (label) => {
       if (!selectedId) return
       edit((spans) => spans.map((span) => (span.id === selectedId ? { ...span, label } : span)))
+    },
+    resizeSelected: (start, end) => {
+      if (!selectedId || start >= end) return
+      edit((spans) => spans.map((span) => (span.id === selectedId ? { ...span, start, end } : span)))
     },
     deleteSelected: () => {
       if (!selectedId) return

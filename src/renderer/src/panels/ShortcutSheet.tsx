@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react'
-import type { Shortcut } from '../commands/shortcuts'
+import { TEXT_NAVIGATION, type Shortcut } from '../commands/shortcuts'
 
 export function ShortcutSheet({ shortcuts, onClose }: { shortcuts: Shortcut[]; onClose(): void }) {
   const ref = useRef<HTMLDialogElement>(null)
@@ -17,6 +17,14 @@ export function ShortcutSheet({ shortcuts, onClose }: { shortcuts: Shortcut[]; o
                 <kbd>{shortcut.keys}</kbd>
               </td>
               <td>{shortcut.title}</td>
+            </tr>
+          ))}
+          {TEXT_NAVIGATION.map((item) => (
+            <tr key={item.keys}>
+              <td>
+                <kbd>{item.keys}</kbd>
+              </td>
+              <td>{item.title}</td>
             </tr>
           ))}
         </tbody>
