@@ -19,10 +19,19 @@ export const labelNameSchema = z
   .max(48)
   .regex(/^[\p{L}\p{N}_-]+$/u, 'label names may only contain letters, digits, "_" and "-"')
 
+/** What an analyst can record about a span of a label, e.g. an actor's type or a figure's unit. */
+export const attributeSchema = z.discriminatedUnion('type', [
+  z.object({ name: labelNameSchema, type: z.literal('enum'), options: z.array(z.string().min(1).max(80)).min(1).max(50) }),
+  z.object({ name: labelNameSchema, type: z.literal('text') }),
+  z.object({ name: labelNameSchema, type: z.literal('number') })
+])
+export type Attribute = z.infer<typeof attributeSchema>
+
 export const labelSchema = z.object({
   name: labelNameSchema,
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colour must be #rrggbb'),
-  hotkey: z.string().length(1)
+  hotkey: z.string().length(1),
+  attributes: z.array(attributeSchema).max(20).default([])
 })
 export type Label = z.infer<typeof labelSchema>
 
@@ -31,15 +40,38 @@ export const spanSchema = z
     id: z.string().min(1).max(64),
     start: z.number().int().nonnegative(),
     end: z.number().int().nonnegative(),
-    label: labelNameSchema
+    label: labelNameSchema,
+    /** Values of the label's attributes, by attribute name. */
+    attributes: z.record(z.string(), z.union([z.string().max(2000), z.number()])).optional(),
+    note: z.string().max(10_000).optional()
   })
   .refine((span) => span.start < span.end, 'a span must end after it starts')
 export type Span = z.infer<typeof spanSchema>
+
+/** A typed, directed link between two spans, e.g. a claim attributed_to an actor. */
+export const relationTypeSchema = z.object({
+  name: labelNameSchema,
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colour must be #rrggbb'),
+  /** Labels allowed at each end; empty means any label. */
+  from: z.array(labelNameSchema).default([]),
+  to: z.array(labelNameSchema).default([])
+})
+export type RelationType = z.infer<typeof relationTypeSchema>
+
+export const relationSchema = z.object({
+  id: z.string().min(1).max(64),
+  type: labelNameSchema,
+  /** Span ids in the same layer. */
+  from: z.string().min(1).max(64),
+  to: z.string().min(1).max(64)
+})
+export type Relation = z.infer<typeof relationSchema>
 
 export const projectConfigSchema = z.object({
   version: z.literal(1),
   name: z.string().min(1),
   labels: z.array(labelSchema),
+  relationTypes: z.array(relationTypeSchema).default([]),
   createdAt: z.string()
 })
 export type ProjectConfig = z.infer<typeof projectConfigSchema>
@@ -63,6 +95,7 @@ export interface AnnotationLayer {
   annotator: string
   status: DocumentStatus
   spans: Span[]
+  relations: Relation[]
   updatedAt: string | null
 }
 
@@ -72,12 +105,34 @@ export interface DocumentSummary {
   length: number
   status: DocumentStatus
   spanCount: number
+  /** Labels used in the current annotator's layer. */
+  labels: string[]
+  /** Annotators who have worked on the document. */
+  annotators: string[]
 }
 
 export const DEFAULT_LABELS: Label[] = [
-  { name: 'actor', color: '#2f7ed8', hotkey: '1' },
-  { name: 'claim', color: '#d9822b', hotkey: '2' },
-  { name: 'figure', color: '#2e9e5b', hotkey: '3' }
+  {
+    name: 'actor',
+    color: '#2f7ed8',
+    hotkey: '1',
+    attributes: [{ name: 'type', type: 'enum', options: ['person', 'organisation', 'state', 'armed group'] }]
+  },
+  { name: 'claim', color: '#d9822b', hotkey: '2', attributes: [{ name: 'stance', type: 'enum', options: ['supports', 'opposes', 'neutral'] }] },
+  {
+    name: 'figure',
+    color: '#2e9e5b',
+    hotkey: '3',
+    attributes: [
+      { name: 'value', type: 'number' },
+      { name: 'unit', type: 'text' }
+    ]
+  }
+]
+
+export const DEFAULT_RELATION_TYPES: RelationType[] = [
+  { name: 'attributed_to', color: '#7a4fd0', from: ['claim'], to: ['actor'] },
+  { name: 'quantifies', color: '#b0407a', from: ['figure'], to: ['claim', 'actor'] }
 ]
 
 /** Spans in text order: by start, then longer first so a span precedes the spans nested in it. */
@@ -86,5 +141,5 @@ export function compareSpans(a: Span, b: Span): number {
 }
 
 export function emptyLayer(documentId: string, annotator: string): AnnotationLayer {
-  return { version: 1, documentId, annotator, status: 'todo', spans: [], updatedAt: null }
+  return { version: 1, documentId, annotator, status: 'todo', spans: [], relations: [], updatedAt: null }
 }

@@ -5,16 +5,16 @@
 const WINDOW = 64
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' })
 
-function segmentAt(text: string, index: number): { start: number; end: number; isWord: boolean } | null {
+function segmentAt(text: string, index: number): { start: number; end: number; segment: string } | null {
   const from = Math.max(0, index - WINDOW)
   const local = text.slice(from, Math.min(text.length, index + WINDOW))
   const segment = segmenter.segment(local).containing(index - from)
   if (!segment) return null
-  return { start: from + segment.index, end: from + segment.index + segment.segment.length, isWord: segment.isWordLike ?? false }
+  return { start: from + segment.index, end: from + segment.index + segment.segment.length, segment: segment.segment }
 }
 
-function isSpace(char: string | undefined): boolean {
-  return char !== undefined && /\s/u.test(char)
+function isSpace(chars: string | undefined): boolean {
+  return chars !== undefined && /^\s+$/u.test(chars)
 }
 
 /**
@@ -27,10 +27,11 @@ export function snapToWords(text: string, start: number, end: number): { start: 
   while (s < e && isSpace(text[s])) s++
   while (e > s && isSpace(text[e - 1])) e--
   if (s >= e) return null
+  // widen to whole segments: words, and also emoji and other symbols, which are never split
   const first = segmentAt(text, s)
-  if (first?.isWord) s = first.start
+  if (first && !isSpace(first.segment)) s = first.start
   const last = segmentAt(text, e - 1)
-  if (last?.isWord) e = last.end
+  if (last && !isSpace(last.segment)) e = last.end
   return { start: s, end: e }
 }
 

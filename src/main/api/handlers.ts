@@ -13,6 +13,10 @@ import type { z } from 'zod'
 import { ImportError } from '../importing/errors'
 import { importSources } from '../importing/import-files'
 import { StoreError } from '../store/project-store'
+import { EXPORT_FORMAT_NAMES } from '../exporting/export-project'
+import { supportedExtensions } from '../formats/registry'
+import { searchProject } from '../search/project-search'
+import { checkLabelSet } from './label-rules'
 import type { Session } from './session'
 
 type Handlers = {
@@ -26,6 +30,10 @@ async function projectInfo(session: Session): Promise<ProjectInfo> {
     folder: session.store.folder,
     annotator: session.annotator,
     labels: session.store.settings.labels,
+    relationTypes: session.store.settings.relationTypes,
+    annotators: await session.store.annotators(),
+    importExtensions: supportedExtensions(),
+    exportFormats: [...EXPORT_FORMAT_NAMES],
     progress: {
       done: summaries.filter((s) => s.status === 'done').length,
       inProgress: summaries.filter((s) => s.status === 'in_progress').length,
@@ -53,8 +61,21 @@ export function createHandlers(session: Session): Handlers {
         files.map((file) => ({ name: file.path || file.name, bytes: Buffer.from(file.base64, 'base64') })),
         { annotator: session.annotator }
       ),
-    'annotations.save': ({ documentId, spans, status }) =>
-      store.saveLayer(documentId, session.annotator, status ? { spans, status } : { spans }),
+    'annotations.save': ({ documentId, spans, relations, status }) =>
+      store.saveLayer(documentId, session.annotator, { spans, ...(relations ? { relations } : {}), ...(status ? { status } : {}) }),
+    'labels.change': async (change) => {
+      checkLabelSet(change.labels, change.relationTypes, change.renames)
+      // a label that is gone and was not renamed is deleted, whether or not the caller said so
+      const kept = new Set([...change.labels.map((l) => l.name), ...change.renames.map((r) => r.from)])
+      const deletions = [...new Set([...change.deletions, ...store.settings.labels.map((l) => l.name).filter((n) => !kept.has(n))])]
+      const { previous } = await store.changeLabels({ ...change, deletions })
+      return { info: await projectInfo(session), undo: previous }
+    },
+    'labels.restore': async (snapshot) => {
+      await store.restoreLabels(snapshot)
+      return projectInfo(session)
+    },
+    'project.search': ({ query, limit }) => searchProject(store, session.annotator, query, limit),
     'annotations.setStatus': ({ documentId, status }) => store.saveLayer(documentId, session.annotator, { status })
   }
 }

@@ -10,19 +10,13 @@ import type { OffsetUnit } from '../../shared/offsets'
 import { OffsetMap } from '../../shared/offsets'
 import { decodeText } from '../importing/decode'
 import { ImportError } from '../importing/errors'
+import { lineOfIndex } from './json-position'
 import { offsetsIn } from './outgoing'
 import { titleFor } from './title'
 import type { FormatReader, ParsedDocument, StreamWriter } from './types'
 
 export const CSV_DEFAULT_OFFSETS: OffsetUnit = 'codepoint'
 export const CSV_SPAN_COLUMNS = ['document_id', 'start', 'end', 'label', 'text', 'annotator'] as const
-
-/** 1-based line of a character index (papaparse reports indexes, not lines). */
-function lineAt(text: string, index: number): number {
-  let line = 1
-  for (let i = 0; i < index && i < text.length; i++) if (text.charCodeAt(i) === 10) line++
-  return line
-}
 
 export const csvReader: FormatReader = {
   name: 'csv',
@@ -38,7 +32,7 @@ export const csvReader: FormatReader = {
     // a file with one column has no delimiter to detect: that is fine
     const error = result.errors.find((e) => e.code !== 'UndetectableDelimiter')
     if (error) {
-      const line = error.index !== undefined ? lineAt(source, error.index) : undefined
+      const line = error.index !== undefined ? lineOfIndex(source, error.index) : undefined
       throw new ImportError(file.name, `${error.message}${error.row !== undefined ? ` (data row ${error.row + 1})` : ''}`, line)
     }
     const fields = result.meta.fields ?? []

@@ -86,6 +86,6 @@ export function annotatorFromFile(value: unknown): string | undefined {
 
 /** Meta from a file: its own meta object plus the source file name (kept when already there). */
 export function metaWithSource(meta: unknown, file: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  const base = isObject(meta) ? meta : {}
-  return { ...extra, ...base, source: base.source ?? file }
+  const merged = { ...extra, ...(isObject(meta) ? meta : {}) }
+  return 'source' in merged ? merged : { ...merged, source: file }
 }

@@ -10,6 +10,7 @@ import { OffsetMap, type OffsetUnit } from '../../shared/offsets'
 import { decodeText } from '../importing/decode'
 import { ImportError } from '../importing/errors'
 import { annotatorFromFile, fail, isObject, metaWithSource, spanFromInput } from './incoming'
+import { jsonErrorIndex, lineOfIndex } from './json-position'
 import { offsetsIn } from './outgoing'
 import { statusFrom } from './spanwise-jsonl'
 import { titleFor } from './title'
@@ -26,12 +27,8 @@ export const labelStudioReader: FormatReader = {
     try {
       parsed = JSON.parse(source)
     } catch (error) {
-      const message = (error as Error).message
-      // V8 says "at position N" (or "line L column C"): turn a position into a line
-      const position = /position (\d+)/.exec(message)?.[1]
-      const line = /line (\d+)/.exec(message)?.[1]
-      const at = position !== undefined ? source.slice(0, Number(position)).split('\n').length : line !== undefined ? Number(line) : undefined
-      throw new ImportError(file.name, `invalid JSON: ${message}`, at)
+      const message = (error as Error).message.split('\n')[0]
+      throw new ImportError(file.name, `invalid JSON: ${message}`, lineOfIndex(source, jsonErrorIndex(source)))
     }
     const tasks = Array.isArray(parsed) ? parsed : [parsed]
     if (tasks.length === 0) throw new ImportError(file.name, 'file has no tasks')

@@ -1,7 +1,7 @@
 // GET /t/<token>/export?format=jsonl[&status=done][&annotator=NAME|*][&offsets=utf16|codepoint]:
 // a streamed download. Folder formats (brat) cannot be one download: use the command line.
 import type { ServerResponse } from 'node:http'
-import { STATUSES, type DocumentStatus } from '../../shared/model'
+import { annotatorNameSchema, STATUSES, type DocumentStatus } from '../../shared/model'
 import type { OffsetUnit } from '../../shared/offsets'
 import type { Session } from '../api/session'
 import { exportProject, isFolderFormat, streamWriter, STREAM_EXPORT_FORMATS, type StreamExportFormat } from '../exporting/export-project'
@@ -33,7 +33,11 @@ export async function handleExport(session: Session, params: URLSearchParams, re
   }
   const statuses = params.getAll('status').filter((s): s is DocumentStatus => (STATUSES as readonly string[]).includes(s))
   const annotator = params.get('annotator')
-  const fileName = `${session.store.settings.name.replace(/[^\p{L}\p{N}_-]+/gu, '_')}${format === 'jsonl' ? '' : `.${format}`}.${writer.extension}`
+  if (annotator !== null && annotator !== '*' && !annotatorNameSchema.safeParse(annotator).success) {
+    refuse(res, `invalid annotator "${annotator}"`)
+    return
+  }
+  const fileName = `${session.store.settings.name.replace(/[^A-Za-z0-9_-]+/g, '_')}${format === 'jsonl' ? '' : `.${format}`}.${writer.extension}`
   res.writeHead(200, {
     'content-type': writer.contentType,
     'content-disposition': `attachment; filename="${fileName}"`,

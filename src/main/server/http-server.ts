@@ -109,7 +109,12 @@ export async function startServer(session: Session, options: ServeOptions = {}):
       res.writeHead(308, { location: `/t/${token}/` })
       return void res.end()
     }
-    const rest = decodeURIComponent(match[2] ?? '/').replace(/^\//, '')
+    let rest: string
+    try {
+      rest = decodeURIComponent(match[2]).replace(/^\//, '')
+    } catch {
+      return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: 'malformed URL escape' } })
+    }
     if (rest.startsWith('api/')) {
       if (req.method !== 'POST') return deny(res, 405, 'API calls use POST')
       let input: unknown

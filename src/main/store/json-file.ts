@@ -8,6 +8,16 @@ export async function readJson<T>(file: string): Promise<T | null> {
   return new JSONFile<T>(file).read()
 }
 
+/** Writes in flight, per file: two writes to one file share a temp name, so they must queue. */
+const pending = new Map<string, Promise<void>>()
+
 export async function writeJsonAtomic<T>(file: string, data: T): Promise<void> {
-  await new JSONFile<T>(file).write(data)
+  const previous = pending.get(file) ?? Promise.resolve()
+  const write = previous.catch(() => undefined).then(() => new JSONFile<T>(file).write(data))
+  pending.set(file, write)
+  try {
+    await write
+  } finally {
+    if (pending.get(file) === write) pending.delete(file)
+  }
 }

@@ -6,6 +6,7 @@ import path from 'node:path'
 import {
   compareSpans,
   DEFAULT_LABELS,
+  DEFAULT_RELATION_TYPES,
   emptyLayer,
   labelNameSchema,
   projectConfigSchema,
@@ -13,6 +14,9 @@ import {
   type DocumentRecord,
   type DocumentStatus,
   type DocumentSummary,
+  type Label,
+  type Relation,
+  type RelationType,
   type ProjectConfig,
   type Span
 } from '../../shared/model'
@@ -50,6 +54,33 @@ export interface NewDocument {
   meta: Record<string, unknown>
 }
 
+export interface LabelChange {
+  labels: Label[]
+  relationTypes: RelationType[]
+  renames: { from: string; to: string }[]
+  deletions: string[]
+}
+
+export interface LabelSnapshot {
+  labels: Label[]
+  relationTypes: RelationType[]
+  layers: AnnotationLayer[]
+}
+
+/** Why a span's attribute values do not fit its label's attribute definitions, if they don't. */
+function attributeProblem(label: Label, span: Span): string | null {
+  for (const [name, value] of Object.entries(span.attributes ?? {})) {
+    const attribute = label.attributes.find((a) => a.name === name)
+    if (!attribute) return `label "${label.name}" has no attribute "${name}"`
+    if (attribute.type === 'number' && typeof value !== 'number') return `attribute "${name}" must be a number`
+    if (attribute.type !== 'number' && typeof value !== 'string') return `attribute "${name}" must be text`
+    if (attribute.type === 'enum' && !attribute.options.includes(value as string)) {
+      return `attribute "${name}" must be one of ${attribute.options.join(', ')}`
+    }
+  }
+  return null
+}
+
 export class ProjectStore {
   /** Titles and lengths of documents already read, so listing a project reads each file once. */
   private readonly documentCache = new Map<string, CachedDocument>()
@@ -77,6 +108,7 @@ export class ProjectStore {
       version: 1,
       name: options.name ?? path.basename(absolute),
       labels: DEFAULT_LABELS,
+      relationTypes: DEFAULT_RELATION_TYPES,
       createdAt: new Date().toISOString()
     }
     await mkdir(documentsDir(absolute), { recursive: true })
@@ -98,7 +130,7 @@ export class ProjectStore {
     for (const name of fresh) {
       const parsed = labelNameSchema.safeParse(name)
       if (!parsed.success) throw new StoreError('invalid_input', `label "${name}": ${parsed.error.issues[0]?.message}`)
-      labels.push({ name, color: colorForNewLabel(labels.length), hotkey: freeHotkey(labels) })
+      labels.push({ name, color: colorForNewLabel(labels.length), hotkey: freeHotkey(labels), attributes: [] })
     }
     await this.updateConfig({ ...this.config, labels })
   }
@@ -166,7 +198,8 @@ export class ProjectStore {
   async getLayer(documentId: string, annotator: string): Promise<AnnotationLayer> {
     checkAnnotator(annotator)
     const layer = await readJson<AnnotationLayer>(layerFile(this.folder, annotator, documentId))
-    return layer ?? emptyLayer(documentId, annotator)
+    // layers written before relations existed have none
+    return layer ? { ...layer, relations: layer.relations ?? [] } : emptyLayer(documentId, annotator)
   }
 
   /**
@@ -176,18 +209,21 @@ export class ProjectStore {
   async saveLayer(
     documentId: string,
     annotator: string,
-    change: { spans?: Span[]; status?: DocumentStatus }
+    change: { spans?: Span[]; relations?: Relation[]; status?: DocumentStatus }
   ): Promise<AnnotationLayer> {
     checkAnnotator(annotator)
     const current = await this.getLayer(documentId, annotator)
     const spans = change.spans ?? current.spans
+    const relations = change.relations ?? (change.spans ? current.relations.filter((r) => spans.some((s) => s.id === r.from) && spans.some((s) => s.id === r.to)) : current.relations)
     if (change.spans) await this.checkSpans(documentId, change.spans)
+    if (change.relations) this.checkRelations(spans, change.relations)
     const status: DocumentStatus =
       change.status ?? (current.status === 'todo' && spans.length > 0 ? 'in_progress' : current.status)
     const layer: AnnotationLayer = {
       ...current,
       status,
       spans: [...spans].sort(compareSpans),
+      relations,
       updatedAt: new Date().toISOString()
     }
     await mkdir(annotationsDir(this.folder, annotator), { recursive: true })
@@ -198,15 +234,74 @@ export class ProjectStore {
   private async checkSpans(documentId: string, spans: Span[]): Promise<void> {
     const document = await this.getDocument(documentId)
     const length = new OffsetMap(document.text).codePointLength
-    const labels = new Set(this.config.labels.map((l) => l.name))
     const ids = new Set<string>()
     for (const span of spans) {
+      if (!Number.isInteger(span.start) || !Number.isInteger(span.end) || span.start < 0 || span.start >= span.end) {
+        throw new StoreError('invalid_input', `span ${span.id} [${span.start}, ${span.end}) is not a range of whole offsets from start to end`)
+      }
       if (span.end > length) {
         throw new StoreError('invalid_input', `span ${span.id} [${span.start}, ${span.end}) is outside the text (length ${length})`)
       }
-      if (!labels.has(span.label)) throw new StoreError('invalid_input', `span ${span.id} has unknown label "${span.label}"`)
+      const label = this.config.labels.find((l) => l.name === span.label)
+      if (!label) throw new StoreError('invalid_input', `span ${span.id} has unknown label "${span.label}"`)
+      const problem = attributeProblem(label, span)
+      if (problem) throw new StoreError('invalid_input', `span ${span.id}: ${problem}`)
       if (ids.has(span.id)) throw new StoreError('invalid_input', `span id ${span.id} is used twice`)
       ids.add(span.id)
+    }
+  }
+
+  private checkRelations(spans: Span[], relations: Relation[]): void {
+    const byId = new Map(spans.map((span) => [span.id, span]))
+    const ids = new Set<string>()
+    for (const relation of relations) {
+      const type = this.config.relationTypes.find((t) => t.name === relation.type)
+      if (!type) throw new StoreError('invalid_input', `relation ${relation.id} has unknown type "${relation.type}"`)
+      const from = byId.get(relation.from)
+      const to = byId.get(relation.to)
+      if (!from || !to) throw new StoreError('invalid_input', `relation ${relation.id} links a span that is not in this layer`)
+      if (from === to) throw new StoreError('invalid_input', `relation ${relation.id} links a span to itself`)
+      if (ids.has(relation.id)) throw new StoreError('invalid_input', `relation id ${relation.id} is used twice`)
+      ids.add(relation.id)
+    }
+  }
+
+  /**
+   * Changes the label set and relation types. Renamed labels are renamed in every span that uses
+   * them, and deleted ones remove their spans (and the relations on those spans), in every layer
+   * of the project; the layers as they were are returned so that the change can be undone.
+   */
+  async changeLabels(change: LabelChange): Promise<{ previous: LabelSnapshot }> {
+    const renames = new Map(change.renames.map((r) => [r.from, r.to]))
+    const deleted = new Set(change.deletions)
+    const touched: AnnotationLayer[] = []
+    for (const annotator of await this.annotators()) {
+      for (const id of await this.documentIds()) {
+        const layer = await this.getLayer(id, annotator)
+        if (!layer.spans.some((span) => renames.has(span.label) || deleted.has(span.label))) continue
+        touched.push(layer)
+      }
+    }
+    const previous: LabelSnapshot = { labels: this.config.labels, relationTypes: this.config.relationTypes, layers: touched }
+    await this.updateConfig({ ...this.config, labels: change.labels, relationTypes: change.relationTypes })
+    for (const layer of touched) {
+      const spans = layer.spans
+        .filter((span) => !deleted.has(span.label))
+        .map((span) => (renames.has(span.label) ? { ...span, label: renames.get(span.label)! } : span))
+      const kept = new Set(spans.map((span) => span.id))
+      const relations = layer.relations.filter((r) => kept.has(r.from) && kept.has(r.to))
+      await mkdir(annotationsDir(this.folder, layer.annotator), { recursive: true })
+      await writeJsonAtomic(layerFile(this.folder, layer.annotator, layer.documentId), { ...layer, spans, relations, updatedAt: new Date().toISOString() })
+    }
+    return { previous }
+  }
+
+  /** Puts back a label set and the layers it changed, as changeLabels returned them. */
+  async restoreLabels(snapshot: LabelSnapshot): Promise<void> {
+    await this.updateConfig({ ...this.config, labels: snapshot.labels, relationTypes: snapshot.relationTypes })
+    for (const layer of snapshot.layers) {
+      checkAnnotator(layer.annotator)
+      await writeJsonAtomic(layerFile(this.folder, layer.annotator, layer.documentId), layer)
     }
   }
 
@@ -218,11 +313,25 @@ export class ProjectStore {
 
   async summaries(annotator: string): Promise<DocumentSummary[]> {
     const ids = await this.documentIds()
+    // which documents each annotator has a layer for: one folder listing per annotator
+    const layersByAnnotator = new Map<string, Set<string>>()
+    for (const name of await this.annotators()) {
+      const files = await readdir(annotationsDir(this.folder, name)).catch(() => [] as string[])
+      layersByAnnotator.set(name, new Set(files.map(idFromFileName).filter((id): id is string => id !== null)))
+    }
     const summaries: DocumentSummary[] = []
     for (const id of ids) {
       const cached = this.documentCache.get(id) ?? (await this.getDocument(id), this.documentCache.get(id)!)
       const layer = await this.getLayer(id, annotator)
-      summaries.push({ id, title: cached.title, length: cached.length, status: layer.status, spanCount: layer.spans.length })
+      summaries.push({
+        id,
+        title: cached.title,
+        length: cached.length,
+        status: layer.status,
+        spanCount: layer.spans.length,
+        labels: [...new Set(layer.spans.map((span) => span.label))].sort(),
+        annotators: [...layersByAnnotator].filter(([, docs]) => docs.has(id)).map(([name]) => name)
+      })
     }
     return summaries.sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id))
   }

@@ -4,12 +4,16 @@
 import { z } from 'zod'
 import {
   annotatorNameSchema,
+  labelSchema,
+  relationSchema,
+  relationTypeSchema,
   spanSchema,
   STATUSES,
   type AnnotationLayer,
   type DocumentRecord,
   type DocumentSummary,
-  type Label
+  type Label,
+  type RelationType
 } from '../model'
 
 const documentId = z.string().regex(/^[0-9a-f]{8,64}$/, 'not a document id')
@@ -28,6 +32,12 @@ export interface ProjectInfo {
   folder: string
   annotator: string
   labels: Label[]
+  relationTypes: RelationType[]
+  /** Every annotator with a layer in the project (for filters). */
+  annotators: string[]
+  /** File endings the import accepts, and the export format names. */
+  importExtensions: string[]
+  exportFormats: string[]
   progress: { done: number; inProgress: number; total: number }
 }
 
@@ -43,7 +53,36 @@ export interface ImportReport {
   rejected: ImportIssue[]
 }
 
-export const EXPORT_FORMATS = ['jsonl'] as const
+export interface SearchHit {
+  documentId: string
+  title: string
+  /** Code point offsets of the match in the document's text. */
+  start: number
+  end: number
+  /** The match with some text around it. */
+  before: string
+  match: string
+  after: string
+  /** Set when the hit is a span whose label matched the query. */
+  label?: string
+}
+
+const labelSnapshotSchema = z.object({
+  labels: z.array(labelSchema),
+  relationTypes: z.array(relationTypeSchema),
+  layers: z.array(
+    z.object({
+      version: z.literal(1),
+      documentId,
+      annotator: annotatorNameSchema,
+      status: z.enum(STATUSES),
+      spans: z.array(spanSchema),
+      relations: z.array(relationSchema),
+      updatedAt: z.string().nullable()
+    })
+  )
+})
+export type LabelSnapshotInput = z.infer<typeof labelSnapshotSchema>
 
 export const channels = {
   'project.info': {
@@ -71,9 +110,29 @@ export const channels = {
     input: z.object({
       documentId,
       spans: z.array(spanSchema).max(100_000),
+      relations: z.array(relationSchema).max(100_000).optional(),
       status: z.enum(STATUSES).optional()
     }),
     result: {} as AnnotationLayer
+  },
+  /** Edits the label set; renames and deletions reach every span that uses the label. */
+  'labels.change': {
+    input: z.object({
+      labels: z.array(labelSchema).min(1).max(60),
+      relationTypes: z.array(relationTypeSchema).max(60),
+      renames: z.array(z.object({ from: z.string(), to: z.string() })).default([]),
+      deletions: z.array(z.string()).default([])
+    }),
+    result: {} as { info: ProjectInfo; undo: LabelSnapshotInput }
+  },
+  'labels.restore': {
+    input: labelSnapshotSchema,
+    result: {} as ProjectInfo
+  },
+  /** Finds text (and span labels) across the whole project. */
+  'project.search': {
+    input: z.object({ query: z.string().min(1).max(500), limit: z.number().int().min(1).max(1000).default(200) }),
+    result: {} as { hits: SearchHit[]; truncated: boolean }
   },
   'annotations.setStatus': {
     input: z.object({ documentId, status: z.enum(STATUSES) }),

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest'
+import { labelStudioReader, labelStudioWriter } from '../../../src/main/formats/label-studio'
+import { file, record } from './helpers'
+
+const text = '👍 Ada and Bob'
+const task = (annotations: unknown[]) => ({ id: 7, data: { text, source: 'wire' }, annotations, predictions: [] })
+const result = (start: number, end: number, label: string, extra = {}) => ({ type: 'labels', from_name: 'label', to_name: 'text', value: { start, end, text: text.slice(start, end), labels: [label] }, ...extra })
+
+describe('Label Studio', () => {
+  it('reads UTF-16 offsets, one layer per annotation, completed_by naming it; ignores other result types and cancelled work', () => {
+    const json = JSON.stringify([
+      task([
+        { completed_by: 3, result: [result(3, 6, 'actor'), { type: 'choices', value: { choices: ['x'] } }] },
+        { completed_by: { id: 4, email: 'bo@example.org' }, result: [result(11, 14, 'actor')] },
+        { completed_by: 5, was_cancelled: true, result: [result(3, 6, 'claim')] }
+      ])
+    ])
+    const docs = labelStudioReader.read(file('ls.json', json), {})
+    expect(docs.map((d) => [d.annotator, d.spans])).toEqual([
+      ['3', [{ start: 2, end: 5, label: 'actor' }]],
+      ['bo@example.org', [{ start: 10, end: 13, label: 'actor' }]]
+    ])
+    expect(docs[0]!.meta).toMatchObject({ source: 'wire' })
+  })
+  it('a task without annotations is a document without spans', () => {
+    expect(labelStudioReader.read(file('ls.json', JSON.stringify([task([])])), {})[0]!.spans).toEqual([])
+  })
+  it('streams one JSON array that parses, with annotator and title in task meta', () => {
+    const r = record(text, [{ start: 2, end: 5, label: 'actor' }])
+    const out = `${labelStudioWriter.header!()}${labelStudioWriter.record(r, 0, { offsets: 'utf16' })}${labelStudioWriter.record({ ...r, id: 'doc2' }, 1, { offsets: 'utf16' })}${labelStudioWriter.footer!(2)}`
+    const tasks = JSON.parse(out)
+    expect(tasks).toHaveLength(2)
+    expect(tasks[0].annotations[0].result[0].value).toEqual({ start: 3, end: 6, text: 'Ada', labels: ['actor'] })
+    expect(tasks[0].meta.spanwise).toMatchObject({ id: 'doc1', annotator: 'alice' })
+    const [doc] = labelStudioReader.read(file('back.json', out), {})
+    expect(doc).toMatchObject({ annotator: 'alice', title: 'Doc', spans: [{ start: 2, end: 5, label: 'actor' }] })
+  })
+  it('an empty export is still valid JSON', () => {
+    expect(JSON.parse(`${labelStudioWriter.header!()}${labelStudioWriter.footer!(0)}`)).toEqual([])
+  })
+})
