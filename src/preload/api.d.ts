@@ -3,7 +3,7 @@ import type { ApiResponse, ChannelName, ImportReport } from '../shared/api/contr
 
 export interface DesktopBridge {
   api: { [C in ChannelName]: (input: unknown) => Promise<ApiResponse<unknown>> }
-  importWithDialog(): Promise<ApiResponse<ImportReport | null>>
-  exportWithDialog(format: string): Promise<ApiResponse<{ file: string; records: number } | null>>
+  importWithDialog(folders?: boolean): Promise<ApiResponse<ImportReport | null>>
+  exportWithDialog(request: { format: string; statuses: string[]; annotator: string }): Promise<ApiResponse<{ file: string; records: number } | null>>
   onMenuCommand(listener: (command: string) => void): () => void
 }

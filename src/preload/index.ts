@@ -10,8 +10,8 @@ const api = Object.fromEntries(
 
 const bridge: DesktopBridge = {
   api: api as DesktopBridge['api'],
-  importWithDialog: () => ipcRenderer.invoke('desktop:import-dialog'),
-  exportWithDialog: (format: string) => ipcRenderer.invoke('desktop:export-dialog', format),
+  importWithDialog: (folders?: boolean) => ipcRenderer.invoke('desktop:import-dialog', folders === true),
+  exportWithDialog: (request) => ipcRenderer.invoke('desktop:export-dialog', request),
   onMenuCommand: (listener: (command: string) => void) => {
     const handler = (_event: unknown, command: string) => listener(command)
     ipcRenderer.on('desktop:menu-command', handler)

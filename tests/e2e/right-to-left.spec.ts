@@ -2,7 +2,7 @@
 // Arabic sentence exports exactly the text that was selected.
 import { readFile } from 'node:fs/promises'
 import { expect, test } from '@playwright/test'
-import { dragAcross, listedSpans, startWorkbench, type RunningWorkbench } from '../helpers/workbench'
+import { dragAcross, exportFromUi, listedSpans, startWorkbench, type RunningWorkbench } from '../helpers/workbench'
 
 const TEXT = [
   'Ministers meet on water rights',
@@ -36,9 +36,7 @@ test('right-to-left lines render RTL and a span inside Arabic exports exactly', 
   await page.keyboard.press('1')
   await expect.poll(() => listedSpans(page)).toEqual(['actor: وزير المياه', 'actor: הדובר'])
 
-  const download = page.waitForEvent('download')
-  await page.getByRole('button', { name: 'Export JSONL' }).click()
-  const record = JSON.parse((await readFile(await (await download).path(), 'utf8')).trim())
+  const record = JSON.parse((await readFile(await exportFromUi(page, 'jsonl'), 'utf8')).trim())
   const exported = record.spans.map((span: { start: number; end: number }) => Array.from(record.text as string).slice(span.start, span.end).join(''))
   expect(exported).toEqual(['وزير المياه', 'הדובר'])
 })

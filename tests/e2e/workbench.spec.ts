@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process'
 import { readFile, readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { expect, test } from '@playwright/test'
-import { clickOn, dragAcross, listedSpans, startWorkbench, type RunningWorkbench } from '../helpers/workbench'
+import { clickOn, dragAcross, exportFromUi, listedSpans, startWorkbench, type RunningWorkbench } from '../helpers/workbench'
 
 // our own sample: emoji (with a skin tone), CJK, Arabic and CRLF line endings
 const ARTICLE = [
@@ -93,10 +93,7 @@ test('import, annotate with mouse and hotkeys, relabel, delete, undo, reload, ex
   expect(layers).toHaveLength(1)
 
   // export from the UI: one record per document, offsets in code points
-  const downloadPromise = page.waitForEvent('download')
-  await page.getByRole('button', { name: 'Export JSONL' }).click()
-  const download = await downloadPromise
-  const file = await download.path()
+  const file = await exportFromUi(page, 'jsonl')
   const records = (await readFile(file, 'utf8')).trim().split('\n').map((line) => JSON.parse(line))
   expect(records).toHaveLength(2)
   const port = records.find((r) => r.title === 'Port authority reports record cargo')

@@ -101,3 +101,12 @@ export async function listedSpans(page: Page): Promise<string[]> {
     items.map((item) => `${item.getAttribute('data-label')}: ${item.querySelector('.span-text')!.textContent}`)
   )
 }
+
+/** Exports through the Export dialog and returns the downloaded file's path. */
+export async function exportFromUi(page: Page, format = 'jsonl'): Promise<string> {
+  await page.getByRole('button', { name: 'Export…' }).click()
+  await page.getByTestId('export-format').selectOption(format)
+  const download = page.waitForEvent('download')
+  await page.getByTestId('export-go').click()
+  return (await download).path()
+}

@@ -3,8 +3,8 @@
 import type { Label, RelationType } from '../../shared/model'
 import { StoreError } from '../store/errors'
 
-/** Keys the editor keeps for itself (documents, shortcut sheet). */
-export const RESERVED_KEYS = new Set(['[', ']', '?', ' '])
+/** Keys the editor keeps for itself (documents, shortcut sheet, relation mode, attributes). */
+export const RESERVED_KEYS = new Set(['[', ']', '?', ' ', 'r', 'e'])
 
 export function checkLabelSet(labels: Label[], relationTypes: RelationType[], renames: { from: string; to: string }[]): void {
   const fail = (message: string): never => {

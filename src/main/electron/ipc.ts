@@ -5,11 +5,20 @@ import { dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'el
 import { channelNames, type ApiResponse } from '../../shared/api/contract'
 import { createDispatch, toApiError } from '../api/handlers'
 import type { Session } from '../api/session'
-import { exportProject, STREAM_EXPORT_FORMATS, type StreamExportFormat } from '../exporting/export-project'
+import { z } from 'zod'
+import { annotatorNameSchema, STATUSES } from '../../shared/model'
+import { exportProject, exportProjectToFolder, isFolderFormat, streamWriter, type StreamExportFormat } from '../exporting/export-project'
+import type { ExportSelection } from '../exporting/export-records'
 import { collectFiles } from '../importing/collect-files'
 import { importSources } from '../importing/import-files'
 import { supportedExtensions } from '../formats/registry'
 import { isTrustedSender } from './security'
+
+const exportRequestSchema = z.object({
+  format: z.string(),
+  statuses: z.array(z.enum(STATUSES)),
+  annotator: z.union([z.literal(''), z.literal('*'), annotatorNameSchema])
+})
 
 const untrusted = { ok: false, error: { code: 'invalid_input', message: 'request from an untrusted frame' } } as const
 
@@ -37,16 +46,25 @@ export function registerIpc(window: BrowserWindow, session: Session): void {
     }
   })
 
-  ipcMain.handle('desktop:export-dialog', async (event, format: string): Promise<ApiResponse<unknown>> => {
+  ipcMain.handle('desktop:export-dialog', async (event, raw: unknown): Promise<ApiResponse<unknown>> => {
     if (!trusted(event)) return untrusted
-    if (!(STREAM_EXPORT_FORMATS as readonly string[]).includes(format)) {
-      return { ok: false, error: { code: 'invalid_input', message: `unknown export format "${format}"` } }
-    }
-    const picked = await dialog.showSaveDialog(window, { title: 'Export annotations', defaultPath: `${session.store.settings.name}.${format}` })
-    if (picked.canceled || !picked.filePath) return { ok: true, value: null }
     try {
+      const request = exportRequestSchema.parse(raw)
+      const selection: ExportSelection = {
+        annotator: request.annotator === '*' ? { all: true } : request.annotator || session.annotator,
+        ...(request.statuses.length ? { statuses: request.statuses } : {})
+      }
+      if (isFolderFormat(request.format)) {
+        const picked = await dialog.showOpenDialog(window, { title: `Export ${request.format} into a folder`, properties: ['openDirectory', 'createDirectory'] })
+        if (picked.canceled || !picked.filePaths[0]) return { ok: true, value: null }
+        const summary = await exportProjectToFolder(session.store, request.format, selection, picked.filePaths[0])
+        return { ok: true, value: { file: picked.filePaths[0], records: summary.records } }
+      }
+      const writer = streamWriter(request.format)
+      const picked = await dialog.showSaveDialog(window, { title: 'Export annotations', defaultPath: `${session.store.settings.name}.${writer.extension}` })
+      if (picked.canceled || !picked.filePath) return { ok: true, value: null }
       const out = createWriteStream(picked.filePath)
-      const summary = await exportProject(session.store, format as StreamExportFormat, { annotator: session.annotator }, out)
+      const summary = await exportProject(session.store, request.format as StreamExportFormat, selection, out)
       out.end()
       await finished(out)
       return { ok: true, value: { file: picked.filePath, records: summary.records } }

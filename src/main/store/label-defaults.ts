@@ -10,6 +10,7 @@ export function colorForNewLabel(index: number): string {
 /** The first digit or letter no label uses yet as its hotkey. */
 export function freeHotkey(labels: Label[]): string {
   const used = new Set(labels.map((label) => label.hotkey))
-  const candidates = '1234567890qwertyuiopasdfghjklzxcvbnm'
+  // r and e are the editor's own keys (relation mode, attributes)
+  const candidates = '1234567890qwtyuiopasdfghjklzxcvbnm'
   return [...candidates].find((key) => !used.has(key)) ?? '0'
 }

@@ -9,8 +9,10 @@ import {
   DEFAULT_RELATION_TYPES,
   emptyLayer,
   labelNameSchema,
+  labelSchema,
   projectConfigSchema,
   type AnnotationLayer,
+  type Attribute,
   type DocumentRecord,
   type DocumentStatus,
   type DocumentSummary,
@@ -132,6 +134,45 @@ export class ProjectStore {
       if (!parsed.success) throw new StoreError('invalid_input', `label "${name}": ${parsed.error.issues[0]?.message}`)
       labels.push({ name, color: colorForNewLabel(labels.length), hotkey: freeHotkey(labels), attributes: [] })
     }
+    await this.updateConfig({ ...this.config, labels })
+  }
+
+  /** Adds relation types met in imported data (any label at either end); keeps existing ones. */
+  async addRelationTypes(names: string[]): Promise<void> {
+    const known = new Set(this.config.relationTypes.map((type) => type.name))
+    const fresh = [...new Set(names)].filter((name) => !known.has(name))
+    if (fresh.length === 0) return
+    const relationTypes = [...this.config.relationTypes]
+    for (const name of fresh) {
+      const parsed = labelNameSchema.safeParse(name)
+      if (!parsed.success) throw new StoreError('invalid_input', `relation type "${name}": ${parsed.error.issues[0]?.message}`)
+      relationTypes.push({ name, color: colorForNewLabel(this.config.labels.length + relationTypes.length), from: [], to: [] })
+    }
+    await this.updateConfig({ ...this.config, relationTypes })
+  }
+
+  /**
+   * Adds attribute definitions met in imported data to existing labels: attributes a label lacks
+   * are appended, and an enum already defined gains the options it lacks. Nothing is removed.
+   */
+  async addAttributes(additions: { label: string; attributes: Attribute[] }[]): Promise<void> {
+    if (additions.length === 0) return
+    const labels = this.config.labels.map((label) => {
+      const mine = additions.filter((a) => a.label === label.name).flatMap((a) => a.attributes)
+      if (mine.length === 0) return label
+      const attributes = label.attributes.map((a) => ({ ...a }))
+      for (const attribute of mine) {
+        const index = attributes.findIndex((a) => a.name === attribute.name)
+        const existing = attributes[index]
+        if (!existing) attributes.push(attribute)
+        else if (existing.type === 'enum' && attribute.type === 'enum') {
+          attributes[index] = { ...existing, options: [...new Set([...existing.options, ...attribute.options])] }
+        }
+      }
+      const parsed = labelSchema.safeParse({ ...label, attributes })
+      if (!parsed.success) throw new StoreError('invalid_input', `label "${label.name}": ${parsed.error.issues[0]?.message}`)
+      return parsed.data
+    })
     await this.updateConfig({ ...this.config, labels })
   }
 

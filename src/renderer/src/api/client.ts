@@ -42,18 +42,28 @@ export async function invoke<C extends ChannelName>(channel: C, input: ChannelIn
 }
 
 /** Desktop only: the native open dialog, which imports by path in the main process. */
-export async function importWithDesktopDialog(): Promise<ImportReport | null> {
-  return desktop ? unwrap(await desktop.importWithDialog()) : null
+export async function importWithDesktopDialog(folders = false): Promise<ImportReport | null> {
+  return desktop ? unwrap(await desktop.importWithDialog(folders)) : null
+}
+
+export interface ExportRequest {
+  format: string
+  statuses: string[]
+  /** '' for the current annotator, '*' for every annotator, or a name. */
+  annotator: string
 }
 
 /** Exports through the native save dialog on the desktop, as a download in a browser. */
-export async function exportProject(format: string): Promise<string | null> {
+export async function exportProject(request: ExportRequest): Promise<string | null> {
   if (desktop) {
-    const saved = unwrap(await desktop.exportWithDialog(format))
+    const saved = unwrap(await desktop.exportWithDialog(request))
     return saved ? `Exported ${saved.records} record(s) to ${saved.file}` : null
   }
+  const params = new URLSearchParams({ format: request.format })
+  for (const status of request.statuses) params.append('status', status)
+  if (request.annotator) params.set('annotator', request.annotator)
   const link = document.createElement('a')
-  link.href = `export?format=${encodeURIComponent(format)}`
+  link.href = `export?${params}`
   link.download = ''
   document.body.append(link)
   link.click()

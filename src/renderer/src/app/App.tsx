@@ -1,67 +1,118 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { ImportReport, ProjectInfo, Upload } from '../../../shared/api/contract'
-import type { AnnotationLayer, DocumentSummary } from '../../../shared/model'
-import { desktop, exportProject, importWithDesktopDialog, invoke } from '../api/client'
+import type { ImportReport, SearchHit, Upload } from '../../../shared/api/contract'
+import { nextWordEnd, nextWordStart, previousWordEnd, previousWordStart } from '../../../shared/words'
+import { desktop, exportProject, importWithDesktopDialog, invoke, type ExportRequest } from '../api/client'
 import { droppedUploads, fileToUpload } from '../api/uploads'
 import { buildShortcuts, isTypingTarget } from '../commands/shortcuts'
-import { TextView, type PendingSelection } from '../editor/TextView'
+import { findMatches } from '../editor/find'
+import { TextView, type PendingSelection, type ScrollRequest } from '../editor/TextView'
 import { useDocumentEditor } from '../editor/use-document-editor'
-import { nextWordEnd, nextWordStart, previousWordEnd, previousWordStart } from '../../../shared/words'
 import { AnnotatorField } from '../panels/AnnotatorField'
+import { applyFilter, DocumentFilters, NO_FILTER, type DocumentFilter } from '../panels/DocumentFilters'
 import { DocumentList, STATUS_TEXT } from '../panels/DocumentList'
+import { ExportDialog } from '../panels/ExportDialog'
+import { FindBar } from '../panels/FindBar'
 import { ImportReportView } from '../panels/ImportReportView'
 import { LabelBar } from '../panels/LabelBar'
+import { LabelEditor, type LabelSetChange } from '../panels/LabelEditor'
+import { ProjectSearch } from '../panels/ProjectSearch'
+import { RelationList } from '../panels/RelationList'
 import { ShortcutSheet } from '../panels/ShortcutSheet'
+import { SpanDetails } from '../panels/SpanDetails'
 import { SpanList } from '../panels/SpanList'
+import { useProject } from './use-project'
+
+/** Files per import request, so a long import shows progress and no request grows huge. */
+const IMPORT_BATCH = 25
+
+type Message = { text: string; error: boolean; undo?: () => void }
 
 export function App() {
-  const [info, setInfo] = useState<ProjectInfo | null>(null)
-  const [documents, setDocuments] = useState<DocumentSummary[]>([])
+  const [message, setMessage] = useState<Message | null>(null)
+  const showError = useCallback((text: string) => setMessage({ text, error: true }), [])
+  const { info, setInfo, documents, refresh, onSaved } = useProject(showError)
   const [currentId, setCurrentId] = useState<string | null>(null)
   const [pending, setPending] = useState<PendingSelection | null>(null)
-  const [scrollToId, setScrollToId] = useState<string | null>(null)
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null)
+  const [scrollTo, setScrollTo] = useState<ScrollRequest | null>(null)
   const [report, setReport] = useState<ImportReport | null>(null)
-  const [showShortcuts, setShowShortcuts] = useState(false)
+  const [importProgress, setImportProgress] = useState<{ done: number; total: number } | null>(null)
+  const [dialog, setDialog] = useState<'shortcuts' | 'labels' | 'export' | null>(null)
   const [dragging, setDragging] = useState(false)
+  const [filter, setFilter] = useState<DocumentFilter>(NO_FILTER)
+  const [findOpen, setFindOpen] = useState(false)
+  const [findQuery, setFindQuery] = useState('')
+  const [findIndex, setFindIndex] = useState(0)
+  const [linkFrom, setLinkFrom] = useState<string | null>(null)
+  const [linkChoice, setLinkChoice] = useState<{ from: string; to: string; types: string[] } | null>(null)
   const fileInput = useRef<HTMLInputElement>(null)
   const folderInput = useRef<HTMLInputElement>(null)
 
-  const showError = useCallback((text: string) => setMessage({ text, error: true }), [])
-
-  const refresh = useCallback(async () => {
-    const [project, list] = await Promise.all([invoke('project.info', {}), invoke('documents.list', {})])
-    setInfo(project)
-    setDocuments(list)
-    setCurrentId((current) => (current && list.some((d) => d.id === current) ? current : (list[0]?.id ?? null)))
-  }, [])
-
+  const visibleDocuments = useMemo(() => applyFilter(documents, filter), [documents, filter])
   useEffect(() => {
-    refresh().catch((error: Error) => showError(error.message))
-  }, [refresh, showError])
-
-  const onSaved = useCallback((layer: AnnotationLayer) => {
-    setDocuments((list) =>
-      list.map((doc) => (doc.id === layer.documentId ? { ...doc, status: layer.status, spanCount: layer.spans.length } : doc))
-    )
-  }, [])
+    if (!currentId || !documents.some((d) => d.id === currentId)) setCurrentId(documents[0]?.id ?? null)
+  }, [documents, currentId])
 
   const editor = useDocumentEditor(currentId, info?.annotator ?? '', onSaved, showError)
   const labels = useMemo(() => info?.labels ?? [], [info])
+  const relationTypes = useMemo(() => info?.relationTypes ?? [], [info])
+  const text = editor.document?.text ?? ''
+
+  const matches = useMemo(() => (findOpen ? findMatches(text, findQuery) : []), [findOpen, text, findQuery])
+  const find = useMemo(() => ({ matches, current: Math.min(findIndex, Math.max(0, matches.length - 1)) }), [matches, findIndex])
 
   const openDocument = useCallback((id: string) => {
     setCurrentId(id)
     setPending(null)
+    setLinkFrom(null)
+    setLinkChoice(null)
     window.getSelection()?.removeAllRanges()
   }, [])
 
   const moveDocument = useCallback(
     (step: number) => {
-      const index = documents.findIndex((d) => d.id === currentId)
-      const next = documents[index + step]
+      const index = visibleDocuments.findIndex((d) => d.id === currentId)
+      const next = visibleDocuments[index < 0 ? 0 : index + step]
       if (next) openDocument(next.id)
     },
-    [documents, currentId, openDocument]
+    [visibleDocuments, currentId, openDocument]
+  )
+
+  const stepFind = useCallback(
+    (step: 1 | -1) => {
+      if (matches.length === 0 || !editor.offsets) return
+      const next = (find.current + step + matches.length) % matches.length
+      setFindIndex(next)
+      setScrollTo({ offset: editor.offsets.toCodePoint(matches[next]!.start) })
+    },
+    [matches, find, editor.offsets]
+  )
+
+  // relations: the source is chosen first, then the target; the type follows from the labels
+  const finishLink = useCallback(
+    (from: string, to: string) => {
+      const source = editor.spans.find((s) => s.id === from)
+      const target = editor.spans.find((s) => s.id === to)
+      if (!source || !target || from === to) return
+      const fits = relationTypes.filter(
+        (type) => (type.from.length === 0 || type.from.includes(source.label)) && (type.to.length === 0 || type.to.includes(target.label))
+      )
+      if (fits.length === 0) {
+        showError(`No relation type goes from ${source.label} to ${target.label}.`)
+        return
+      }
+      setLinkFrom(null)
+      if (fits.length === 1) editor.createRelation(fits[0]!.name, from, to)
+      else setLinkChoice({ from, to, types: fits.map((t) => t.name) })
+    },
+    [editor, relationTypes, showError]
+  )
+
+  const selectSpan = useCallback(
+    (id: string | null) => {
+      if (linkFrom && id && id !== linkFrom) finishLink(linkFrom, id)
+      else editor.select(id)
+    },
+    [linkFrom, finishLink, editor]
   )
 
   const applyLabel = useCallback(
@@ -80,15 +131,28 @@ export function App() {
   )
 
   const runImport = useCallback(
-    async (uploads: Upload[] | null) => {
+    async (uploads: Upload[] | null, folders = false) => {
       try {
-        const result = uploads ? await invoke('documents.import', { files: uploads }) : await importWithDesktopDialog()
+        let result: ImportReport | null
+        if (uploads) {
+          result = { added: [], duplicates: [], rejected: [] }
+          for (let i = 0; i < uploads.length; i += IMPORT_BATCH) {
+            setImportProgress({ done: i, total: uploads.length })
+            const part = await invoke('documents.import', { files: uploads.slice(i, i + IMPORT_BATCH) })
+            result = { added: [...result.added, ...part.added], duplicates: [...result.duplicates, ...part.duplicates], rejected: [...result.rejected, ...part.rejected] }
+          }
+        } else {
+          setImportProgress({ done: 0, total: 0 })
+          result = await importWithDesktopDialog(folders)
+        }
         if (!result) return
         setReport(result)
         await refresh()
         if (result.added[0]) openDocument(result.added[0].id)
       } catch (error) {
         showError((error as Error).message)
+      } finally {
+        setImportProgress(null)
       }
     },
     [refresh, openDocument, showError]
@@ -96,20 +160,44 @@ export function App() {
 
   const startImport = useCallback(
     (folders: boolean) => {
-      if (desktop && !folders) void runImport(null)
+      if (desktop) void runImport(null, folders)
       else (folders ? folderInput : fileInput).current?.click()
     },
     [runImport]
   )
 
-  const runExport = useCallback(async () => {
-    try {
-      const done = await exportProject('jsonl')
-      if (done) setMessage({ text: done, error: false })
-    } catch (error) {
-      showError((error as Error).message)
-    }
-  }, [showError])
+  const runExport = useCallback(
+    async (request: ExportRequest) => {
+      setDialog(null)
+      try {
+        const done = await exportProject(request)
+        if (done) setMessage({ text: done, error: false })
+      } catch (error) {
+        showError((error as Error).message)
+      }
+    },
+    [showError]
+  )
+
+  const changeLabels = useCallback(
+    async (change: LabelSetChange) => {
+      const { info: next, undo } = await invoke('labels.change', { ...change, relationTypes: relationTypes.filter((t) => [...t.from, ...t.to].every((l) => change.labels.some((x) => x.name === l) || change.renames.some((r) => r.from === l))).map((t) => ({ ...t, from: t.from.map((l) => change.renames.find((r) => r.from === l)?.to ?? l), to: t.to.map((l) => change.renames.find((r) => r.from === l)?.to ?? l) })) })
+      setInfo(next)
+      await refresh()
+      setCurrentId((id) => id)
+      setMessage({
+        text: 'Labels saved.',
+        error: false,
+        undo: () => {
+          invoke('labels.restore', undo)
+            .then(setInfo)
+            .then(refresh)
+            .then(() => setMessage({ text: 'Label change undone.', error: false }), (error: Error) => showError(error.message))
+        }
+      })
+    },
+    [relationTypes, setInfo, refresh, showError]
+  )
 
   const toggleDone = useCallback(() => {
     editor.setStatus(editor.status === 'done' ? 'in_progress' : 'done').catch((error: Error) => showError(error.message))
@@ -130,20 +218,22 @@ export function App() {
           const spans = editor.spans
           if (spans.length === 0) return
           const index = spans.findIndex((s) => s.id === editor.selectedId)
-          const next = spans[(index + (backwards ? -1 : 1) + spans.length + (index < 0 && backwards ? 1 : 0)) % spans.length]!
+          const next = index < 0 ? (backwards ? spans.at(-1)! : spans[0]!) : spans[(index + (backwards ? -1 : 1) + spans.length) % spans.length]!
           editor.select(next.id)
-          setScrollToId(next.id)
+          setScrollTo({ offset: next.start })
         },
         clearSelection: () => {
           setPending(null)
+          setLinkFrom(null)
+          setLinkChoice(null)
           editor.select(null)
+          editor.selectRelation(null)
           window.getSelection()?.removeAllRanges()
         },
-        showShortcuts: () => setShowShortcuts(true),
+        showShortcuts: () => setDialog('shortcuts'),
         adjustSpan: (edge, grow) => {
           const span = editor.spans.find((s) => s.id === editor.selectedId)
-          if (!span || !editor.offsets || !editor.document) return
-          const text = editor.document.text
+          if (!span || !editor.offsets) return
           const start = editor.offsets.toUtf16(span.start)
           const end = editor.offsets.toUtf16(span.end)
           const moved =
@@ -151,31 +241,49 @@ export function App() {
               ? { start, end: grow ? nextWordEnd(text, end) : previousWordEnd(text, end, start) }
               : { start: grow ? previousWordStart(text, start) : nextWordStart(text, start, end), end }
           editor.resizeSelected(editor.offsets.toCodePoint(moved.start), editor.offsets.toCodePoint(moved.end))
-        }
+        },
+        startLink: () => {
+          if (editor.selectedId) setLinkFrom(editor.selectedId)
+        },
+        confirmLink: () => {
+          if (linkFrom && editor.selectedId && editor.selectedId !== linkFrom) finishLink(linkFrom, editor.selectedId)
+        },
+        openFind: () => setFindOpen(true),
+        editDetails: () => document.querySelector<HTMLElement>('.span-details select, .span-details input, .span-details textarea')?.focus()
       }),
-    [labels, applyLabel, editor, moveDocument, toggleDone]
+    [labels, applyLabel, editor, moveDocument, toggleDone, text, linkFrom, finishLink]
   )
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent): void {
-      if (isTypingTarget(event.target) || showShortcuts) return
+      if (dialog) return
+      // choosing a relation type: its number
+      if (linkChoice && /^[1-9]$/.test(event.key)) {
+        const type = linkChoice.types[Number(event.key) - 1]
+        if (type) editor.createRelation(type, linkChoice.from, linkChoice.to)
+        setLinkChoice(null)
+        event.preventDefault()
+        return
+      }
       const shortcut = shortcuts.find((s) => s.matches(event))
       if (!shortcut) return
+      if (isTypingTarget(event.target) && shortcut.id !== 'find') return
       // Tab moves focus as usual outside the text; inside it, it walks the spans
       if (shortcut.id.endsWith('-span') && !(event.target instanceof HTMLElement && event.target.closest('.document-text'))) return
+      if (linkFrom && shortcut.id.startsWith('label:')) return
       event.preventDefault()
       shortcut.run(event)
     }
     window.addEventListener('keydown', onKeyDown)
     return () => window.removeEventListener('keydown', onKeyDown)
-  }, [shortcuts, showShortcuts])
+  }, [shortcuts, dialog, linkChoice, linkFrom, editor])
 
   useEffect(() => {
     if (!desktop) return
     const commands: Record<string, () => void> = {
       'import-files': () => startImport(false),
       'import-folder': () => startImport(true),
-      export: () => void runExport(),
+      export: () => setDialog('export'),
       undo: editor.undo,
       redo: editor.redo,
       'next-document': () => moveDocument(1),
@@ -183,10 +291,18 @@ export function App() {
       'toggle-done': toggleDone
     }
     return desktop.onMenuCommand((command) => commands[command]?.())
-  }, [startImport, runExport, editor, moveDocument, toggleDone])
+  }, [startImport, editor, moveDocument, toggleDone])
 
   const done = documents.filter((d) => d.status === 'done').length
   const current = documents.find((d) => d.id === currentId)
+  const selectedSpan = editor.spans.find((s) => s.id === editor.selectedId)
+  const linkSource = editor.spans.find((s) => s.id === linkFrom)
+  const accept = (info?.importExtensions ?? ['.txt', '.md']).join(',')
+  const onPicked = async (event: React.ChangeEvent<HTMLInputElement>) => {
+    const files = [...(event.target.files ?? [])]
+    event.target.value = ''
+    if (files.length) await runImport(await Promise.all(files.map((file) => fileToUpload(file))))
+  }
 
   return (
     <div
@@ -214,50 +330,52 @@ export function App() {
           </span>
           <progress max={Math.max(documents.length, 1)} value={done} />
         </div>
-        {info && <AnnotatorField annotator={info.annotator} onChange={(name) => invoke('annotator.set', { annotator: name }).then(setInfo).then(refresh)} onError={showError} />}
+        {info && (
+          <AnnotatorField
+            annotator={info.annotator}
+            onChange={(name) =>
+              invoke('annotator.set', { annotator: name })
+                .then(setInfo)
+                .then(refresh)
+            }
+            onError={showError}
+          />
+        )}
         <button type="button" onClick={() => startImport(false)}>
           Import files…
         </button>
         <button type="button" onClick={() => startImport(true)}>
           Import folder…
         </button>
-        <button type="button" onClick={() => void runExport()}>
-          Export JSONL
+        <button type="button" onClick={() => setDialog('export')}>
+          Export…
         </button>
-        <button type="button" onClick={() => setShowShortcuts(true)} aria-label="Keyboard shortcuts" aria-keyshortcuts="?">
+        <button type="button" onClick={() => setDialog('labels')}>
+          Labels…
+        </button>
+        <button type="button" onClick={() => setDialog('shortcuts')} aria-label="Keyboard shortcuts" aria-keyshortcuts="?">
           ?
         </button>
-        <input
-          ref={fileInput}
-          type="file"
-          multiple
-          hidden
-          accept=".txt,.md,.markdown,.text"
-          data-testid="file-input"
-          onChange={async (event) => {
-            const files = [...(event.target.files ?? [])]
-            event.target.value = ''
-            if (files.length) await runImport(await Promise.all(files.map((file) => fileToUpload(file))))
-          }}
-        />
-        <input
-          ref={folderInput}
-          type="file"
-          hidden
-          // @ts-expect-error: webkitdirectory is not in React's attribute types yet
-          webkitdirectory=""
-          onChange={async (event) => {
-            const files = [...(event.target.files ?? [])]
-            event.target.value = ''
-            if (files.length) await runImport(await Promise.all(files.map((file) => fileToUpload(file))))
-          }}
-        />
+        <input ref={fileInput} type="file" multiple hidden accept={accept} data-testid="file-input" onChange={onPicked} />
+        {/* @ts-expect-error: webkitdirectory is not in React's attribute types yet */}
+        <input ref={folderInput} type="file" hidden webkitdirectory="" onChange={onPicked} />
       </header>
 
+      {importProgress && (
+        <div className="toast" role="status" data-testid="import-progress">
+          Importing{importProgress.total ? ` ${importProgress.done} / ${importProgress.total} files` : '…'}
+          {importProgress.total > 0 && <progress max={importProgress.total} value={importProgress.done} />}
+        </div>
+      )}
       {report && <ImportReportView report={report} onClose={() => setReport(null)} />}
       {message && (
         <div className={`toast${message.error ? ' error' : ''}`} role={message.error ? 'alert' : 'status'}>
           {message.text}
+          {message.undo && (
+            <button type="button" onClick={message.undo}>
+              Undo
+            </button>
+          )}
           <button type="button" onClick={() => setMessage(null)} aria-label="Dismiss">
             ×
           </button>
@@ -265,7 +383,19 @@ export function App() {
       )}
 
       <main className="workbench">
-        <DocumentList documents={documents} currentId={currentId} onOpen={openDocument} />
+        <div className="sidebar">
+          <ProjectSearch
+            onError={showError}
+            onOpen={(hit: SearchHit) => {
+              openDocument(hit.documentId)
+              setFindOpen(true)
+              setFindQuery(hit.label ? '' : hit.match)
+              setScrollTo({ offset: hit.start })
+            }}
+          />
+          <DocumentFilters filter={filter} labels={labels.map((l) => l.name)} annotators={info?.annotators ?? []} onChange={setFilter} />
+          <DocumentList documents={visibleDocuments} currentId={currentId} onOpen={openDocument} />
+        </div>
         <section className="editor" aria-label="Editor">
           {editor.document && editor.offsets ? (
             <>
@@ -285,14 +415,60 @@ export function App() {
                 </button>
               </div>
               <LabelBar labels={labels} onApply={applyLabel} />
+              {findOpen && (
+                <FindBar
+                  query={findQuery}
+                  count={matches.length}
+                  current={find.current}
+                  onQuery={(query) => {
+                    setFindQuery(query)
+                    setFindIndex(0)
+                    const first = findMatches(text, query, 1)[0]
+                    if (first && editor.offsets) setScrollTo({ offset: editor.offsets.toCodePoint(first.start) })
+                  }}
+                  onStep={stepFind}
+                  onClose={() => {
+                    setFindOpen(false)
+                    document.querySelector<HTMLElement>('.document-text')?.focus()
+                  }}
+                />
+              )}
+              {linkSource && (
+                <p className="link-banner" role="status" data-testid="link-banner">
+                  Linking from “{editor.offsets.sliceCodePoints(linkSource.start, linkSource.end)}”: click the target span, or Tab to it and press Enter. Esc cancels.
+                </p>
+              )}
+              {linkChoice && (
+                <div className="link-banner" role="group" aria-label="Choose the relation type">
+                  Relation type:{' '}
+                  {linkChoice.types.map((type, i) => (
+                    <button
+                      key={type}
+                      type="button"
+                      onClick={() => {
+                        editor.createRelation(type, linkChoice.from, linkChoice.to)
+                        setLinkChoice(null)
+                      }}
+                    >
+                      <kbd>{i + 1}</kbd> {type}
+                    </button>
+                  ))}
+                </div>
+              )}
               <TextView
                 text={editor.document.text}
                 offsets={editor.offsets}
                 spans={editor.spans}
                 labels={labels}
                 selectedId={editor.selectedId}
-                scrollToId={scrollToId}
-                onSelectSpan={editor.select}
+                relations={editor.relations}
+                relationTypes={relationTypes}
+                selectedRelationId={editor.selectedRelationId}
+                linkSourceId={linkFrom}
+                find={find}
+                scrollTo={scrollTo}
+                onSelectSpan={selectSpan}
+                onSelectRelation={editor.selectRelation}
                 onPendingSelection={setPending}
               />
             </>
@@ -301,19 +477,36 @@ export function App() {
           )}
         </section>
         {editor.offsets && (
-          <SpanList
-            spans={editor.spans}
-            labels={labels}
-            offsets={editor.offsets}
-            selectedId={editor.selectedId}
-            onSelect={(id) => {
-              editor.select(id)
-              setScrollToId(id)
-            }}
-          />
+          <div className="sidebar right">
+            {selectedSpan && (
+              <SpanDetails
+                span={selectedSpan}
+                label={labels.find((l) => l.name === selectedSpan.label)}
+                text={editor.offsets.sliceCodePoints(selectedSpan.start, selectedSpan.end)}
+                onChange={(change) => editor.setSpanDetails(selectedSpan.id, change)}
+                onStartLink={() => setLinkFrom(selectedSpan.id)}
+              />
+            )}
+            <SpanList
+              spans={editor.spans}
+              labels={labels}
+              offsets={editor.offsets}
+              selectedId={editor.selectedId}
+              onSelect={(id) => {
+                selectSpan(id)
+                const span = editor.spans.find((s) => s.id === id)
+                if (span) setScrollTo({ offset: span.start })
+              }}
+            />
+            <RelationList relations={editor.relations} spans={editor.spans} offsets={editor.offsets} selectedId={editor.selectedRelationId} onSelect={editor.selectRelation} />
+          </div>
         )}
       </main>
-      {showShortcuts && <ShortcutSheet shortcuts={shortcuts} onClose={() => setShowShortcuts(false)} />}
+      {dialog === 'shortcuts' && <ShortcutSheet shortcuts={shortcuts} onClose={() => setDialog(null)} />}
+      {dialog === 'labels' && info && <LabelEditor labels={info.labels} documents={documents} onApply={changeLabels} onClose={() => setDialog(null)} />}
+      {dialog === 'export' && info && (
+        <ExportDialog formats={info.exportFormats} annotators={info.annotators} onExport={(choice) => void runExport(choice)} onClose={() => setDialog(null)} />
+      )}
     </div>
   )
 }

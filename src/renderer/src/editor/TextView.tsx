@@ -1,12 +1,18 @@
 // The document text with its spans painted over it. Mouse selections snap to words (Alt turns
 // snapping off) and become the pending selection that a label key turns into a span; a click
 // on painted text selects the innermost span there, clicking again cycles outwards.
-import { useEffect, useLayoutEffect, useRef } from 'react'
-import type { Label, Span } from '../../../shared/model'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
+import type { Label, Relation, RelationType, Span } from '../../../shared/model'
 import type { OffsetMap } from '../../../shared/offsets'
 import { snapToWords, trimSelection } from '../../../shared/words'
 import { HighlightPainter } from './highlight-painter'
+import { RelationLayer, type ArrowGeometry } from './RelationLayer'
 import { TextLayout } from './text-layout'
+
+/** Asks the view to scroll a code point offset into view; a new object each time it is asked. */
+export interface ScrollRequest {
+  offset: number
+}
 
 export interface PendingSelection {
   /** Code point offsets. */
@@ -20,8 +26,16 @@ interface Props {
   spans: Span[]
   labels: Label[]
   selectedId: string | null
-  scrollToId: string | null
+  relations: Relation[]
+  relationTypes: RelationType[]
+  selectedRelationId: string | null
+  /** The span a relation is being drawn from (relation mode), if any. */
+  linkSourceId: string | null
+  /** Find-in-document matches, UTF-16 offsets, and the index of the current one. */
+  find: { matches: { start: number; end: number }[]; current: number }
+  scrollTo: ScrollRequest | null
   onSelectSpan(id: string | null): void
+  onSelectRelation(id: string): void
   onPendingSelection(selection: PendingSelection | null): void
 }
 
@@ -29,8 +43,11 @@ const sheet = new CSSStyleSheet()
 document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]
 
 export function TextView(props: Props) {
-  const { text, offsets, spans, labels, selectedId, scrollToId } = props
+  const { text, offsets, spans, labels, selectedId, relations, relationTypes, selectedRelationId, linkSourceId, find, scrollTo } = props
   const containerRef = useRef<HTMLDivElement>(null)
+  const scrollerRef = useRef<HTMLDivElement>(null)
+  const [arrows, setArrows] = useState<{ list: ArrowGeometry[]; width: number; height: number }>({ list: [], width: 0, height: 0 })
+  const [layoutVersion, setLayoutVersion] = useState(0)
   const layoutRef = useRef<TextLayout | null>(null)
   const painterRef = useRef<HighlightPainter>(new HighlightPainter(sheet))
   const caretRef = useRef<number | null>(null)
@@ -54,14 +71,49 @@ export function TextView(props: Props) {
   useEffect(() => () => painterRef.current.destroy(), [])
 
   useEffect(() => {
-    const span = spans.find((s) => s.id === scrollToId)
-    if (span && layoutRef.current) {
-      layoutRef.current.lineElementAt(offsets.toUtf16(span.start)).scrollIntoView({ block: 'center' })
+    if (scrollTo && layoutRef.current) {
+      layoutRef.current.lineElementAt(offsets.toUtf16(scrollTo.offset)).scrollIntoView({ block: 'center' })
     }
-    // only when asked to scroll, not on every edit
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [scrollToId])
+  }, [scrollTo, offsets])
 
+  useLayoutEffect(() => {
+    if (layoutRef.current) painterRef.current.paintFind(layoutRef.current, find.matches, find.current)
+  }, [find, text])
+
+  useLayoutEffect(() => {
+    const layout = layoutRef.current
+    const source = spans.find((span) => span.id === linkSourceId)
+    if (layout) painterRef.current.paintLinkSource(layout, source ? { start: offsets.toUtf16(source.start), end: offsets.toUtf16(source.end) } : null)
+  }, [linkSourceId, spans, offsets, text])
+
+  // arrows follow the text's layout: recomputed when the relations or the box size change
+  useEffect(() => {
+    const observer = new ResizeObserver(() => setLayoutVersion((v) => v + 1))
+    observer.observe(containerRef.current!)
+    return () => observer.disconnect()
+  }, [])
+
+  useLayoutEffect(() => {
+    const layout = layoutRef.current
+    const scroller = scrollerRef.current
+    if (!layout || !scroller) return
+    const box = scroller.getBoundingClientRect()
+    const origin = { left: box.left - scroller.scrollLeft, top: box.top - scroller.scrollTop }
+    const byId = new Map(spans.map((span) => [span.id, span]))
+    const anchor = (span: Span) => {
+      const rect = layout.liveRangeOf(offsets.toUtf16(span.start), offsets.toUtf16(span.end)).getClientRects()[0]
+      return rect ? { x: rect.left - origin.left + rect.width / 2, y: rect.top - origin.top + 2 } : null
+    }
+    const list: ArrowGeometry[] = []
+    relations.forEach((relation, index) => {
+      const from = byId.get(relation.from)
+      const to = byId.get(relation.to)
+      const a = from && anchor(from)
+      const b = to && anchor(to)
+      if (a && b) list.push({ relation, from: a, to: b, lift: 16 + (index % 3) * 7 + Math.min(40, Math.abs(a.y - b.y) / 4) })
+    })
+    setArrows({ list, width: scroller.scrollWidth, height: scroller.scrollHeight })
+  }, [relations, spans, offsets, text, layoutVersion])
   function onMouseUp(event: React.MouseEvent): void {
     const layout = layoutRef.current
     const selection = window.getSelection()
@@ -140,7 +192,7 @@ export function TextView(props: Props) {
 
   return (
     <div
-      ref={containerRef}
+      ref={scrollerRef}
       className="document-text"
       role="document"
       aria-label="Document text. Select text, then press a label key."
@@ -150,6 +202,16 @@ export function TextView(props: Props) {
       onBlur={() => painterRef.current.paintCaret(null, null)}
       onFocus={() => caretRef.current !== null && painterRef.current.paintCaret(layoutRef.current, caretRef.current)}
       data-testid="document-text"
+    >
+    <RelationLayer
+      arrows={arrows.list}
+      width={arrows.width}
+      height={arrows.height}
+      relationTypes={relationTypes}
+      selectedId={selectedRelationId}
+      onSelect={(id) => callbacks.current.onSelectRelation(id)}
     />
+    <div ref={containerRef} className="lines" />
+    </div>
   )
 }

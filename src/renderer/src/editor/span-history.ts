@@ -1,31 +1,37 @@
-// Undo and redo for one document's spans. Each edit (create, delete, relabel) stores the span
-// list before it, so undo is a swap and never needs to know which edit it is undoing.
-import type { Span } from '../../../shared/model'
+// Undo and redo for one document's annotations. Each edit (create, delete, relabel, resize,
+// attributes, relations) stores the state before it, so undo is a swap and never needs to know
+// which edit it is undoing.
+import type { Relation, Span } from '../../../shared/model'
 
-export interface SpanHistory {
+export interface Annotations {
   spans: Span[]
-  past: Span[][]
-  future: Span[][]
+  relations: Relation[]
+}
+
+export interface AnnotationHistory {
+  current: Annotations
+  past: Annotations[]
+  future: Annotations[]
 }
 
 const LIMIT = 500
 
-export function startHistory(spans: Span[]): SpanHistory {
-  return { spans, past: [], future: [] }
+export function startHistory(current: Annotations): AnnotationHistory {
+  return { current, past: [], future: [] }
 }
 
-export function applyEdit(history: SpanHistory, spans: Span[]): SpanHistory {
-  return { spans, past: [...history.past.slice(-LIMIT + 1), history.spans], future: [] }
+export function applyEdit(history: AnnotationHistory, next: Annotations): AnnotationHistory {
+  return { current: next, past: [...history.past.slice(-LIMIT + 1), history.current], future: [] }
 }
 
-export function undo(history: SpanHistory): SpanHistory {
+export function undo(history: AnnotationHistory): AnnotationHistory {
   const previous = history.past.at(-1)
   if (!previous) return history
-  return { spans: previous, past: history.past.slice(0, -1), future: [history.spans, ...history.future] }
+  return { current: previous, past: history.past.slice(0, -1), future: [history.current, ...history.future] }
 }
 
-export function redo(history: SpanHistory): SpanHistory {
+export function redo(history: AnnotationHistory): AnnotationHistory {
   const next = history.future[0]
   if (!next) return history
-  return { spans: next, past: [...history.past, history.spans], future: history.future.slice(1) }
+  return { current: next, past: [...history.past, history.current], future: history.future.slice(1) }
 }

@@ -1,10 +1,10 @@
-// One open document: its text, the current annotator's spans, the selected span and the
-// undo history. Every edit is painted at once and saved in the background, in order.
+// One open document: its text, the current annotator's spans and relations, the selection and
+// the undo history. Every edit is painted at once and saved in the background, in order.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { AnnotationLayer, DocumentRecord, DocumentStatus, Span } from '../../../shared/model'
+import type { AnnotationLayer, DocumentRecord, DocumentStatus, Relation, Span } from '../../../shared/model'
 import { OffsetMap } from '../../../shared/offsets'
 import { invoke } from '../api/client'
-import { applyEdit, redo, startHistory, undo, type SpanHistory } from './span-history'
+import { applyEdit, redo, startHistory, undo, type AnnotationHistory, type Annotations } from './span-history'
 import { newSpanId } from './span-ids'
 
 export interface DocumentEditor {
@@ -12,15 +12,21 @@ export interface DocumentEditor {
   offsets: OffsetMap | null
   status: DocumentStatus
   spans: Span[]
+  relations: Relation[]
   selectedId: string | null
+  selectedRelationId: string | null
   canUndo: boolean
   canRedo: boolean
   select(id: string | null): void
+  selectRelation(id: string | null): void
   createSpan(start: number, end: number, label: string): void
   relabelSelected(label: string): void
   /** Moves the selected span's edges (code points); ignored if it would leave nothing. */
   resizeSelected(start: number, end: number): void
+  /** Sets (or with undefined, clears) an attribute value or the note of the selected span. */
+  setSpanDetails(id: string, change: { attribute?: [string, string | number | undefined]; note?: string }): void
   deleteSelected(): void
+  createRelation(type: string, from: string, to: string): void
   undo(): void
   redo(): void
   setStatus(status: DocumentStatus): Promise<void>
@@ -33,11 +39,12 @@ export function useDocumentEditor(
   onError: (message: string) => void
 ): DocumentEditor {
   const [document, setDocument] = useState<DocumentRecord | null>(null)
-  const [history, setHistory] = useState<SpanHistory>(startHistory([]))
+  const [history, setHistory] = useState<AnnotationHistory>(startHistory({ spans: [], relations: [] }))
   const [status, setStatusState] = useState<DocumentStatus>('todo')
   const [selectedId, setSelectedId] = useState<string | null>(null)
+  const [selectedRelationId, setSelectedRelationId] = useState<string | null>(null)
   const saving = useRef<Promise<unknown>>(Promise.resolve())
-  // the history lives in a ref so that an edit reads the latest spans even between renders
+  // the history lives in a ref so that an edit reads the latest state even between renders
   // (two hotkeys pressed quickly); the state copy makes React re-render
   const historyRef = useRef(history)
 
@@ -45,12 +52,13 @@ export function useDocumentEditor(
     let cancelled = false
     setDocument(null)
     setSelectedId(null)
+    setSelectedRelationId(null)
     if (!documentId) return
     invoke('documents.get', { id: documentId })
       .then(({ document: doc, layer }) => {
         if (cancelled) return
         setDocument(doc)
-        historyRef.current = startHistory(layer.spans)
+        historyRef.current = startHistory({ spans: layer.spans, relations: layer.relations })
         setHistory(historyRef.current)
         setStatusState(layer.status)
       })
@@ -63,11 +71,11 @@ export function useDocumentEditor(
   const offsets = useMemo(() => (document ? new OffsetMap(document.text) : null), [document])
 
   const save = useCallback(
-    (spans: Span[]) => {
+    ({ spans, relations }: Annotations) => {
       if (!documentId) return
       // saves run one after another, so the file always ends with the latest state
       saving.current = saving.current
-        .then(() => invoke('annotations.save', { documentId, spans }))
+        .then(() => invoke('annotations.save', { documentId, spans, relations }))
         .then((layer) => {
           setStatusState(layer.status)
           onSaved(layer)
@@ -78,50 +86,96 @@ export function useDocumentEditor(
   )
 
   const commit = useCallback(
-    (next: SpanHistory) => {
+    (next: AnnotationHistory) => {
       if (next === historyRef.current) return
       historyRef.current = next
       setHistory(next)
-      save(next.spans)
+      save(next.current)
     },
     [save]
   )
-  const edit = (change: (spans: Span[]) => Span[]) => commit(applyEdit(historyRef.current, change(historyRef.current.spans)))
+
+  /** Applies a change; relations whose spans are gone go with them. */
+  const edit = (change: (state: Annotations) => Annotations) => {
+    const next = change(historyRef.current.current)
+    const ids = new Set(next.spans.map((span) => span.id))
+    const relations = next.relations.filter((r) => ids.has(r.from) && ids.has(r.to))
+    commit(applyEdit(historyRef.current, { spans: next.spans, relations }))
+  }
+  const editSpan = (id: string, change: (span: Span) => Span) =>
+    edit((state) => ({ ...state, spans: state.spans.map((span) => (span.id === id ? change(span) : span)) }))
 
   return {
     document,
     offsets,
     status,
-    spans: history.spans,
+    spans: history.current.spans,
+    relations: history.current.relations,
     selectedId,
+    selectedRelationId,
     canUndo: history.past.length > 0,
     canRedo: history.future.length > 0,
-    select: setSelectedId,
+    select: (id) => {
+      setSelectedId(id)
+      if (id) setSelectedRelationId(null)
+    },
+    selectRelation: (id) => {
+      setSelectedRelationId(id)
+      if (id) setSelectedId(null)
+    },
     createSpan: (start, end, label) => {
       const id = newSpanId()
-      edit((spans) => [...spans, { id, start, end, label }])
+      edit((state) => ({ ...state, spans: [...state.spans, { id, start, end, label }] }))
       setSelectedId(id)
     },
     relabelSelected: (label) => {
-      if (!selectedId) return
-      edit((spans) => spans.map((span) => (span.id === selectedId ? { ...span, label } : span)))
+      // a relabelled span keeps no attribute values: they belonged to the old label
+      if (selectedId) editSpan(selectedId, ({ attributes: _dropped, ...span }) => ({ ...span, label }))
     },
     resizeSelected: (start, end) => {
-      if (!selectedId || start >= end) return
-      edit((spans) => spans.map((span) => (span.id === selectedId ? { ...span, start, end } : span)))
+      if (selectedId && start < end) editSpan(selectedId, (span) => ({ ...span, start, end }))
     },
+    setSpanDetails: (id, change) =>
+      editSpan(id, (span) => {
+        const next: Span = { ...span }
+        if (change.attribute) {
+          const [name, value] = change.attribute
+          const attributes = { ...(span.attributes ?? {}) }
+          if (value === undefined || value === '') delete attributes[name]
+          else attributes[name] = value
+          if (Object.keys(attributes).length > 0) next.attributes = attributes
+          else delete next.attributes
+        }
+        if (change.note !== undefined) {
+          if (change.note.trim()) next.note = change.note
+          else delete next.note
+        }
+        return next
+      }),
     deleteSelected: () => {
-      if (!selectedId) return
-      edit((spans) => spans.filter((span) => span.id !== selectedId))
+      if (selectedRelationId) {
+        edit((state) => ({ ...state, relations: state.relations.filter((r) => r.id !== selectedRelationId) }))
+        setSelectedRelationId(null)
+      } else if (selectedId) {
+        edit((state) => ({ ...state, spans: state.spans.filter((span) => span.id !== selectedId) }))
+        setSelectedId(null)
+      }
+    },
+    createRelation: (type, from, to) => {
+      const id = `r${newSpanId().slice(1)}`
+      edit((state) => ({ ...state, relations: [...state.relations, { id, type, from, to }] }))
+      setSelectedRelationId(id)
       setSelectedId(null)
     },
     undo: () => {
       commit(undo(historyRef.current))
       setSelectedId(null)
+      setSelectedRelationId(null)
     },
     redo: () => {
       commit(redo(historyRef.current))
       setSelectedId(null)
+      setSelectedRelationId(null)
     },
     setStatus: async (next) => {
       if (!documentId) return

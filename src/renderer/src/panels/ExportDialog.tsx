@@ -1,0 +1,66 @@
+// Export: which format, which documents (all, done only, or by status) and whose annotations.
+import { useEffect, useRef, useState } from 'react'
+import type { DocumentStatus } from '../../../shared/model'
+import { STATUS_TEXT } from './DocumentList'
+
+export interface ExportChoice {
+  format: string
+  statuses: DocumentStatus[]
+  /** '' for the current annotator, '*' for every annotator, or a name. */
+  annotator: string
+}
+
+/** brat writes a folder of files: exported from the command line (`spanwise export --format brat --out DIR`). */
+const FOLDER_FORMATS = new Set(['brat'])
+
+export function ExportDialog({ formats, annotators, onExport, onClose }: { formats: string[]; annotators: string[]; onExport(choice: ExportChoice): void; onClose(): void }) {
+  const dialog = useRef<HTMLDialogElement>(null)
+  const [choice, setChoice] = useState<ExportChoice>({ format: 'jsonl', statuses: [], annotator: '' })
+  useEffect(() => dialog.current?.showModal(), [])
+  const toggle = (status: DocumentStatus) =>
+    setChoice((c) => ({ ...c, statuses: c.statuses.includes(status) ? c.statuses.filter((s) => s !== status) : [...c.statuses, status] }))
+  return (
+    <dialog ref={dialog} className="export-dialog" aria-label="Export annotations" onClose={onClose} data-testid="export-dialog">
+      <h2>Export</h2>
+      <label className="field">
+        <span>Format</span>
+        <select value={choice.format} onChange={(e) => setChoice({ ...choice, format: e.target.value })} data-testid="export-format">
+          {formats.filter((f) => !FOLDER_FORMATS.has(f)).map((format) => (
+            <option key={format} value={format}>
+              {format}
+            </option>
+          ))}
+        </select>
+      </label>
+      <fieldset>
+        <legend>Documents (none ticked: all)</legend>
+        {(Object.keys(STATUS_TEXT) as DocumentStatus[]).map((status) => (
+          <label key={status}>
+            <input type="checkbox" checked={choice.statuses.includes(status)} onChange={() => toggle(status)} /> {STATUS_TEXT[status]}
+          </label>
+        ))}
+      </fieldset>
+      <label className="field">
+        <span>Annotations of</span>
+        <select value={choice.annotator} onChange={(e) => setChoice({ ...choice, annotator: e.target.value })}>
+          <option value="">me</option>
+          <option value="*">every annotator (one record each)</option>
+          {annotators.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="hint">brat exports a folder: use <code>spanwise export --format brat --out DIR</code>.</p>
+      <div className="dialog-actions">
+        <button type="button" onClick={() => onExport(choice)} data-testid="export-go">
+          Export
+        </button>
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+    </dialog>
+  )
+}
