@@ -37,7 +37,9 @@ export async function* exportRecords(
         status: layer.status,
         spans: [...layer.spans]
           .sort(compareSpans)
-          .map((span) => ({ ...span, text: offsets.sliceCodePoints(span.start, span.end) }))
+          .map((span) => ({ ...span, text: offsets.sliceCodePoints(span.start, span.end) })),
+        // a relation always links two spans of its layer (saveLayer checks): keep them as stored
+        relations: layer.relations.map(({ id, type, from, to }) => ({ id, type, from, to }))
       }
     }
     onProgress?.(index + 1, ids.length)

@@ -3,7 +3,10 @@
 // column is kept as meta, and a "title" column, when present, gives the title. A .tsv is split on
 // tabs; a .csv's delimiter is detected (comma, semicolon, tab, pipe). The byte order mark is
 // dropped by decodeText. Export: one row per span, columns
-// document_id,start,end,label,text,annotator; offsets in code points unless --offsets utf16.
+// document_id,start,end,label,text,annotator,attributes,note; offsets in code points unless
+// --offsets utf16; `attributes` is the span's attribute values as a JSON object ("{}" when
+// none), `note` its note (empty when none). Relations are not written: a span table has no place
+// for them.
 import path from 'node:path'
 import Papa from 'papaparse'
 import type { OffsetUnit } from '../../shared/offsets'
@@ -16,7 +19,7 @@ import { titleFor } from './title'
 import type { FormatReader, ParsedDocument, StreamWriter } from './types'
 
 export const CSV_DEFAULT_OFFSETS: OffsetUnit = 'codepoint'
-export const CSV_SPAN_COLUMNS = ['document_id', 'start', 'end', 'label', 'text', 'annotator'] as const
+export const CSV_SPAN_COLUMNS = ['document_id', 'start', 'end', 'label', 'text', 'annotator', 'attributes', 'note'] as const
 
 export const csvReader: FormatReader = {
   name: 'csv',
@@ -65,7 +68,7 @@ export const csvWriter: StreamWriter = {
     return record.spans
       .map((span) => {
         const { start, end } = offsetsIn(map, span, options.offsets)
-        return unparseRow([record.id, start, end, span.label, span.text, record.annotator])
+        return unparseRow([record.id, start, end, span.label, span.text, record.annotator, JSON.stringify(span.attributes ?? {}), span.note ?? ''])
       })
       .join('')
   }

@@ -1,10 +1,10 @@
 // Shared checks for data read from files: every span offset from outside passes through
 // spanFromInput, which validates it in the file's own unit and converts it to code points with
 // OffsetMap (the one place units change), so a bad span always names its file and line.
-import { annotatorNameSchema } from '../../shared/model'
+import { annotatorNameSchema, labelNameSchema } from '../../shared/model'
 import type { OffsetMap, OffsetUnit } from '../../shared/offsets'
 import { ImportError } from '../importing/errors'
-import type { ParsedSpan } from './types'
+import type { AttributeValues, ParsedSpan } from './types'
 
 export interface Where {
   file: string
@@ -88,4 +88,52 @@ export function annotatorFromFile(value: unknown): string | undefined {
 export function metaWithSource(meta: unknown, file: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   const merged = { ...extra, ...(isObject(meta) ? meta : {}) }
   return 'source' in merged ? merged : { ...merged, source: file }
+}
+
+/** Limits of the data model (src/shared/model.ts spanSchema), checked on read to name the line. */
+export const MAX_ATTRIBUTE_TEXT = 2000
+export const MAX_NOTE = 10_000
+
+/** Checks an attribute name as the model requires (the label-name alphabet). */
+export function checkAttributeName(where: Where, name: string, owner: string): void {
+  const parsed = labelNameSchema.safeParse(name)
+  if (!parsed.success) fail(where, `${owner}: attribute name ${JSON.stringify(name)}: ${parsed.error.issues[0]?.message}`)
+}
+
+/** One attribute value from a file: a string (up to 2000 characters) or a finite number. */
+export function checkAttributeValue(where: Where, name: string, value: unknown, owner: string): string | number {
+  if (typeof value === 'number' && Number.isFinite(value)) return value
+  if (typeof value === 'string') {
+    if (value.length > MAX_ATTRIBUTE_TEXT) fail(where, `${owner}: attribute "${name}" is longer than ${MAX_ATTRIBUTE_TEXT} characters`)
+    return value
+  }
+  return fail(where, `${owner}: attribute "${name}" is ${JSON.stringify(value)}; expected a string or a number`)
+}
+
+/** A span's `attributes` object from a JSON file; undefined when absent or empty. */
+export function attributesFromInput(value: unknown, where: Where, owner: string): AttributeValues | undefined {
+  if (value === undefined || value === null) return undefined
+  if (!isObject(value)) fail(where, `${owner}: "attributes" must be an object of name: value`)
+  const out: AttributeValues = {}
+  for (const [name, raw] of Object.entries(value)) {
+    checkAttributeName(where, name, owner)
+    out[name] = checkAttributeValue(where, name, raw, owner)
+  }
+  return Object.keys(out).length > 0 ? out : undefined
+}
+
+/** A span's note from a file; undefined when absent or empty. */
+export function noteFromInput(value: unknown, where: Where, owner: string): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined
+  if (typeof value !== 'string') fail(where, `${owner}: "note" must be a string`)
+  if (value.length > MAX_NOTE) fail(where, `${owner}: note is longer than ${MAX_NOTE} characters`)
+  return value
+}
+
+/** Checks a relation type name as the model requires (the label-name alphabet). */
+export function checkRelationType(where: Where, type: unknown, owner: string): string {
+  if (typeof type !== 'string') return fail(where, `${owner}: relation type ${JSON.stringify(type)} is not a string`)
+  const parsed = labelNameSchema.safeParse(type)
+  if (!parsed.success) fail(where, `${owner}: relation type ${JSON.stringify(type)}: ${parsed.error.issues[0]?.message}`)
+  return type
 }

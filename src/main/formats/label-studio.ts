@@ -3,18 +3,21 @@
 //    "value": {"start", "end", "text", "labels": [...]}}]}]}.
 // Offsets are UTF-16 units (the labeling front end counts JavaScript string indexes); --offsets
 // overrides. Each non-cancelled annotation becomes one layer: completed_by (a user id, name or
-// {email}) names it, else the task's meta.spanwise.annotator, else the importing user. Result
-// items other than span labels (choices, relations, text areas) and predictions are ignored.
+// {email}) names it, else the task's meta.spanwise.annotator, else the importing user. Relations
+// are results of type "relation" ({from_id, to_id, direction, labels: [type]}) between region
+// ids; each label is one relation, "direction": "left" reverses it and unlabelled relations are
+// left out. Other result items (choices, text areas: per-region attributes) and predictions are
+// ignored; span attributes and notes are not written.
 // JSON has no useful line numbers here, so errors name the task ("task 3").
 import { OffsetMap, type OffsetUnit } from '../../shared/offsets'
 import { decodeText } from '../importing/decode'
 import { ImportError } from '../importing/errors'
-import { annotatorFromFile, fail, isObject, metaWithSource, spanFromInput } from './incoming'
+import { annotatorFromFile, checkRelationType, fail, isObject, metaWithSource, spanFromInput } from './incoming'
 import { jsonErrorIndex, lineOfIndex } from './json-position'
 import { offsetsIn } from './outgoing'
 import { statusFrom } from './spanwise-jsonl'
 import { titleFor } from './title'
-import type { FormatReader, ParsedDocument, ParsedSpan, StreamWriter } from './types'
+import type { FormatReader, ParsedDocument, ParsedRelation, ParsedSpan, StreamWriter } from './types'
 
 export const LABEL_STUDIO_DEFAULT_OFFSETS: OffsetUnit = 'utf16'
 
@@ -61,14 +64,32 @@ export const labelStudioReader: FormatReader = {
       for (const annotation of live) {
         if (!Array.isArray(annotation.result)) fail(where, 'annotation has no "result" array')
         const spans: ParsedSpan[] = []
+        const regions = new Map<string, number>()
+        const links: Record<string, unknown>[] = []
         for (const item of annotation.result as unknown[]) {
+          if (isObject(item) && item.type === 'relation') links.push(item)
           if (!isObject(item) || !isObject(item.value) || !Array.isArray(item.value.labels)) continue
           const value = item.value
+          // a region with several labels is several spans: relations attach to its first
+          const regionId = typeof item.id === 'string' || typeof item.id === 'number' ? String(item.id) : undefined
+          if (regionId !== undefined && (value.labels as unknown[]).length > 0 && !regions.has(regionId)) regions.set(regionId, spans.length)
           for (const label of value.labels as unknown[]) spans.push(spanFromInput(map, { start: value.start, end: value.end, label, text: value.text }, unit, where))
+        }
+        const relations: ParsedRelation[] = []
+        for (const link of links) {
+          const end = (key: 'from_id' | 'to_id'): number => {
+            const found = regions.get(String(link[key]))
+            if (found === undefined) fail(where, `relation ${key} ${JSON.stringify(link[key])} is not the id of a labelled region of this annotation`)
+            return found
+          }
+          let [from, to] = [end('from_id'), end('to_id')]
+          if (link.direction === 'left') [from, to] = [to, from]
+          if (from === to) fail(where, `relation links region ${JSON.stringify(link.from_id)} to itself`)
+          for (const type of Array.isArray(link.labels) ? (link.labels as unknown[]) : []) relations.push({ type: checkRelationType(where, type, 'relation'), from, to })
         }
         const annotator = annotatorFromFile(annotation.completed_by) ?? annotatorFromFile(block.annotator)
         const status = statusFrom(block.status)
-        documents.push({ ...base, spans, ...(annotator ? { annotator } : {}), ...(status ? { status } : {}) })
+        documents.push({ ...base, spans, ...(relations.length ? { relations } : {}), ...(annotator ? { annotator } : {}), ...(status ? { status } : {}) })
       }
     }
     return documents
@@ -93,9 +114,16 @@ export const labelStudioWriter: StreamWriter = {
       origin: 'manual',
       value: { ...offsetsIn(map, span, options.offsets), text: span.text, labels: [span.label] }
     }))
+    const relations = (record.relations ?? []).map((relation) => ({
+      from_id: relation.from,
+      to_id: relation.to,
+      type: 'relation',
+      direction: 'right',
+      labels: [relation.type]
+    }))
     const task = {
       data: { text: record.text },
-      annotations: [{ result }],
+      annotations: [{ result: [...result, ...relations] }],
       // completed_by is a Label Studio user id we do not have: the annotator travels in meta
       meta: { ...record.meta, spanwise: { id: record.id, title: record.title, status: record.status, annotator: record.annotator } }
     }

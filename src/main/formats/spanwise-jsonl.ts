@@ -1,12 +1,16 @@
 // Spanwise's own JSONL: one record per document and annotator, offsets in code points so that
 // Python's text[start:end] gives back each span's text. Documented in docs/formats.md.
-// Offsets are always code points here: --offsets does not apply.
+// Offsets are always code points here: --offsets does not apply. Spans carry `attributes` and
+// `note` only when they have some (an empty object or note is left out); every record carries
+// the layer's `relations` [{id, type, from, to}] ([] when none), from/to being ids of spans in
+// the same record. On read, span ids only link relations (the import gives spans new ids), so a
+// relation must name span ids of its own record.
 import { STATUSES, type DocumentStatus } from '../../shared/model'
 import { OffsetMap } from '../../shared/offsets'
-import { annotatorFromFile, fail, isObject, metaWithSource, spanFromInput, type Where } from './incoming'
+import { attributesFromInput, annotatorFromFile, checkRelationType, fail, isObject, metaWithSource, noteFromInput, spanFromInput, type Where } from './incoming'
 import { parseJsonLines } from './json-lines'
 import { titleFor } from './title'
-import type { ExportRecord, FormatReader, ParsedDocument, StreamWriter } from './types'
+import type { ExportRecord, FormatReader, ParsedDocument, ParsedRelation, ParsedSpan, StreamWriter } from './types'
 
 export const SPANWISE_SCHEMA = 'spanwise/v1'
 
@@ -19,7 +23,16 @@ export function spanwiseRecordLine(record: ExportRecord): string {
     meta: record.meta,
     annotator: record.annotator,
     status: record.status,
-    spans: record.spans.map(({ id, start, end, label, text }) => ({ id, start, end, label, text }))
+    spans: record.spans.map(({ id, start, end, label, text, attributes, note }) => ({
+      id,
+      start,
+      end,
+      label,
+      text,
+      ...(attributes && Object.keys(attributes).length > 0 ? { attributes } : {}),
+      ...(note ? { note } : {})
+    })),
+    relations: (record.relations ?? []).map(({ id, type, from, to }) => ({ id, type, from, to }))
   })}\n`
 }
 
@@ -46,10 +59,20 @@ export function spanwiseDocument(value: Record<string, unknown>, where: Where): 
   const text = value.text
   const map = new OffsetMap(text)
   if (!Array.isArray(value.spans)) fail(where, '"spans" must be an array')
-  const spans = value.spans.map((span: unknown) => {
+  const spanIndex = new Map<string, number>()
+  const spans = value.spans.map((span: unknown, index): ParsedSpan => {
     if (!isObject(span)) fail(where, 'each span must be an object')
-    return spanFromInput(map, span, 'codepoint', where)
+    const parsed = spanFromInput(map, span, 'codepoint', where)
+    const owner = `span ${typeof span.id === 'string' ? span.id : index + 1}`
+    if (typeof span.id === 'string') {
+      if (spanIndex.has(span.id)) fail(where, `span id "${span.id}" is used twice`)
+      spanIndex.set(span.id, index)
+    }
+    const attributes = attributesFromInput(span.attributes, where, owner)
+    const note = noteFromInput(span.note, where, owner)
+    return { ...parsed, ...(attributes ? { attributes } : {}), ...(note !== undefined ? { note } : {}), ...(where.line !== undefined ? { line: where.line } : {}) }
   })
+  const relations = relationsFrom(value.relations, spanIndex, where)
   const annotator = annotatorFromFile(value.annotator)
   const status = statusFrom(value.status)
   return {
@@ -58,9 +81,31 @@ export function spanwiseDocument(value: Record<string, unknown>, where: Where): 
     title: typeof value.title === 'string' && value.title.trim() ? value.title : titleFor(text, where.file),
     meta: metaWithSource(value.meta, where.file),
     spans,
+    ...(relations.length ? { relations } : {}),
     ...(annotator ? { annotator } : {}),
     ...(status ? { status } : {})
   }
+}
+
+/** A record's `relations`: each {type, from, to} names two distinct span ids of the record. */
+function relationsFrom(value: unknown, spanIndex: Map<string, number>, where: Where): ParsedRelation[] {
+  if (value === undefined || value === null) return []
+  if (!Array.isArray(value)) fail(where, '"relations" must be an array')
+  return value.map((relation: unknown, index): ParsedRelation => {
+    const owner = `relation ${isObject(relation) && typeof relation.id === 'string' ? relation.id : index + 1}`
+    if (!isObject(relation)) fail(where, `${owner} must be an object {id, type, from, to}`)
+    const type = checkRelationType(where, relation.type, owner)
+    const end = (key: 'from' | 'to'): number => {
+      const id = relation[key]
+      const found = typeof id === 'string' ? spanIndex.get(id) : undefined
+      if (found === undefined) fail(where, `${owner} (${type}): "${key}" ${JSON.stringify(id)} is not the id of a span in this record`)
+      return found
+    }
+    const from = end('from')
+    const to = end('to')
+    if (from === to) fail(where, `${owner} (${type}) links span ${JSON.stringify(relation.from)} to itself`)
+    return { type, from, to, ...(where.line !== undefined ? { line: where.line } : {}) }
+  })
 }
 
 export const spanwiseReader: FormatReader = {

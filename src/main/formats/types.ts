@@ -1,6 +1,6 @@
 // What every dataset format plugs into. Readers turn input files into documents (with any spans
 // they carry, in code points); writers turn export records into an output stream.
-import type { DocumentStatus } from '../../shared/model'
+import type { DocumentStatus, Relation } from '../../shared/model'
 import type { OffsetUnit } from '../../shared/offsets'
 
 /** An input file: its name (or relative path) for messages, and its raw bytes. */
@@ -9,11 +9,28 @@ export interface SourceFile {
   bytes: Uint8Array
 }
 
+/** Attribute values of one span, by attribute name (as stored on Span). */
+export type AttributeValues = Record<string, string | number>
+
 export interface ParsedSpan {
   /** Code point offsets into the parsed document's text. */
   start: number
   end: number
   label: string
+  /** Attribute values as the file gives them; the import fits them to the label's definitions. */
+  attributes?: AttributeValues
+  note?: string
+  /** Line the span was read from, for messages about its attributes (formats that carry them). */
+  line?: number
+}
+
+/** A typed, directed link read from a file; `from` and `to` index the document's `spans`. */
+export interface ParsedRelation {
+  type: string
+  from: number
+  to: number
+  /** Line the relation was read from, for messages. */
+  line?: number
 }
 
 export interface ParsedDocument {
@@ -23,6 +40,8 @@ export interface ParsedDocument {
   title: string
   meta: Record<string, unknown>
   spans: ParsedSpan[]
+  /** Relations between `spans` (by index); span ids are new on import, so indexes link them. */
+  relations?: ParsedRelation[]
   /** The annotator layer the spans belong to, when the file says. */
   annotator?: string
   status?: DocumentStatus
@@ -92,5 +111,18 @@ export interface ExportRecord {
   meta: Record<string, unknown>
   annotator: string
   status: DocumentStatus
-  spans: { id: string; start: number; end: number; label: string; text: string }[]
+  /** In text order; `attributes` and `note` only when the span has them. */
+  spans: ExportSpan[]
+  /** The layer's relations; `from`/`to` are ids of spans in this record. Absent means none. */
+  relations?: Relation[]
+}
+
+export interface ExportSpan {
+  id: string
+  start: number
+  end: number
+  label: string
+  text: string
+  attributes?: AttributeValues
+  note?: string
 }

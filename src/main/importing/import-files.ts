@@ -2,8 +2,10 @@
 // is written in one go (documents, then their spans), so a bad file never leaves half its
 // content behind and the good files still land.
 import type { ImportIssue, ImportReport } from '../../shared/api/contract'
-import { annotatorNameSchema, labelNameSchema, type Span } from '../../shared/model'
+import { annotatorNameSchema, labelNameSchema, type Relation, type Span } from '../../shared/model'
 import { OffsetMap } from '../../shared/offsets'
+import { AttributeFit } from '../formats/attribute-fit'
+import { checkAttributeName, checkAttributeValue, checkRelationType, noteFromInput } from '../formats/incoming'
 import { readerByName, readerForFile, readers, supportedExtensions } from '../formats/registry'
 import type { FormatReader, ParsedDocument, ReadOptions, SourceFile } from '../formats/types'
 import { checkAnnotator } from '../store/annotator'
@@ -78,6 +80,22 @@ function checkParsedDocument(doc: ParsedDocument): void {
     // labels and annotators become project labels and folder names: check them before anything is stored
     const label = labelNameSchema.safeParse(span.label)
     if (!label.success) throw new ImportError(doc.file, `label "${span.label}": ${label.error.issues[0]?.message}`)
+    // readers check these where they read them; checked again so no reader can skip them
+    const where = { file: doc.file, ...(span.line !== undefined ? { line: span.line } : {}) }
+    const owner = `span "${span.label}" [${span.start}, ${span.end})`
+    for (const [name, value] of Object.entries(span.attributes ?? {})) {
+      checkAttributeName(where, name, owner)
+      checkAttributeValue(where, name, value, owner)
+    }
+    noteFromInput(span.note, where, owner)
+  }
+  for (const relation of doc.relations ?? []) {
+    const where = { file: doc.file, ...(relation.line !== undefined ? { line: relation.line } : {}) }
+    checkRelationType(where, relation.type, 'relation')
+    const inRange = (index: number) => Number.isInteger(index) && index >= 0 && index < doc.spans.length
+    if (!inRange(relation.from) || !inRange(relation.to) || relation.from === relation.to) {
+      throw new ImportError(doc.file, `relation "${relation.type}" does not link two different spans of its document`, relation.line)
+    }
   }
   if (doc.annotator !== undefined && !annotatorNameSchema.safeParse(doc.annotator).success) {
     throw new ImportError(doc.file, `annotator "${doc.annotator}" is not a valid annotator name`)
@@ -85,9 +103,24 @@ function checkParsedDocument(doc: ParsedDocument): void {
 }
 
 let spanCounter = 0
-export function newSpanId(): string {
+export function newSpanId(prefix = 's'): string {
   spanCounter = (spanCounter + 1) % 1_000_000
-  return `s${Date.now().toString(36)}${spanCounter.toString(36)}${Math.random().toString(36).slice(2, 6)}`
+  return `${prefix}${Date.now().toString(36)}${spanCounter.toString(36)}${Math.random().toString(36).slice(2, 6)}`
+}
+
+/** The spans and relations of a parsed document as a layer stores them, with new ids. */
+function layerContent(doc: ParsedDocument): { spans: Span[]; relations: Relation[] } {
+  const spans: Span[] = doc.spans.map((s) => ({
+    id: newSpanId(),
+    start: s.start,
+    end: s.end,
+    label: s.label,
+    ...(s.attributes && Object.keys(s.attributes).length > 0 ? { attributes: s.attributes } : {}),
+    ...(s.note ? { note: s.note } : {})
+  }))
+  // relation endpoints are span indexes in the file: they follow the spans to their new ids
+  const relations: Relation[] = (doc.relations ?? []).map((r) => ({ id: newSpanId('r'), type: r.type, from: spans[r.from]!.id, to: spans[r.to]!.id }))
+  return { spans, relations }
 }
 
 export async function importSources(
@@ -99,9 +132,13 @@ export async function importSources(
   checkAnnotator(options.annotator)
   const rejected = [...alreadyRejected]
   const parsed: ParsedDocument[] = []
+  // attribute values are fitted to the label definitions file by file (see attribute-fit.ts)
+  const fit = new AttributeFit(store.settings.labels)
   for (const unit of planUnits(files, options)) {
     try {
-      parsed.push(...parseUnit(unit, options))
+      const documents = parseUnit(unit, options)
+      fit.fitFile(documents)
+      parsed.push(...documents)
     } catch (error) {
       // a bad file rejects its whole unit (for brat: both files of the pair)
       if (error instanceof ImportError) rejected.push(error.toIssue())
@@ -110,6 +147,8 @@ export async function importSources(
   }
 
   await store.addLabels(parsed.flatMap((doc) => doc.spans.map((span) => span.label)))
+  await store.addAttributes(fit.additions())
+  await store.addRelationTypes(parsed.flatMap((doc) => (doc.relations ?? []).map((relation) => relation.type)))
 
   const { added, duplicates } = await store.addDocuments(parsed)
   const addedIds = new Set(added.map((record) => record.id))
@@ -123,8 +162,8 @@ export async function importSources(
       // spans never overwrite work already in a layer: they land only in an empty one
       const layer = await store.getLayer(id, annotator)
       if (layer.spans.length === 0) {
-        const spans: Span[] = doc.spans.map((s) => ({ id: newSpanId(), start: s.start, end: s.end, label: s.label }))
-        await store.saveLayer(id, annotator, { spans, status: doc.status ?? 'in_progress' })
+        const { spans, relations } = layerContent(doc)
+        await store.saveLayer(id, annotator, { spans, relations, status: doc.status ?? 'in_progress' })
         spanCount = spans.length
       }
     } else if (doc.status) {

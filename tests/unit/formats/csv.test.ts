@@ -27,8 +27,16 @@ describe('CSV/TSV', () => {
     const out = csvWriter.header!() + csvWriter.record(r, 0, { offsets: 'codepoint' })
     const rows = Papa.parse<string[]>(out.trimEnd(), { newline: '\r\n' }).data
     expect(rows).toEqual([
-      ['document_id', 'start', 'end', 'label', 'text', 'annotator'],
-      ['doc1', '2', '18', 'actor', '"Ada",\r\nLovelace', 'alice']
+      ['document_id', 'start', 'end', 'label', 'text', 'annotator', 'attributes', 'note'],
+      ['doc1', '2', '18', 'actor', '"Ada",\r\nLovelace', 'alice', '{}', '']
     ])
+  })
+  it('writes attributes as a JSON object and the note, quoted as needed', () => {
+    const r = record('Ada wrote', [{ start: 0, end: 3, label: 'actor' }])
+    r.spans[0]!.attributes = { type: 'person', age: 36 }
+    r.spans[0]!.note = 'first, "the" one'
+    const rows = Papa.parse<string[]>((csvWriter.header!() + csvWriter.record(r, 0, { offsets: 'codepoint' })).trimEnd(), { newline: '\r\n' }).data
+    expect(JSON.parse(rows[1]![6]!)).toEqual({ type: 'person', age: 36 })
+    expect(rows[1]![7]).toBe('first, "the" one')
   })
 })

@@ -38,4 +38,16 @@ describe('Label Studio', () => {
   it('an empty export is still valid JSON', () => {
     expect(JSON.parse(`${labelStudioWriter.header!()}${labelStudioWriter.footer!(0)}`)).toEqual([])
   })
+  it('writes relations as "relation" results between region ids and reads them back, "left" reversed', () => {
+    const r = record(text, [{ start: 2, end: 5, label: 'actor' }, { start: 10, end: 13, label: 'claim' }])
+    r.relations = [{ id: 'r1', type: 'attributed_to', from: 's1', to: 's0' }]
+    const task = JSON.parse(labelStudioWriter.record(r, 0, { offsets: 'utf16' }))
+    expect(task.annotations[0].result[2]).toEqual({ from_id: 's1', to_id: 's0', type: 'relation', direction: 'right', labels: ['attributed_to'] })
+    const [doc] = labelStudioReader.read(file('ls.json', JSON.stringify([task])), {})
+    expect(doc!.relations).toEqual([{ type: 'attributed_to', from: 1, to: 0 }])
+    task.annotations[0].result[2].direction = 'left'
+    expect(labelStudioReader.read(file('ls.json', JSON.stringify([task])), {})[0]!.relations).toEqual([{ type: 'attributed_to', from: 0, to: 1 }])
+    task.annotations[0].result[2].to_id = 'zz'
+    expect(() => labelStudioReader.read(file('ls.json', JSON.stringify([task])), {})).toThrow(/ls\.json: task 1: relation to_id "zz" is not the id of a labelled region/)
+  })
 })

@@ -44,6 +44,8 @@ elif kind == "brat":
     for ann in sorted(glob.glob(os.path.join(target, "*.ann"))):
         text = open(ann[:-4] + ".txt", encoding="utf-8", newline="").read()
         for line in open(ann, encoding="utf-8", newline=""):
+            if not line.startswith("T"):
+                continue  # A, R and # lines name T ids, not offsets
             tid, body, span_text = line.rstrip("\n").split("\t", 2)
             label, start, end = body.split(" ")
             check(text.replace("\r", " ").replace("\n", " "), int(start), int(end), span_text, ann)

@@ -48,11 +48,14 @@ export function App() {
   const folderInput = useRef<HTMLInputElement>(null)
 
   const visibleDocuments = useMemo(() => applyFilter(documents, filter), [documents, filter])
+  // derived from the summaries, so an annotator appears as soon as their first save lands
+  const annotators = useMemo(() => [...new Set(documents.flatMap((d) => d.annotators))].sort(), [documents])
   useEffect(() => {
     if (!currentId || !documents.some((d) => d.id === currentId)) setCurrentId(documents[0]?.id ?? null)
   }, [documents, currentId])
 
-  const editor = useDocumentEditor(currentId, info?.annotator ?? '', onSaved, showError)
+  const [reloadKey, setReloadKey] = useState(0)
+  const editor = useDocumentEditor(currentId, info?.annotator ?? '', onSaved, showError, reloadKey)
   const labels = useMemo(() => info?.labels ?? [], [info])
   const relationTypes = useMemo(() => info?.relationTypes ?? [], [info])
   const text = editor.document?.text ?? ''
@@ -184,7 +187,7 @@ export function App() {
       const { info: next, undo } = await invoke('labels.change', { ...change, relationTypes: relationTypes.filter((t) => [...t.from, ...t.to].every((l) => change.labels.some((x) => x.name === l) || change.renames.some((r) => r.from === l))).map((t) => ({ ...t, from: t.from.map((l) => change.renames.find((r) => r.from === l)?.to ?? l), to: t.to.map((l) => change.renames.find((r) => r.from === l)?.to ?? l) })) })
       setInfo(next)
       await refresh()
-      setCurrentId((id) => id)
+      setReloadKey((k) => k + 1)
       setMessage({
         text: 'Labels saved.',
         error: false,
@@ -192,6 +195,7 @@ export function App() {
           invoke('labels.restore', undo)
             .then(setInfo)
             .then(refresh)
+            .then(() => setReloadKey((k) => k + 1))
             .then(() => setMessage({ text: 'Label change undone.', error: false }), (error: Error) => showError(error.message))
         }
       })
@@ -372,7 +376,7 @@ export function App() {
         <div className={`toast${message.error ? ' error' : ''}`} role={message.error ? 'alert' : 'status'}>
           {message.text}
           {message.undo && (
-            <button type="button" onClick={message.undo}>
+            <button type="button" onClick={message.undo} data-testid="message-undo">
               Undo
             </button>
           )}
@@ -393,7 +397,7 @@ export function App() {
               setScrollTo({ offset: hit.start })
             }}
           />
-          <DocumentFilters filter={filter} labels={labels.map((l) => l.name)} annotators={info?.annotators ?? []} onChange={setFilter} />
+          <DocumentFilters filter={filter} labels={labels.map((l) => l.name)} annotators={annotators} onChange={setFilter} />
           <DocumentList documents={visibleDocuments} currentId={currentId} onOpen={openDocument} />
         </div>
         <section className="editor" aria-label="Editor">
@@ -505,7 +509,7 @@ export function App() {
       {dialog === 'shortcuts' && <ShortcutSheet shortcuts={shortcuts} onClose={() => setDialog(null)} />}
       {dialog === 'labels' && info && <LabelEditor labels={info.labels} documents={documents} onApply={changeLabels} onClose={() => setDialog(null)} />}
       {dialog === 'export' && info && (
-        <ExportDialog formats={info.exportFormats} annotators={info.annotators} onExport={(choice) => void runExport(choice)} onClose={() => setDialog(null)} />
+        <ExportDialog formats={info.exportFormats} annotators={annotators} onExport={(choice) => void runExport(choice)} onClose={() => setDialog(null)} />
       )}
     </div>
   )

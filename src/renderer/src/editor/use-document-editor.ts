@@ -36,7 +36,9 @@ export function useDocumentEditor(
   documentId: string | null,
   annotator: string,
   onSaved: (layer: AnnotationLayer) => void,
-  onError: (message: string) => void
+  onError: (message: string) => void,
+  /** Changes when the open document must be read again (e.g. after a label rename). */
+  reloadKey = 0
 ): DocumentEditor {
   const [document, setDocument] = useState<DocumentRecord | null>(null)
   const [history, setHistory] = useState<AnnotationHistory>(startHistory({ spans: [], relations: [] }))
@@ -66,7 +68,7 @@ export function useDocumentEditor(
     return () => {
       cancelled = true
     }
-  }, [documentId, annotator, onError])
+  }, [documentId, annotator, onError, reloadKey])
 
   const offsets = useMemo(() => (document ? new OffsetMap(document.text) : null), [document])
 
