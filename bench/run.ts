@@ -1,18 +1,24 @@
 // `npm run bench`: measures side by side in one run and prints medians and ratios.
 //   io:     import and export of a generated project (default 10,000 documents, 500,000 spans)
 //           against the practical limit (bare JSON.parse / JSON.stringify + one file write).
-// Options: --documents N --spans-per-document N --runs N --only io
+//   renderer: the editor in Chromium (open, new span by hotkey, scroll) on a 200,000-character
+//           document with 2,000 spans, against the same text without spans and against
+//           @recogito/text-annotator (bench/renderer/renderer-bench.ts; needs `npx electron-vite build`).
+// Options: --documents N --spans-per-document N --runs N --open-runs N --hotkey-reps N --only io|renderer
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import { rendererBench } from './renderer/renderer-bench'
 
 const { values } = parseArgs({
   options: {
     documents: { type: 'string', default: '10000' },
     'spans-per-document': { type: 'string', default: '50' },
     runs: { type: 'string', default: '3' },
+    'open-runs': { type: 'string', default: '5' },
+    'hotkey-reps': { type: 'string', default: '20' },
     only: { type: 'string' }
   }
 })
@@ -64,3 +70,4 @@ function ioBench(): void {
 }
 
 if (!values.only || values.only === 'io') ioBench()
+if (!values.only || values.only === 'renderer') await rendererBench({ openRuns: Number(values['open-runs']), hotkeyReps: Number(values['hotkey-reps']) })

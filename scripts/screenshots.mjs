@@ -9,6 +9,12 @@ import { createInterface } from 'node:readline'
 import { chromium } from '@playwright/test'
 
 const root = path.resolve(import.meta.dirname, '..')
+const RTL = 'Water talks: ministers meet\n\nقال وزير المياه إن الاتفاق سيوقع يوم الخميس في عمان.\nאמר הדובר כי השיחות יימשכו עד סוף החודש.\nThe talks involve three countries.\n'
+
+async function shot(page, name) {
+  await page.screenshot({ path: path.join(root, 'docs', name) })
+  console.log(`wrote docs/${name}`)
+}
 const folder = mkdtempSync(path.join(os.tmpdir(), 'spanwise-shots-'))
 const server = spawn(process.execPath, ['bin/spanwise.mjs', 'serve', '--annotator', 'analyst'], {
   cwd: root,
@@ -26,8 +32,48 @@ try {
   await page.getByRole('button', { name: /Harbour bridge/ }).click()
   await page.getByTestId('span-item').nth(4).click()
   await page.waitForTimeout(300)
-  await page.screenshot({ path: path.join(root, 'docs', 'screenshot-workbench.png') })
-  console.log('wrote docs/screenshot-workbench.png')
+  await shot(page, 'screenshot-workbench.png')
+
+  // relations: the demo article's claims attributed to their actors
+  await page.getByTestId('span-item').filter({ hasText: 'repairs to the old harbour' }).click()
+  await page.keyboard.press('r')
+  await page.getByTestId('span-item').filter({ hasText: 'The city council of Norhaven' }).click()
+  await page.getByTestId('span-item').filter({ hasText: 'remains safe' }).click()
+  await page.keyboard.press('r')
+  await page.getByTestId('span-item').filter({ hasText: 'Mayor Ilse Brandt' }).click()
+  await page.locator('[data-testid=span-item][data-label=figure]', { hasText: '48 million euros' }).click()
+  await page.keyboard.press('r')
+  await page.getByTestId('span-item').filter({ hasText: 'repairs to the old harbour' }).click()
+  await page.waitForTimeout(300)
+  await shot(page, 'screenshot-relations.png')
+
+  // the attribute panel of an actor
+  await page.getByTestId('span-item').filter({ hasText: 'Mayor Ilse Brandt' }).click()
+  await page.getByTestId('attribute-type').selectOption('person')
+  await page.getByTestId('span-note').fill('Elected in 2021; speaks for the council.')
+  await page.getByTestId('span-note').blur()
+  await page.waitForTimeout(300)
+  await shot(page, 'screenshot-attributes.png')
+
+  // a right-to-left document
+  await page.getByTestId('file-input').setInputFiles([{ name: 'rtl.txt', mimeType: 'text/plain', buffer: Buffer.from(RTL) }])
+  await page.getByRole('button', { name: /Water talks/ }).click()
+  for (const quote of ['وزير المياه', 'الاتفاق سيوقع يوم الخميس', 'הדובר', 'three countries']) {
+    await page.evaluate((quote) => {
+      const walker = document.createTreeWalker(document.querySelector('.document-text'), NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent.indexOf(quote)
+        if (at >= 0) {
+          window.getSelection().setBaseAndExtent(node, at, node, at + quote.length)
+          document.querySelector('.document-text').dispatchEvent(new MouseEvent('mouseup', { bubbles: true }))
+          return
+        }
+      }
+    }, quote)
+    await page.keyboard.press(quote.includes('سيوقع') ? '2' : quote.includes('three') ? '3' : '1')
+  }
+  await page.waitForTimeout(300)
+  await shot(page, 'screenshot-rtl.png')
 } finally {
   await browser.close()
   server.kill()

@@ -124,7 +124,8 @@ export function TextView(props: Props) {
     if (anchor === null || focus === null) return
 
     caretRef.current = focus
-    painterRef.current.paintCaret(layout, focus)
+    // the caret is marked only where nothing is selected: a selection shows itself
+    painterRef.current.paintCaret(layout, anchor === focus ? focus : null)
     if (anchor === focus) {
       callbacks.current.onPendingSelection(null)
       selectSpanAt(anchor)
@@ -170,7 +171,7 @@ export function TextView(props: Props) {
     const focus = layout.offsetOf(selection.focusNode!, selection.focusOffset)
     if (anchor === null || focus === null) return
     caretRef.current = focus
-    painterRef.current.paintCaret(layout, focus)
+    painterRef.current.paintCaret(layout, anchor === focus ? focus : null)
     layout.lineElementAt(focus).scrollIntoView({ block: 'nearest' })
     const trimmed = anchor === focus ? null : trimSelection(text, anchor, focus)
     callbacks.current.onPendingSelection(trimmed && { start: offsets.toCodePoint(trimmed.start), end: offsets.toCodePoint(trimmed.end) })
