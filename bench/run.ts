@@ -19,7 +19,9 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     'open-runs': { type: 'string', default: '5' },
     'hotkey-reps': { type: 'string', default: '20' },
-    only: { type: 'string' }
+    only: { type: 'string' },
+    // where the generated projects live: the default temp folder, or e.g. /dev/shm to leave the disk out
+    dir: { type: 'string', default: os.tmpdir() }
   }
 })
 const documents = Number(values.documents)
@@ -45,10 +47,10 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!
 const mbps = (r: PhaseResult) => r.bytes / 1e6 / r.seconds
 
 function ioBench(): void {
-  console.log(`\n# import/export: ${documents.toLocaleString()} documents, ${(documents * spans).toLocaleString()} spans, median of ${runs} runs`)
+  console.log(`\n# import/export: ${documents.toLocaleString()} documents, ${(documents * spans).toLocaleString()} spans, median of ${runs} runs, in ${values.dir}`)
   const rows: Record<string, PhaseResult[]> = { import: [], 'baseline-read': [], export: [], 'baseline-write': [] }
   for (let run = 0; run < runs; run++) {
-    const work = mkdtempSync(path.join(os.tmpdir(), 'spanwise-bench-'))
+    const work = mkdtempSync(path.join(values.dir!, 'spanwise-bench-'))
     try {
       mkdirSync(path.join(work, 'input'))
       phase('generate', work)

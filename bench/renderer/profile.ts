@@ -66,7 +66,7 @@ try {
     await page.mouse.up()
     await page.waitForTimeout(200)
     const hotkey = await traced(browser, page, async () => {
-      await page.evaluate(`(() => { const B = window.__bench; const base = B.labelRanges(null, 'sw-label-actor'); B.pending = B.when(() => B.labelRanges(null, 'sw-label-actor') === base + 1) })()`)
+      await page.evaluate(`(() => { const B = window.__bench; const base = B.labelRanges('sw-label-actor-'); B.pending = B.when(() => B.labelRanges('sw-label-actor-') === base + 1) })()`)
       await page.keyboard.press('1')
       const t = await evaluate<Timed & { t0: number }>(page, 'window.__bench.pending.then((r) => ({ ...r, t0: window.__bench.keydown }))', 'hotkey')
       console.log(`\nhotkey ${i + 1}: highlight set after ${(t.detected - t.t0).toFixed(1)} ms, painted after ${(t.painted - t.t0).toFixed(1)} ms (traced)`)

@@ -244,7 +244,7 @@ async function measureSpanwiseHotkey(browser: Browser, variant: Variant, markers
       await page.waitForTimeout(150)
       await page.evaluate('window.__bench.frames(2)')
       await page.evaluate(
-        `(() => { const B = window.__bench; const base = B.labelRanges(null, 'sw-label-actor'); B.pending = B.when(() => B.labelRanges(null, 'sw-label-actor') === base + 1) })()`
+        `(() => { const B = window.__bench; const base = B.labelRanges('sw-label-actor-'); B.pending = B.when(() => B.labelRanges('sw-label-actor-') === base + 1) })()`
       )
       await page.keyboard.press('1')
       const timed = await evaluate<Timed & { t0: number }>(page, 'window.__bench.pending.then((r) => ({ ...r, t0: window.__bench.keydown }))', `${variant.title}: new span`)

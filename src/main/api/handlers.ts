@@ -13,7 +13,7 @@ import type { z } from 'zod'
 import { ImportError } from '../importing/errors'
 import { importSources } from '../importing/import-files'
 import { StoreError } from '../store/project-store'
-import { EXPORT_FORMAT_NAMES } from '../exporting/export-project'
+import { EXPORT_FORMAT_NAMES, ExportError } from '../exporting/export-project'
 import { supportedExtensions } from '../formats/registry'
 import { searchProject } from '../search/project-search'
 import { checkLabelSet } from './label-rules'
@@ -89,7 +89,7 @@ export function toApiError(error: unknown): ApiError {
     }
   }
   if (error instanceof StoreError) return { code: error.code, message: error.message }
-  if (error instanceof ImportError) return { code: 'invalid_input', message: error.message }
+  if (error instanceof ImportError || error instanceof ExportError) return { code: 'invalid_input', message: error.message }
   return { code: 'internal', message: error instanceof Error ? error.message : String(error) }
 }
 

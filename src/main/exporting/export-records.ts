@@ -13,6 +13,9 @@ export interface ExportSelection {
 }
 
 
+/** Documents read ahead of the one being written. */
+const PREFETCH = 16
+
 export async function* exportRecords(
   store: ProjectStore,
   selection: ExportSelection,
@@ -20,11 +23,17 @@ export async function* exportRecords(
 ): AsyncGenerator<ExportRecord> {
   const ids = await store.documentIds()
   const annotators = typeof selection.annotator === 'string' ? [selection.annotator] : await store.annotators()
-  for (const [index, id] of ids.entries()) {
-    const document = await store.getDocument(id)
+  // reads run a few documents ahead of the writer, so disk and CPU overlap; the window is
+  // bounded, so memory stays flat however many documents there are
+  const load = (id: string) => Promise.all([store.getDocument(id), Promise.all(annotators.map((a) => store.getLayer(id, a)))])
+  const window: ReturnType<typeof load>[] = []
+  for (let i = 0; i < Math.min(PREFETCH, ids.length); i++) window.push(load(ids[i]!))
+  for (const [index] of ids.entries()) {
+    const [document, layers] = await window.shift()!
+    if (index + PREFETCH < ids.length) window.push(load(ids[index + PREFETCH]!))
     const offsets = new OffsetMap(document.text)
-    for (const annotator of annotators) {
-      const layer = await store.getLayer(id, annotator)
+    for (const [a, annotator] of annotators.entries()) {
+      const layer = layers[a]!
       if (selection.statuses && !selection.statuses.includes(layer.status)) continue
       // with every annotator selected, documents an annotator never touched are left out
       if (typeof selection.annotator !== 'string' && layer.updatedAt === null) continue

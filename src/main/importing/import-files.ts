@@ -2,6 +2,7 @@
 // is written in one go (documents, then their spans), so a bad file never leaves half its
 // content behind and the good files still land.
 import type { ImportIssue, ImportReport } from '../../shared/api/contract'
+import { emptyLayer } from '../../shared/model'
 import { annotatorNameSchema, labelNameSchema, type Relation, type Span } from '../../shared/model'
 import { OffsetMap } from '../../shared/offsets'
 import { AttributeFit } from '../formats/attribute-fit'
@@ -9,6 +10,7 @@ import { checkAttributeName, checkAttributeValue, checkRelationType, noteFromInp
 import { readerByName, readerForFile, readers, supportedExtensions } from '../formats/registry'
 import type { FormatReader, ParsedDocument, ReadOptions, SourceFile } from '../formats/types'
 import { checkAnnotator } from '../store/annotator'
+import { IO_CONCURRENCY, mapLimited } from '../store/pool'
 import { documentIdFor, type ProjectStore } from '../store/project-store'
 import { ImportError } from './errors'
 import { MAX_DOCUMENT_CODE_POINTS } from './limits'
@@ -154,24 +156,41 @@ export async function importSources(
   const addedIds = new Set(added.map((record) => record.id))
   const titles = new Map([...added, ...duplicates].map((record) => [record.id, record.title]))
   const report: ImportReport = { added: [], duplicates: [], rejected }
-  for (const doc of parsed) {
-    const id = documentIdFor(doc.text)
+  const reported = new Set<string>()
+  // a new document has no layer yet, so its spans are written without reading anything back;
+  // first occurrences are written in parallel, repeats of a text (same file twice) after them
+  const ids = parsed.map((doc) => documentIdFor(doc.text))
+  const layerKey = (doc: ParsedDocument, index: number) => `${ids[index]}/${doc.annotator ?? options.annotator}`
+  const firstIndex = new Map<string, number>()
+  parsed.forEach((doc, index) => {
+    if (!firstIndex.has(layerKey(doc, index))) firstIndex.set(layerKey(doc, index), index)
+  })
+  const isFirst = (doc: ParsedDocument, index: number) => firstIndex.get(layerKey(doc, index)) === index
+  const writeLayer = async (doc: ParsedDocument, index: number): Promise<number> => {
+    const id = ids[index]!
     const annotator = doc.annotator ?? options.annotator
-    let spanCount = 0
+    const fresh = addedIds.has(id) && isFirst(doc, index)
+    const known = fresh ? { text: doc.text, current: emptyLayer(id, annotator) } : { text: doc.text }
     if (doc.spans.length > 0) {
       // spans never overwrite work already in a layer: they land only in an empty one
-      const layer = await store.getLayer(id, annotator)
-      if (layer.spans.length === 0) {
-        const { spans, relations } = layerContent(doc)
-        await store.saveLayer(id, annotator, { spans, relations, status: doc.status ?? 'in_progress' })
-        spanCount = spans.length
-      }
-    } else if (doc.status) {
-      await store.saveLayer(id, annotator, { status: doc.status })
+      const layer = known.current ?? (await store.getLayer(id, annotator))
+      if (layer.spans.length > 0) return 0
+      const { spans, relations } = layerContent(doc)
+      await store.saveLayer(id, annotator, { spans, relations, status: doc.status ?? 'in_progress' }, { ...known, current: layer })
+      return spans.length
     }
-    const entry = { id, title: titles.get(id) ?? doc.title, file: doc.file }
-    if (addedIds.has(id) && !report.added.some((a) => a.id === id)) report.added.push({ ...entry, spans: spanCount })
-    else report.duplicates.push(entry)
+    if (doc.status) await store.saveLayer(id, annotator, { status: doc.status }, known)
+    return 0
   }
+  const layers = await mapLimited(parsed, IO_CONCURRENCY, (doc, index) => (isFirst(doc, index) ? writeLayer(doc, index) : Promise.resolve(0)))
+  for (const [index, doc] of parsed.entries()) if (!isFirst(doc, index)) layers[index] = await writeLayer(doc, index)
+  parsed.forEach((doc, index) => {
+    const id = ids[index]!
+    const entry = { id, title: titles.get(id) ?? doc.title, file: doc.file }
+    if (addedIds.has(id) && !reported.has(id)) {
+      reported.add(id)
+      report.added.push({ ...entry, spans: layers[index]! })
+    } else report.duplicates.push(entry)
+  })
   return report
 }

@@ -25,6 +25,7 @@ import {
 import { OffsetMap } from '../../shared/offsets'
 import { checkAnnotator } from './annotator'
 import { StoreError } from './errors'
+import { IO_CONCURRENCY, mapLimited } from './pool'
 import { colorForNewLabel, freeHotkey } from './label-defaults'
 import { readJson, writeJsonAtomic } from './json-file'
 import {
@@ -208,32 +209,32 @@ export class ProjectStore {
    * are removed again, so an import applies completely or not at all.
    */
   async addDocuments(docs: NewDocument[]): Promise<{ added: DocumentRecord[]; duplicates: DocumentRecord[] }> {
-    const added: DocumentRecord[] = []
-    const duplicates: DocumentRecord[] = []
-    const seen = new Set<string>()
+    const existing = new Set(await this.documentIds())
+    const added = new Map<string, DocumentRecord>()
+    const duplicateIds: string[] = []
     for (const doc of docs) {
       const sha256 = contentHash(doc.text)
       const id = sha256.slice(0, 16)
-      if (seen.has(id) || (await this.hasDocument(id))) {
-        duplicates.push(seen.has(id) ? added.find((d) => d.id === id)! : await this.getDocument(id))
+      if (existing.has(id) || added.has(id)) {
+        duplicateIds.push(id)
         continue
       }
-      seen.add(id)
-      added.push({ version: 1, id, title: doc.title, text: doc.text, meta: doc.meta, sha256, importedAt: new Date().toISOString() })
+      added.set(id, { version: 1, id, title: doc.title, text: doc.text, meta: doc.meta, sha256, importedAt: new Date().toISOString() })
     }
+    const duplicates = await Promise.all(duplicateIds.map((id) => added.get(id) ?? this.getDocument(id)))
     const written: string[] = []
     try {
-      for (const record of added) {
+      await mapLimited([...added.values()], IO_CONCURRENCY, async (record) => {
         await writeJsonAtomic(documentFile(this.folder, record.id), record)
         written.push(record.id)
         this.documentCache.set(record.id, { title: record.title, length: new OffsetMap(record.text).codePointLength })
-      }
+      })
     } catch (error) {
       await Promise.all(written.map((id) => rm(documentFile(this.folder, id), { force: true })))
       written.forEach((id) => this.documentCache.delete(id))
       throw error
     }
-    return { added, duplicates }
+    return { added: [...added.values()], duplicates }
   }
 
   async getLayer(documentId: string, annotator: string): Promise<AnnotationLayer> {
@@ -250,13 +251,15 @@ export class ProjectStore {
   async saveLayer(
     documentId: string,
     annotator: string,
-    change: { spans?: Span[]; relations?: Relation[]; status?: DocumentStatus }
+    change: { spans?: Span[]; relations?: Relation[]; status?: DocumentStatus },
+    /** What the caller already holds, to spare reading it again (bulk imports). */
+    known: { text?: string; current?: AnnotationLayer } = {}
   ): Promise<AnnotationLayer> {
     checkAnnotator(annotator)
-    const current = await this.getLayer(documentId, annotator)
+    const current = known.current ?? (await this.getLayer(documentId, annotator))
     const spans = change.spans ?? current.spans
     const relations = change.relations ?? (change.spans ? current.relations.filter((r) => spans.some((s) => s.id === r.from) && spans.some((s) => s.id === r.to)) : current.relations)
-    if (change.spans) await this.checkSpans(documentId, change.spans)
+    if (change.spans) await this.checkSpans(documentId, change.spans, known.text)
     if (change.relations) this.checkRelations(spans, change.relations)
     const status: DocumentStatus =
       change.status ?? (current.status === 'todo' && spans.length > 0 ? 'in_progress' : current.status)
@@ -272,9 +275,9 @@ export class ProjectStore {
     return layer
   }
 
-  private async checkSpans(documentId: string, spans: Span[]): Promise<void> {
-    const document = await this.getDocument(documentId)
-    const length = new OffsetMap(document.text).codePointLength
+  private async checkSpans(documentId: string, spans: Span[], knownText?: string): Promise<void> {
+    const text = knownText ?? (await this.getDocument(documentId)).text
+    const length = new OffsetMap(text).codePointLength
     const ids = new Set<string>()
     for (const span of spans) {
       if (!Number.isInteger(span.start) || !Number.isInteger(span.end) || span.start < 0 || span.start >= span.end) {

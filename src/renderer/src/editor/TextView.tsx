@@ -97,6 +97,11 @@ export function TextView(props: Props) {
     const layout = layoutRef.current
     const scroller = scrollerRef.current
     if (!layout || !scroller) return
+    // no relations, no layout queries: editing spans in a long document stays cheap
+    if (relations.length === 0) {
+      setArrows((current) => (current.list.length === 0 ? current : { list: [], width: 0, height: 0 }))
+      return
+    }
     const box = scroller.getBoundingClientRect()
     const origin = { left: box.left - scroller.scrollLeft, top: box.top - scroller.scrollTop }
     const byId = new Map(spans.map((span) => [span.id, span]))

@@ -10,8 +10,15 @@ export const FIND_HIGHLIGHT = 'sw-find'
 export const FIND_CURRENT_HIGHLIGHT = 'sw-find-current'
 export const LINK_SOURCE_HIGHLIGHT = 'sw-link-source'
 
-export function highlightName(label: string): string {
-  return `sw-label-${label}`
+/**
+ * Lines per highlight chunk. Chromium repaints every range of a Highlight that changes, so each
+ * label's spans are split into Highlights of a few dozen lines: a new span repaints its chunk,
+ * not the whole document.
+ */
+export const LINES_PER_CHUNK = 24
+
+export function highlightName(label: string, chunk: number): string {
+  return `sw-label-${label}-${chunk}`
 }
 
 function hexToRgb(hex: string): [number, number, number] {
@@ -20,10 +27,11 @@ function hexToRgb(hex: string): [number, number, number] {
 }
 
 /** Stylesheet rules for the label set; overlapping spans stack their translucent colours. */
-export function highlightStyles(labels: Label[]): string {
+export function highlightStyles(labels: Label[], chunks: number): string {
   const rules = labels.map((label, index) => {
     const [r, g, b] = hexToRgb(label.color)
-    return `::highlight(${highlightName(label.name)}) { background-color: rgb(${r} ${g} ${b} / 0.28); text-decoration: underline rgb(${r} ${g} ${b}) ${2 + (index % 3)}px; text-underline-offset: ${3 + 2 * (index % 3)}px; }`
+    const names = Array.from({ length: chunks }, (_, chunk) => `::highlight(${highlightName(label.name, chunk)})`).join(', ')
+    return `${names} { background-color: rgb(${r} ${g} ${b} / 0.28); text-decoration: underline rgb(${r} ${g} ${b}) ${2 + (index % 3)}px; text-underline-offset: ${3 + 2 * (index % 3)}px; }`
   })
   rules.push(`::highlight(${SELECTED_HIGHLIGHT}) { background-color: rgb(255 214 0 / 0.55); color: #000; }`)
   rules.push(`::highlight(${FIND_HIGHLIGHT}) { background-color: rgb(255 150 0 / 0.35); }`)
@@ -34,31 +42,74 @@ export function highlightStyles(labels: Label[]): string {
   return rules.join('\n')
 }
 
+interface PaintedSpan {
+  key: string
+  label: string
+  start: number
+  end: number
+  range: StaticRange
+}
+
 export class HighlightPainter {
-  private readonly names = new Set<string>()
+  /** One Highlight per label and chunk of lines, registered once, then changed range by range. */
+  private readonly highlights = new Map<string, Highlight>()
+  private readonly painted = new Map<string, PaintedSpan>()
+  private layout: TextLayout | null = null
+  private labels: Label[] = []
+  private chunks = 1
 
   constructor(private readonly sheet: CSSStyleSheet) {}
 
   setLabels(labels: Label[]): void {
-    this.sheet.replaceSync(highlightStyles(labels))
+    this.labels = labels
+    this.sheet.replaceSync(highlightStyles(labels, this.chunks))
   }
 
+  private highlightFor(key: string): Highlight {
+    let highlight = this.highlights.get(key)
+    if (!highlight) {
+      highlight = new Highlight()
+      this.highlights.set(key, highlight)
+      CSS.highlights.set(key, highlight)
+    }
+    return highlight
+  }
+
+  /**
+   * Brings the painted spans in line with `spans`, touching only the ones that changed: an edit
+   * adds or removes one range instead of rebuilding thousands, so a new span paints at once.
+   */
   paint(layout: TextLayout, offsets: OffsetMap, spans: Span[], selectedId: string | null): void {
-    const byLabel = new Map<string, StaticRange[]>()
+    if (layout !== this.layout) {
+      // a new text: everything painted belonged to the old one
+      for (const highlight of this.highlights.values()) highlight.clear()
+      this.painted.clear()
+      this.layout = layout
+      const chunks = Math.max(1, Math.ceil(layout.lineCount / LINES_PER_CHUNK))
+      if (chunks > this.chunks) {
+        this.chunks = chunks
+        this.setLabels(this.labels)
+      }
+    }
+    const current = new Set<string>()
     let selected: StaticRange | null = null
     for (const span of spans) {
-      const range = layout.rangeOf(offsets.toUtf16(span.start), offsets.toUtf16(span.end))
-      const list = byLabel.get(span.label)
-      if (list) list.push(range)
-      else byLabel.set(span.label, [range])
-      if (span.id === selectedId) selected = range
+      current.add(span.id)
+      let painted = this.painted.get(span.id)
+      if (!painted || painted.label !== span.label || painted.start !== span.start || painted.end !== span.end) {
+        if (painted) this.highlights.get(painted.key)?.delete(painted.range)
+        const start = offsets.toUtf16(span.start)
+        const key = highlightName(span.label, Math.floor(layout.lineIndexAt(start) / LINES_PER_CHUNK))
+        painted = { key, label: span.label, start: span.start, end: span.end, range: layout.rangeOf(start, offsets.toUtf16(span.end)) }
+        this.painted.set(span.id, painted)
+        this.highlightFor(key).add(painted.range)
+      }
+      if (span.id === selectedId) selected = painted.range
     }
-    for (const name of this.names) if (!byLabel.has(name.slice('sw-label-'.length))) CSS.highlights.delete(name)
-    this.names.clear()
-    for (const [label, ranges] of byLabel) {
-      const name = highlightName(label)
-      CSS.highlights.set(name, new Highlight(...ranges))
-      this.names.add(name)
+    for (const [id, painted] of this.painted) {
+      if (current.has(id)) continue
+      this.highlights.get(painted.key)?.delete(painted.range)
+      this.painted.delete(id)
     }
     if (selected) {
       const highlight = new Highlight(selected)
@@ -107,9 +158,10 @@ export class HighlightPainter {
   }
 
   destroy(): void {
-    for (const name of [CARET_HIGHLIGHT, FIND_HIGHLIGHT, FIND_CURRENT_HIGHLIGHT, LINK_SOURCE_HIGHLIGHT]) CSS.highlights.delete(name)
-    for (const name of this.names) CSS.highlights.delete(name)
-    CSS.highlights.delete(SELECTED_HIGHLIGHT)
-    this.names.clear()
+    for (const name of [CARET_HIGHLIGHT, FIND_HIGHLIGHT, FIND_CURRENT_HIGHLIGHT, LINK_SOURCE_HIGHLIGHT, SELECTED_HIGHLIGHT]) CSS.highlights.delete(name)
+    for (const key of this.highlights.keys()) CSS.highlights.delete(key)
+    this.highlights.clear()
+    this.painted.clear()
+    this.layout = null
   }
 }

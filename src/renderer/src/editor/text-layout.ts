@@ -41,8 +41,12 @@ export class TextLayout {
     container.replaceChildren(fragment)
   }
 
+  get lineCount(): number {
+    return this.lines.length
+  }
+
   /** Index of the line holding a UTF-16 offset (an offset in a line break belongs to the line before). */
-  private lineIndexAt(offset: number): number {
+  lineIndexAt(offset: number): number {
     let lo = 0
     let hi = this.lines.length - 1
     while (lo < hi) {

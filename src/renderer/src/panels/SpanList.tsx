@@ -1,3 +1,4 @@
+import { memo, useCallback, useRef } from 'react'
 import type { Label, Span } from '../../../shared/model'
 import type { OffsetMap } from '../../../shared/offsets'
 
@@ -9,34 +10,52 @@ interface Props {
   onSelect(id: string): void
 }
 
+interface RowProps {
+  span: Span
+  color: string
+  offsets: OffsetMap
+  selected: boolean
+  onSelect(id: string): void
+}
+
+// rows re-render only when their own span changes, so an edit in a long document stays cheap
+const SpanRow = memo(function SpanRow({ span, color, offsets, selected, onSelect }: RowProps) {
+  return (
+    <li>
+      <button
+        type="button"
+        className={selected ? 'selected' : ''}
+        aria-pressed={selected}
+        onClick={() => onSelect(span.id)}
+        data-testid="span-item"
+        data-label={span.label}
+      >
+        <span className="label-chip" ref={(el) => el?.style.setProperty('--label-color', color)}>
+          {span.label}
+        </span>
+        <span className="span-text">{offsets.sliceCodePoints(span.start, span.end)}</span>
+      </button>
+    </li>
+  )
+})
+
 /** The document's spans in text order; choosing one selects it and scrolls the text to it. */
 export function SpanList({ spans, labels, offsets, selectedId, onSelect }: Props) {
   const colors = new Map(labels.map((label) => [label.name, label.color]))
+  const latest = useRef(onSelect)
+  latest.current = onSelect
+  const select = useCallback((id: string) => latest.current(id), [])
   return (
-    <aside className="span-list" aria-label="Spans">
+    <section className="span-list" aria-label="Spans">
       <h2>
         Spans <span className="count">{spans.length}</span>
       </h2>
       {spans.length === 0 && <p className="empty">Select text and press a label key to add a span.</p>}
       <ol>
         {spans.map((span) => (
-          <li key={span.id}>
-            <button
-              type="button"
-              className={span.id === selectedId ? 'selected' : ''}
-              aria-pressed={span.id === selectedId}
-              onClick={() => onSelect(span.id)}
-              data-testid="span-item"
-              data-label={span.label}
-            >
-              <span className="label-chip" ref={(el) => el?.style.setProperty('--label-color', colors.get(span.label) ?? '#888')}>
-                {span.label}
-              </span>
-              <span className="span-text">{offsets.sliceCodePoints(span.start, span.end)}</span>
-            </button>
-          </li>
+          <SpanRow key={span.id} span={span} color={colors.get(span.label) ?? '#888'} offsets={offsets} selected={span.id === selectedId} onSelect={select} />
         ))}
       </ol>
-    </aside>
+    </section>
   )
 }
