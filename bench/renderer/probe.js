@@ -155,9 +155,17 @@
   B.setup = (config) => {
     B.config = config
     if (config.open === 'spanwise') {
-      // open: the text laid out and (unless the floor) every span in the label highlights
+      // open: the text laid out and (unless the floor) every span taken by the painter, whose
+      // ranges near the viewport are in the label highlights (the others join as they scroll in)
       B.when(() => B.lineCount('.document-text') === config.lines).then((r) => (B.marks.lines = r))
-      B.open = B.when(() => B.lineCount('.document-text') === config.lines && B.labelRanges('sw-label-') === config.spans)
+      B.open = B.when(() => {
+        const text = document.querySelector('.document-text')
+        return (
+          B.lineCount('.document-text') === config.lines &&
+          Number(text?.dataset.spans ?? -1) === config.spans &&
+          (config.spans === 0 || B.labelRanges('sw-label-') > 0)
+        )
+      })
     } else if (config.open === 'peer') {
       B.when(() => B.lineCount('.peer-text') === config.lines).then((r) => (B.marks.lines = r))
       B.open = B.when(

@@ -56,8 +56,24 @@ export function TextView(props: Props) {
 
   useLayoutEffect(() => {
     caretRef.current = null
-    layoutRef.current = new TextLayout(containerRef.current!, text)
+    const layout = new TextLayout(containerRef.current!, text)
+    layoutRef.current = layout
+    // tell the painter which lines are in or near the viewport, as the text scrolls
+    const near = new Set<number>()
+    const observer = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          const line = Number((entry.target as HTMLElement).dataset.line)
+          if (entry.isIntersecting) near.add(line)
+          else near.delete(line)
+        }
+        painterRef.current.setVisibleLines(new Set(near))
+      },
+      { root: scrollerRef.current, rootMargin: '100% 0px' }
+    )
+    for (const element of layout.lineElements()) observer.observe(element)
     return () => {
+      observer.disconnect()
       layoutRef.current = null
     }
   }, [text])
@@ -65,7 +81,10 @@ export function TextView(props: Props) {
   useEffect(() => painterRef.current.setLabels(labels), [labels])
 
   useLayoutEffect(() => {
-    if (layoutRef.current) painterRef.current.paint(layoutRef.current, offsets, spans, selectedId)
+    if (!layoutRef.current) return
+    painterRef.current.paint(layoutRef.current, offsets, spans, selectedId)
+    // for tests and benchmarks: how many spans the painter holds for this text
+    scrollerRef.current!.dataset.spans = String(painterRef.current.spanCount)
   }, [offsets, spans, selectedId, text])
 
   useEffect(() => () => painterRef.current.destroy(), [])

@@ -48,7 +48,14 @@ interface PaintedSpan {
   start: number
   end: number
   range: StaticRange
+  firstLine: number
+  lastLine: number
+  /** Whether its range is in its Highlight now (only spans near the viewport are). */
+  shown: boolean
 }
+
+/** Lines assumed visible before the first visibility report arrives. */
+const INITIAL_VISIBLE_LINES = 80
 
 export class HighlightPainter {
   /** One Highlight per label and chunk of lines, registered once, then changed range by range. */
@@ -57,6 +64,12 @@ export class HighlightPainter {
   private layout: TextLayout | null = null
   private labels: Label[] = []
   private chunks = 1
+  /**
+   * Lines in or near the viewport. Chromium re-examines every registered range whenever any
+   * highlight changes, so only spans near the viewport are registered: an edit costs the same
+   * in a long document as in a short one.
+   */
+  private visibleLines: Set<number> | null = null
 
   constructor(private readonly sheet: CSSStyleSheet) {}
 
@@ -85,6 +98,7 @@ export class HighlightPainter {
       for (const highlight of this.highlights.values()) highlight.clear()
       this.painted.clear()
       this.layout = layout
+      this.visibleLines = new Set(Array.from({ length: Math.min(INITIAL_VISIBLE_LINES, layout.lineCount) }, (_, i) => i))
       const chunks = Math.max(1, Math.ceil(layout.lineCount / LINES_PER_CHUNK))
       if (chunks > this.chunks) {
         this.chunks = chunks
@@ -97,18 +111,20 @@ export class HighlightPainter {
       current.add(span.id)
       let painted = this.painted.get(span.id)
       if (!painted || painted.label !== span.label || painted.start !== span.start || painted.end !== span.end) {
-        if (painted) this.highlights.get(painted.key)?.delete(painted.range)
+        if (painted?.shown) this.highlights.get(painted.key)?.delete(painted.range)
         const start = offsets.toUtf16(span.start)
-        const key = highlightName(span.label, Math.floor(layout.lineIndexAt(start) / LINES_PER_CHUNK))
-        painted = { key, label: span.label, start: span.start, end: span.end, range: layout.rangeOf(start, offsets.toUtf16(span.end)) }
+        const end = offsets.toUtf16(span.end)
+        const firstLine = layout.lineIndexAt(start)
+        const key = highlightName(span.label, Math.floor(firstLine / LINES_PER_CHUNK))
+        painted = { key, label: span.label, start: span.start, end: span.end, range: layout.rangeOf(start, end), firstLine, lastLine: layout.lineIndexAt(end), shown: false }
         this.painted.set(span.id, painted)
-        this.highlightFor(key).add(painted.range)
+        this.show(painted)
       }
       if (span.id === selectedId) selected = painted.range
     }
     for (const [id, painted] of this.painted) {
       if (current.has(id)) continue
-      this.highlights.get(painted.key)?.delete(painted.range)
+      if (painted.shown) this.highlights.get(painted.key)?.delete(painted.range)
       this.painted.delete(id)
     }
     if (selected) {
@@ -116,6 +132,33 @@ export class HighlightPainter {
       highlight.priority = 10
       CSS.highlights.set(SELECTED_HIGHLIGHT, highlight)
     } else CSS.highlights.delete(SELECTED_HIGHLIGHT)
+  }
+
+  private isNearViewport(span: PaintedSpan): boolean {
+    const visible = this.visibleLines
+    if (!visible) return true
+    for (let line = span.firstLine; line <= span.lastLine; line++) if (visible.has(line)) return true
+    return false
+  }
+
+  /** Registers or unregisters a span's range as it comes near the viewport or leaves it. */
+  private show(span: PaintedSpan): void {
+    const near = this.isNearViewport(span)
+    if (near === span.shown) return
+    span.shown = near
+    if (near) this.highlightFor(span.key).add(span.range)
+    else this.highlights.get(span.key)?.delete(span.range)
+  }
+
+  /** The text view reports which lines are in or near the viewport (as they scroll). */
+  setVisibleLines(lines: Set<number>): void {
+    this.visibleLines = lines
+    for (const span of this.painted.values()) this.show(span)
+  }
+
+  /** How many spans the painter holds (painted when near the viewport). */
+  get spanCount(): number {
+    return this.painted.size
   }
 
   /** Marks the character after a keyboard caret (UTF-16 offset), or clears the mark. */

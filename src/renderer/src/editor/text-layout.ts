@@ -26,6 +26,7 @@ export class TextLayout {
       element.className = 'line'
       element.dir = 'auto'
       element.dataset.start = String(start)
+      element.dataset.line = String(this.lines.length)
       let textNode: Text | null = null
       if (end > start) {
         textNode = document.createTextNode(text.slice(start, end))
@@ -91,6 +92,10 @@ export class TextLayout {
     const line = this.lines[this.lineIndexAt(Number(element.dataset.start))]!
     if (node.nodeType === Node.TEXT_NODE) return line.start + Math.min(offset, line.end - line.start)
     return offset === 0 ? line.start : line.end
+  }
+
+  lineElements(): HTMLElement[] {
+    return this.lines.map((line) => line.element)
   }
 
   lineElementAt(offset: number): HTMLElement {
