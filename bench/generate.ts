@@ -6,7 +6,8 @@ import { OffsetMap } from '../src/shared/offsets'
 const WORDS = ['council', 'said', 'the', 'bridge', 'will', 'cost', 'million', 'euros', 'mayor', 'report', 'per', 'cent', 'Tuesday', '北京', 'مرحبا', '👍🏽', 'harbour', 'shipping', 'grain', 'prices']
 const LABELS = ['actor', 'claim', 'figure']
 
-function random(seed: number): () => number {
+/** A small deterministic generator (an LCG), so every run measures the same data. */
+export function random(seed: number): () => number {
   let state = seed >>> 0
   return () => {
     state = (state * 1664525 + 1013904223) >>> 0

@@ -2,6 +2,7 @@
 // breaks, paragraphs with emoji, CJK and Arabic words) and 2,000 spans over it (actor / claim /
 // figure, some nested, some overlapping), in code point offsets as Spanwise stores them.
 // Unique marker words ("mark00q"…) are where the hotkey benchmark creates its new spans.
+import { random } from '../generate'
 
 export interface CorpusSpan {
   id: string
@@ -26,13 +27,6 @@ const WORDS = [
 ]
 const LABELS = ['actor', 'claim', 'figure']
 
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0
-    return state / 2 ** 32
-  }
-}
 
 export function generateCorpus(options: { codePoints?: number; spans?: number; markers?: number; seed?: number } = {}): Corpus {
   const targetLength = options.codePoints ?? 200_000

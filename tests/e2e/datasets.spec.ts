@@ -2,35 +2,23 @@
 // its spans show on the right words, and a Prodigy export (code points, tokens) comes out exact.
 import { spawnSync } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
-import { expect, test } from '@playwright/test'
-import { exportFromUi, listedSpans, startWorkbench, type RunningWorkbench } from '../helpers/workbench'
+import { expect, test } from '../helpers/fixtures'
+import { doccanoSpan, exportFromUi, listedSpans, paintedTexts } from '../helpers/workbench'
 
 const TEXT = 'Rally 👍🏽 in 釜山: Mayor Kim said 40,000 people came.'
 
-/** doccano counts UTF-16 units, as JavaScript does: compute them the way doccano's front end would. */
-function utf16Span(quote: string, label: string): [number, number, string] {
-  const start = TEXT.indexOf(quote)
-  return [start, start + quote.length, label]
-}
+/** doccano counts UTF-16 units, as JavaScript does: computed the way doccano's front end would. */
+const utf16Span = (quote: string, label: string) => doccanoSpan(TEXT, quote, label)
 
-let workbench: RunningWorkbench
-test.beforeEach(async () => {
-  workbench = await startWorkbench()
-})
-test.afterEach(async () => {
-  await workbench.stop()
-})
 
-test('import doccano through the UI, see its spans, export Prodigy JSONL through the UI', async ({ page }) => {
+test('import doccano through the UI, see its spans, export Prodigy JSONL through the UI', async ({ page, workbench }) => {
   const doccano = `${JSON.stringify({ text: TEXT, label: [utf16Span('Mayor Kim', 'actor'), utf16Span('40,000 people', 'figure')] })}\n`
   await page.goto(workbench.url)
   await page.getByTestId('file-input').setInputFiles([{ name: 'rally.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(doccano) }])
   await expect(page.getByTestId('import-report')).toContainText('Imported 1 document with 2 spans')
   await expect.poll(() => listedSpans(page)).toEqual(['actor: Mayor Kim', 'figure: 40,000 people'])
   // painted on the right text too: the highlight ranges cover exactly those words
-  const painted = await page.evaluate(() =>
-    [...CSS.highlights.entries()].filter(([name]) => name.startsWith('sw-label-')).flatMap(([, h]) => [...h].map((r) => (r as StaticRange).startContainer.textContent!.slice(r.startOffset, r.endOffset)))
-  )
+  const painted = await paintedTexts(page)
   expect(painted.sort()).toEqual(['40,000 people', 'Mayor Kim'])
 
   const file = await exportFromUi(page, 'prodigy')
@@ -48,7 +36,7 @@ test('import doccano through the UI, see its spans, export Prodigy JSONL through
   expect(check.stdout.trim().split('\n')).toEqual(['Mayor Kim | Mayor Kim', '40,000 people | 40,000 people'])
 })
 
-test('a malformed file is rejected by name and line, and nothing of it is stored', async ({ page }) => {
+test('a malformed file is rejected by name and line, and nothing of it is stored', async ({ page, workbench }) => {
   const good = JSON.stringify({ text: 'Fine line.', label: [] })
   await page.goto(workbench.url)
   await page.getByTestId('file-input').setInputFiles([

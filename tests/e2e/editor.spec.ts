@@ -1,21 +1,15 @@
 // The editor an analyst lives in: relations made with the mouse and with keys, attributes and
 // notes, renaming a label that spans use, finding text, searching the project, filtering.
 import { readFile } from 'node:fs/promises'
-import { expect, test, type Page } from '@playwright/test'
-import { clickOn, dragAcross, exportFromUi, listedSpans, startWorkbench, type RunningWorkbench } from '../helpers/workbench'
+import type { Page } from '@playwright/test'
+import { expect, test } from '../helpers/fixtures'
+import { clickOn, dragAcross, exportFromUi, listedSpans, type RunningWorkbench } from '../helpers/workbench'
 
 const BRIDGE = 'Bridge repairs to cost more\n\nMayor Ilse Brandt said the repairs will cost 48 million euros.\nCritics said the bridge was unsafe.\n'
 const GRAIN = 'Grain prices rise\n\nTraders said wheat rose 7 percent this week.\n'
 
-let workbench: RunningWorkbench
-test.beforeEach(async () => {
-  workbench = await startWorkbench()
-})
-test.afterEach(async () => {
-  await workbench.stop()
-})
 
-async function openBridge(page: Page): Promise<void> {
+async function openBridge(page: Page, workbench: RunningWorkbench): Promise<void> {
   await page.goto(workbench.url)
   await page.getByTestId('file-input').setInputFiles([
     { name: 'bridge.txt', mimeType: 'text/plain', buffer: Buffer.from(BRIDGE) },
@@ -34,8 +28,8 @@ async function openBridge(page: Page): Promise<void> {
 
 const relations = (page: Page) => page.getByTestId('relation-item').allTextContents()
 
-test('relations: made with the mouse and with keys, drawn, listed, deleted, undone', async ({ page }) => {
-  await openBridge(page)
+test('relations: made with the mouse and with keys, drawn, listed, deleted, undone', async ({ page, workbench }) => {
+  await openBridge(page, workbench)
   // mouse: select the claim, start linking with the panel's button, click the actor
   await clickOn(page, 'repairs will')
   await page.getByRole('button', { name: /Link to another span/ }).click()
@@ -82,8 +76,8 @@ test('relations: made with the mouse and with keys, drawn, listed, deleted, undo
   ])
 })
 
-test('attributes and a note are set with the keyboard and exported', async ({ page }) => {
-  await openBridge(page)
+test('attributes and a note are set with the keyboard and exported', async ({ page, workbench }) => {
+  await openBridge(page, workbench)
   await clickOn(page, 'Ilse')
   await page.locator('.document-text').focus()
   await page.keyboard.press('e')
@@ -109,8 +103,8 @@ test('attributes and a note are set with the keyboard and exported', async ({ pa
   expect(figure.attributes).toEqual({ value: 48000000, unit: 'EUR' })
 })
 
-test('renaming a label that spans use asks first, renames the spans, and can be undone', async ({ page }) => {
-  await openBridge(page)
+test('renaming a label that spans use asks first, renames the spans, and can be undone', async ({ page, workbench }) => {
+  await openBridge(page, workbench)
   await page.getByRole('button', { name: 'Labels…' }).click()
   const editor = page.getByTestId('label-editor')
   await editor.getByRole('textbox', { name: 'Label name' }).first().fill('speaker')
@@ -127,8 +121,8 @@ test('renaming a label that spans use asks first, renames the spans, and can be 
   await expect.poll(() => listedSpans(page)).toContain('actor: Mayor Ilse Brandt')
 })
 
-test('find in the document, search the project, filter the document list', async ({ page }) => {
-  await openBridge(page)
+test('find in the document, search the project, filter the document list', async ({ page, workbench }) => {
+  await openBridge(page, workbench)
   // find: Ctrl+F, count, next
   await page.locator('.document-text').focus()
   await page.keyboard.press('Control+f')

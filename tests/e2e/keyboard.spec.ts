@@ -1,19 +1,12 @@
 // Working without a mouse: reach the text with Tab, move and select with the keyboard, make,
 // walk, resize and relabel spans, mark the document done and read the shortcut sheet.
-import { expect, test } from '@playwright/test'
-import { listedSpans, startWorkbench, type RunningWorkbench } from '../helpers/workbench'
+import { expect, test } from '../helpers/fixtures'
+import { listedSpans } from '../helpers/workbench'
 
 const TEXT = 'Budget vote delayed\n\nFinance minister Rosa Ekman said the deficit reached 4.2 percent.\n'
 
-let workbench: RunningWorkbench
-test.beforeEach(async () => {
-  workbench = await startWorkbench()
-})
-test.afterEach(async () => {
-  await workbench.stop()
-})
 
-test('keyboard only: caret by word, Shift to select, label key, Tab through spans, resize by a word', async ({ page }) => {
+test('keyboard only: caret by word, Shift to select, label key, Tab through spans, resize by a word', async ({ page, workbench }) => {
   await page.goto(workbench.url)
   await page.getByTestId('file-input').setInputFiles([{ name: 'budget.txt', mimeType: 'text/plain', buffer: Buffer.from(TEXT) }])
   await expect(page.locator('.doc-heading')).toHaveText('Budget vote delayed')

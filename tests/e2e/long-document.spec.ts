@@ -1,34 +1,16 @@
 // A long document: spans far down are painted once they scroll into view, and a new span there
 // is painted and saved like anywhere else.
-import { expect, test, type Page } from '@playwright/test'
-import { dragAcross, listedSpans, startWorkbench, type RunningWorkbench } from '../helpers/workbench'
+import { expect, test } from '../helpers/fixtures'
+import { doccanoSpan, dragAcross, listedSpans, paintedTexts } from '../helpers/workbench'
 
 const LINES = Array.from({ length: 400 }, (_, i) => `Paragraph ${i}: the committee reviewed item ${i} and noted ${i * 3} objections.`)
 const TEXT = ['Long minutes of the committee', '', ...LINES].join('\n')
 
-function span(quote: string, label: string): [number, number, string] {
-  const start = TEXT.indexOf(quote)
-  return [start, start + quote.length, label]
-}
+const span = (quote: string, label: string) => doccanoSpan(TEXT, quote, label)
 
-let workbench: RunningWorkbench
-test.beforeEach(async () => {
-  workbench = await startWorkbench()
-})
-test.afterEach(async () => {
-  await workbench.stop()
-})
 
-/** The texts of the label highlight ranges registered right now. */
-function paintedTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [...CSS.highlights.entries()]
-      .filter(([name]) => name.startsWith('sw-label-'))
-      .flatMap(([, h]) => [...h].map((r) => (r as StaticRange).startContainer.textContent!.slice(r.startOffset, r.endOffset)))
-  )
-}
 
-test('spans far down a long document are painted when scrolled to, and new ones are too', async ({ page }) => {
+test('spans far down a long document are painted when scrolled to, and new ones are too', async ({ page, workbench }) => {
   const record = { text: TEXT, label: [span('item 2 ', 'figure'), span('item 398', 'figure'), span('1194 objections', 'claim')] }
   await page.goto(workbench.url)
   await page.getByTestId('file-input').setInputFiles([{ name: 'minutes.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(`${JSON.stringify(record)}\n`) }])

@@ -1,8 +1,8 @@
 // Arabic and Hebrew lines render right to left, and a span selected with the mouse inside an
 // Arabic sentence exports exactly the text that was selected.
 import { readFile } from 'node:fs/promises'
-import { expect, test } from '@playwright/test'
-import { dragAcross, exportFromUi, listedSpans, startWorkbench, type RunningWorkbench } from '../helpers/workbench'
+import { expect, test } from '../helpers/fixtures'
+import { dragAcross, exportFromUi, listedSpans } from '../helpers/workbench'
 
 const TEXT = [
   'Ministers meet on water rights',
@@ -12,15 +12,8 @@ const TEXT = [
   'The talks involve 3 countries.'
 ].join('\n')
 
-let workbench: RunningWorkbench
-test.beforeEach(async () => {
-  workbench = await startWorkbench()
-})
-test.afterEach(async () => {
-  await workbench.stop()
-})
 
-test('right-to-left lines render RTL and a span inside Arabic exports exactly', async ({ page }) => {
+test('right-to-left lines render RTL and a span inside Arabic exports exactly', async ({ page, workbench }) => {
   await page.goto(workbench.url)
   await page.getByTestId('file-input').setInputFiles([{ name: 'water.txt', mimeType: 'text/plain', buffer: Buffer.from(TEXT) }])
   await expect(page.locator('.doc-heading')).toHaveText('Ministers meet on water rights')

@@ -4,8 +4,9 @@
 import { spawnSync } from 'node:child_process'
 import { readFile, readdir } from 'node:fs/promises'
 import path from 'node:path'
-import { expect, test } from '@playwright/test'
-import { clickOn, dragAcross, exportFromUi, listedSpans, startWorkbench, type RunningWorkbench } from '../helpers/workbench'
+import { expect, test } from '../helpers/fixtures'
+import type { Page } from '@playwright/test'
+import { clickOn, dragAcross, exportFromUi, listedSpans, type RunningWorkbench } from '../helpers/workbench'
 
 // our own sample: emoji (with a skin tone), CJK, Arabic and CRLF line endings
 const ARTICLE = [
@@ -19,17 +20,8 @@ const ARTICLE = [
 
 const NOTES = '# Council notes\n\nThe council met on Monday and approved a budget of 3 million.\n'
 
-let workbench: RunningWorkbench
 
-test.beforeEach(async () => {
-  workbench = await startWorkbench()
-})
-
-test.afterEach(async () => {
-  await workbench.stop()
-})
-
-async function importSamples(page: import('@playwright/test').Page): Promise<void> {
+async function importSamples(page: Page, workbench: RunningWorkbench): Promise<void> {
   await page.goto(workbench.url)
   await expect(page.getByText('No documents yet')).toBeVisible()
   await page.getByTestId('file-input').setInputFiles([
@@ -40,8 +32,8 @@ async function importSamples(page: import('@playwright/test').Page): Promise<voi
   await expect(page.getByTestId('document-item')).toHaveCount(2)
 }
 
-test('import, annotate with mouse and hotkeys, relabel, delete, undo, reload, export', async ({ page }) => {
-  await importSamples(page)
+test('import, annotate with mouse and hotkeys, relabel, delete, undo, reload, export', async ({ page, workbench }) => {
+  await importSamples(page, workbench)
   await page.getByRole('button', { name: /Port authority reports record cargo/ }).click()
   await expect(page.locator('.doc-heading')).toHaveText('Port authority reports record cargo')
 
@@ -108,8 +100,8 @@ test('import, annotate with mouse and hotkeys, relabel, delete, undo, reload, ex
   expect(check.stdout.trim()).toBe('4')
 })
 
-test('Alt turns snapping off; a label click with nothing pending relabels the selected span', async ({ page }) => {
-  await importSamples(page)
+test('Alt turns snapping off; a label click with nothing pending relabels the selected span', async ({ page, workbench }) => {
+  await importSamples(page, workbench)
   await page.getByRole('button', { name: /Port authority/ }).click()
   await dragAcross(page, 'Lindqvist', 0, 5, { alt: true })
   await page.keyboard.press('1')
@@ -119,8 +111,8 @@ test('Alt turns snapping off; a label click with nothing pending relabels the se
   await expect.poll(() => listedSpans(page)).toEqual(['claim: Lindq'])
 })
 
-test('move through the corpus with shortcuts and mark documents done', async ({ page }) => {
-  await importSamples(page)
+test('move through the corpus with shortcuts and mark documents done', async ({ page, workbench }) => {
+  await importSamples(page, workbench)
   const progress = page.getByTestId('progress')
   await expect(progress).toContainText('0 / 2 done')
   await page.getByTestId('document-item').first().click()
@@ -139,8 +131,8 @@ test('move through the corpus with shortcuts and mark documents done', async ({ 
   await expect(page.getByTestId('document-item').filter({ hasText: 'Done' })).toHaveCount(1)
 })
 
-test('dropped files are imported; duplicates and bad files are reported by name', async ({ page }) => {
-  await importSamples(page)
+test('dropped files are imported; duplicates and bad files are reported by name', async ({ page, workbench }) => {
+  await importSamples(page, workbench)
   await page.evaluate(
     ({ notes }) => {
       const transfer = new DataTransfer()

@@ -110,3 +110,18 @@ export async function exportFromUi(page: Page, format = 'jsonl'): Promise<string
   await page.getByTestId('export-go').click()
   return (await download).path()
 }
+
+/** The texts of the label highlight ranges registered right now (what is painted). */
+export function paintedTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...CSS.highlights.entries()]
+      .filter(([name]) => name.startsWith('sw-label-'))
+      .flatMap(([, h]) => [...h].map((r) => (r as StaticRange).startContainer.textContent!.slice(r.startOffset, r.endOffset)))
+  )
+}
+
+/** A doccano span over the first occurrence of `quote`, in UTF-16 units as doccano counts. */
+export function doccanoSpan(text: string, quote: string, label: string): [number, number, string] {
+  const start = text.indexOf(quote)
+  return [start, start + quote.length, label]
+}
