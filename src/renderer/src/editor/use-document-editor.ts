@@ -32,6 +32,10 @@ export interface DocumentEditor {
   setStatus(status: DocumentStatus): Promise<void>
 }
 
+function afterNextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
+}
+
 export function useDocumentEditor(
   documentId: string | null,
   annotator: string,
@@ -75,8 +79,10 @@ export function useDocumentEditor(
   const save = useCallback(
     ({ spans, relations }: Annotations) => {
       if (!documentId) return
-      // saves run one after another, so the file always ends with the latest state
+      // saves run one after another, so the file always ends with the latest state; each waits
+      // for the next frame, so the edit is painted before its request is built and sent
       saving.current = saving.current
+        .then(afterNextFrame)
         .then(() => invoke('annotations.save', { documentId, spans, relations }))
         .then((layer) => {
           setStatusState(layer.status)

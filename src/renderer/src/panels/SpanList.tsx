@@ -1,4 +1,4 @@
-import { memo, useCallback, useRef } from 'react'
+import { memo, useCallback, useDeferredValue, useRef } from 'react'
 import type { Label, Span } from '../../../shared/model'
 import type { OffsetMap } from '../../../shared/offsets'
 
@@ -40,7 +40,9 @@ const SpanRow = memo(function SpanRow({ span, color, offsets, selected, onSelect
 })
 
 /** The document's spans in text order; choosing one selects it and scrolls the text to it. */
-export function SpanList({ spans, labels, offsets, selectedId, onSelect }: Props) {
+export function SpanList({ spans: latestSpans, labels, offsets, selectedId, onSelect }: Props) {
+  // the list follows the text at low priority: the text and its highlights paint first
+  const spans = useDeferredValue(latestSpans, [])
   const colors = new Map(labels.map((label) => [label.name, label.color]))
   const latest = useRef(onSelect)
   latest.current = onSelect
@@ -48,9 +50,9 @@ export function SpanList({ spans, labels, offsets, selectedId, onSelect }: Props
   return (
     <section className="span-list" aria-label="Spans">
       <h2>
-        Spans <span className="count">{spans.length}</span>
+        Spans <span className="count">{latestSpans.length}</span>
       </h2>
-      {spans.length === 0 && <p className="empty">Select text and press a label key to add a span.</p>}
+      {latestSpans.length === 0 && <p className="empty">Select text and press a label key to add a span.</p>}
       <ol>
         {spans.map((span) => (
           <SpanRow key={span.id} span={span} color={colors.get(span.label) ?? '#888'} offsets={offsets} selected={span.id === selectedId} onSelect={select} />
