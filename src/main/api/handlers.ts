@@ -16,7 +16,7 @@ import { StoreError } from '../store/project-store'
 import { EXPORT_FORMAT_NAMES, ExportError } from '../exporting/export-project'
 import { supportedExtensions } from '../formats/registry'
 import { searchProject } from '../search/project-search'
-import { checkLabelSet } from './label-rules'
+import { checkLabelSet, relationTypesAfter } from './label-rules'
 import type { Session } from './session'
 
 type Handlers = {
@@ -64,11 +64,13 @@ export function createHandlers(session: Session): Handlers {
     'annotations.save': ({ documentId, spans, relations, status }) =>
       store.saveLayer(documentId, session.annotator, { spans, ...(relations ? { relations } : {}), ...(status ? { status } : {}) }),
     'labels.change': async (change) => {
-      checkLabelSet(change.labels, change.relationTypes, change.renames)
       // a label that is gone and was not renamed is deleted, whether or not the caller said so
       const kept = new Set([...change.labels.map((l) => l.name), ...change.renames.map((r) => r.from)])
       const deletions = [...new Set([...change.deletions, ...store.settings.labels.map((l) => l.name).filter((n) => !kept.has(n))])]
-      const { previous } = await store.changeLabels({ ...change, deletions })
+      // relation types follow the labels they name
+      const relationTypes = relationTypesAfter(change.relationTypes ?? store.settings.relationTypes, change.renames, deletions)
+      checkLabelSet(change.labels, relationTypes, change.renames)
+      const { previous } = await store.changeLabels({ ...change, relationTypes, deletions })
       return { info: await projectInfo(session), undo: previous }
     },
     'labels.restore': async (snapshot) => {

@@ -34,3 +34,14 @@ export function checkLabelSet(labels: Label[], relationTypes: RelationType[], re
     for (const end of [...type.from, ...type.to]) if (!names.has(end)) fail(`relation type ${type.name} refers to unknown label "${end}"`)
   }
 }
+
+/** The relation types after a label change: renamed labels renamed in them, deleted ones dropped. */
+export function relationTypesAfter(relationTypes: RelationType[], renames: { from: string; to: string }[], deletions: string[]): RelationType[] {
+  const renamed = new Map(renames.map((r) => [r.from, r.to]))
+  const gone = new Set(deletions)
+  const fix = (labels: string[]) => labels.filter((label) => !gone.has(label)).map((label) => renamed.get(label) ?? label)
+  // a type whose every allowed label is gone at one end cannot link anything any more
+  return relationTypes
+    .filter((type) => !(type.from.length > 0 && fix(type.from).length === 0) && !(type.to.length > 0 && fix(type.to).length === 0))
+    .map((type) => ({ ...type, from: fix(type.from), to: fix(type.to) }))
+}

@@ -1,5 +1,4 @@
 // The `spanwise` command line, on the same modules the desktop app uses.
-import { createWriteStream } from 'node:fs'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { STATUSES, type DocumentStatus } from '../../shared/model'
 import { Session } from '../api/session'
@@ -14,12 +13,12 @@ import {
 } from '../exporting/export-project'
 import { readers } from '../formats/registry'
 import type { OffsetUnit } from '../../shared/offsets'
+import { exportToFile } from '../exporting/export-to-file'
 import { collectFiles } from '../importing/collect-files'
 import { importSources } from '../importing/import-files'
 import { startServer } from '../server/http-server'
 import { checkAnnotator, defaultAnnotator } from '../store/annotator'
 import { ProjectStore } from '../store/project-store'
-import { finished } from 'node:stream/promises'
 
 function annotatorOption(): Option {
   return new Option('--annotator <name>', 'annotator layer to use (default: your user name)').argParser((value) => {
@@ -127,11 +126,11 @@ export function buildProgram(): Command {
           if (!options.out) throw new Error(`${options.format} writes a folder of files: give one with --out DIR`)
           summary = await exportProjectToFolder(store, options.format, selection, options.out, progressOnStderr('exported'), exportOptions)
         } else {
-          const out = options.out ? createWriteStream(options.out) : process.stdout
-          summary = await exportProject(store, options.format, selection, out, progressOnStderr('exported'), exportOptions)
-          if (!options.out) return
-          out.end()
-          await finished(out)
+          if (!options.out) {
+            await exportProject(store, options.format, selection, process.stdout, progressOnStderr('exported'), exportOptions)
+            return
+          }
+          summary = await exportToFile(store, options.format, selection, options.out, progressOnStderr('exported'), exportOptions)
         }
         process.stderr.write(`wrote ${summary.records} record(s) with ${summary.spans} span(s) to ${options.out}\n`)
       }

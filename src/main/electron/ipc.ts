@@ -1,13 +1,12 @@
 // IPC wiring: every API channel goes through the shared dispatcher after a sender check.
-import { createWriteStream } from 'node:fs'
-import { finished } from 'node:stream/promises'
 import { dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
 import { channelNames, type ApiResponse } from '../../shared/api/contract'
 import { createDispatch, toApiError } from '../api/handlers'
 import type { Session } from '../api/session'
 import { z } from 'zod'
 import { annotatorNameSchema, STATUSES } from '../../shared/model'
-import { exportProject, exportProjectToFolder, isFolderFormat, streamWriter, type StreamExportFormat } from '../exporting/export-project'
+import { exportToFile } from '../exporting/export-to-file'
+import { exportProjectToFolder, isFolderFormat, streamWriter, type StreamExportFormat } from '../exporting/export-project'
 import type { ExportSelection } from '../exporting/export-records'
 import { collectFiles } from '../importing/collect-files'
 import { importSources } from '../importing/import-files'
@@ -22,9 +21,9 @@ const exportRequestSchema = z.object({
 
 const untrusted = { ok: false, error: { code: 'invalid_input', message: 'request from an untrusted frame' } } as const
 
-export function registerIpc(window: BrowserWindow, session: Session): void {
+export function registerIpc(window: BrowserWindow, session: Session, rendererUrl: string): void {
   const dispatch = createDispatch(session)
-  const trusted = (event: IpcMainInvokeEvent) => isTrustedSender(window, event.sender, event.senderFrame?.url)
+  const trusted = (event: IpcMainInvokeEvent) => isTrustedSender(window, event.sender, event.senderFrame, rendererUrl)
 
   for (const channel of channelNames) {
     ipcMain.handle(`api:${channel}`, (event, input: unknown) => (trusted(event) ? dispatch(channel, input) : untrusted))
@@ -63,10 +62,7 @@ export function registerIpc(window: BrowserWindow, session: Session): void {
       const writer = streamWriter(request.format)
       const picked = await dialog.showSaveDialog(window, { title: 'Export annotations', defaultPath: `${session.store.settings.name}.${writer.extension}` })
       if (picked.canceled || !picked.filePath) return { ok: true, value: null }
-      const out = createWriteStream(picked.filePath)
-      const summary = await exportProject(session.store, request.format as StreamExportFormat, selection, out)
-      out.end()
-      await finished(out)
+      const summary = await exportToFile(session.store, request.format as StreamExportFormat, selection, picked.filePath)
       return { ok: true, value: { file: picked.filePath, records: summary.records } }
     } catch (error) {
       return { ok: false, error: toApiError(error) }

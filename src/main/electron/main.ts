@@ -2,7 +2,7 @@
 // Everything else lives in plain Node modules shared with the CLI and the HTTP server.
 import { app, BrowserWindow } from 'electron'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Session } from '../api/session'
 import { defaultProjectFolder, openOrCreateDemo } from '../demo/demo-project'
 import { defaultAnnotator } from '../store/annotator'
@@ -29,14 +29,16 @@ async function createWindow(): Promise<void> {
     show: false,
     webPreferences: secureWebPreferences(path.join(here, '../preload/index.cjs'))
   })
+  const devServer = process.env.ELECTRON_RENDERER_URL
+  const rendererFile = path.join(here, '../renderer/index.html')
+  const rendererUrl = devServer ?? pathToFileURL(rendererFile).href
   hardenSession(window.webContents)
-  registerIpc(window, session)
+  registerIpc(window, session, rendererUrl)
   installMenu(window)
   window.once('ready-to-show', () => window.show())
 
-  const devServer = process.env.ELECTRON_RENDERER_URL
   if (devServer) await window.loadURL(devServer)
-  else await window.loadFile(path.join(here, '../renderer/index.html'))
+  else await window.loadFile(rendererFile)
 }
 
 app.enableSandbox()

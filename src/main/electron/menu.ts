@@ -9,7 +9,7 @@ export function installMenu(window: BrowserWindow): void {
       submenu: [
         { label: 'Import Files…', accelerator: 'CmdOrCtrl+O', click: send('import-files') },
         { label: 'Import Folder…', accelerator: 'CmdOrCtrl+Shift+O', click: send('import-folder') },
-        { label: 'Export JSONL…', accelerator: 'CmdOrCtrl+E', click: send('export') },
+        { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: send('export') },
         { type: 'separator' },
         { role: 'quit' }
       ]

@@ -39,10 +39,19 @@ export function hardenSession(contents: WebContents): void {
   })
 }
 
-/** IPC is answered only for our own window's top frame showing our own renderer. */
-export function isTrustedSender(window: { webContents: WebContents }, sender: WebContents, frameUrl: string | undefined): boolean {
-  if (sender !== window.webContents || !frameUrl) return false
-  const devServer = process.env.ELECTRON_RENDERER_URL
-  if (devServer) return frameUrl.startsWith(devServer)
-  return frameUrl.startsWith('file://') && frameUrl.includes('/renderer/index.html')
+/** IPC is answered only for our own window's top frame showing exactly our own renderer page. */
+export function isTrustedSender(
+  window: { webContents: WebContents },
+  sender: WebContents,
+  frame: { url: string } | null | undefined,
+  rendererUrl: string
+): boolean {
+  if (sender !== window.webContents || !frame || frame !== sender.mainFrame) return false
+  try {
+    const actual = new URL(frame.url)
+    const expected = new URL(rendererUrl)
+    return actual.protocol === expected.protocol && actual.host === expected.host && actual.pathname === expected.pathname
+  } catch {
+    return false
+  }
 }

@@ -32,8 +32,21 @@ export interface ExportOptions {
 
 export class ExportError extends Error {}
 
+/** Writes with back-pressure; a reader that goes away (a cancelled download) ends the export. */
 async function writeChunk(out: Writable, chunk: string): Promise<void> {
-  if (chunk && !out.write(chunk)) await once(out, 'drain')
+  if (out.destroyed) throw new ExportError('the export was cancelled: its output closed')
+  if (!chunk || out.write(chunk)) return
+  const closed = new AbortController()
+  const onClose = () => closed.abort()
+  out.once('close', onClose)
+  try {
+    await once(out, 'drain', { signal: closed.signal })
+  } catch (error) {
+    if (closed.signal.aborted) throw new ExportError('the export was cancelled: its output closed')
+    throw error
+  } finally {
+    out.off('close', onClose)
+  }
 }
 
 function unitFor(writer: FormatWriter, options: ExportOptions): OffsetUnit {
@@ -61,13 +74,24 @@ export async function exportProject(
   const writer = streamWriter(format)
   const offsets = unitFor(writer, options)
   const summary: ExportSummary = { records: 0, spans: 0 }
-  await writeChunk(out, writer.header?.() ?? '')
+  // an output that fails (a full disk, a closed pipe) ends the export with its error; on a failed
+  // output the listener stays, since writes already queued may still report errors
+  let failure: Error | null = null
+  const onError = (error: Error) => (failure ??= error)
+  out.on('error', onError)
+  const write = async (chunk: string) => {
+    if (failure) throw failure
+    await writeChunk(out, chunk)
+  }
+  await write(writer.header?.() ?? '')
   for await (const record of exportRecords(store, selection, onProgress)) {
-    await writeChunk(out, writer.record(record, summary.records, { offsets }))
+    await write(writer.record(record, summary.records, { offsets }))
     summary.records++
     summary.spans += record.spans.length
   }
-  await writeChunk(out, writer.footer?.(summary.records) ?? '')
+  await write(writer.footer?.(summary.records) ?? '')
+  if (failure) throw failure
+  out.off('error', onError)
   return summary
 }
 

@@ -25,7 +25,13 @@ export async function* exportRecords(
   const annotators = typeof selection.annotator === 'string' ? [selection.annotator] : await store.annotators()
   // reads run a few documents ahead of the writer, so disk and CPU overlap; the window is
   // bounded, so memory stays flat however many documents there are
-  const load = (id: string) => Promise.all([store.getDocument(id), Promise.all(annotators.map((a) => store.getLayer(id, a)))])
+  const load = (id: string) => {
+    const loading = Promise.all([store.getDocument(id), Promise.all(annotators.map((a) => store.getLayer(id, a)))])
+    // a read-ahead that fails is reported when its turn comes (awaited below), not as an
+    // unhandled rejection while an earlier document is still being written
+    loading.catch(() => undefined)
+    return loading
+  }
   const window: ReturnType<typeof load>[] = []
   for (let i = 0; i < Math.min(PREFETCH, ids.length); i++) window.push(load(ids[i]!))
   for (const [index] of ids.entries()) {

@@ -179,7 +179,10 @@ export async function importSources(
       await store.saveLayer(id, annotator, { spans, relations, status: doc.status ?? 'in_progress' }, { ...known, current: layer })
       return spans.length
     }
-    if (doc.status) await store.saveLayer(id, annotator, { status: doc.status }, known)
+    // a status from the file only sets a layer nobody has touched: re-importing never resets work
+    if (doc.status && (fresh || (await store.getLayer(id, annotator)).updatedAt === null)) {
+      await store.saveLayer(id, annotator, { status: doc.status }, known)
+    }
     return 0
   }
   const layers = await mapLimited(parsed, IO_CONCURRENCY, (doc, index) => (isFirst(doc, index) ? writeLayer(doc, index) : Promise.resolve(0)))

@@ -8,6 +8,7 @@ import {
   DEFAULT_LABELS,
   DEFAULT_RELATION_TYPES,
   emptyLayer,
+  keepLinkedRelations,
   labelNameSchema,
   labelSchema,
   projectConfigSchema,
@@ -256,23 +257,39 @@ export class ProjectStore {
     known: { text?: string; current?: AnnotationLayer } = {}
   ): Promise<AnnotationLayer> {
     checkAnnotator(annotator)
-    const current = known.current ?? (await this.getLayer(documentId, annotator))
-    const spans = change.spans ?? current.spans
-    const relations = change.relations ?? (change.spans ? current.relations.filter((r) => spans.some((s) => s.id === r.from) && spans.some((s) => s.id === r.to)) : current.relations)
-    if (change.spans) await this.checkSpans(documentId, change.spans, known.text)
-    if (change.relations) this.checkRelations(spans, change.relations)
-    const status: DocumentStatus =
-      change.status ?? (current.status === 'todo' && spans.length > 0 ? 'in_progress' : current.status)
-    const layer: AnnotationLayer = {
-      ...current,
-      status,
-      spans: [...spans].sort(compareSpans),
-      relations,
-      updatedAt: new Date().toISOString()
+    // read, check and write as one step per layer, so two saves cannot interleave and lose one
+    return this.withLayerLock(`${annotator}/${documentId}`, async () => {
+      const current = known.current ?? (await this.getLayer(documentId, annotator))
+      const spans = change.spans ?? current.spans
+      const relations = change.relations ?? keepLinkedRelations(spans, current.relations)
+      if (change.spans) await this.checkSpans(documentId, change.spans, known.text)
+      if (change.relations) this.checkRelations(spans, change.relations)
+      const status: DocumentStatus =
+        change.status ?? (current.status === 'todo' && spans.length > 0 ? 'in_progress' : current.status)
+      const layer: AnnotationLayer = {
+        ...current,
+        status,
+        spans: [...spans].sort(compareSpans),
+        relations,
+        updatedAt: new Date().toISOString()
+      }
+      await mkdir(annotationsDir(this.folder, annotator), { recursive: true })
+      await writeJsonAtomic(layerFile(this.folder, annotator, documentId), layer)
+      return layer
+    })
+  }
+
+  private readonly layerLocks = new Map<string, Promise<unknown>>()
+
+  private async withLayerLock<T>(key: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.layerLocks.get(key) ?? Promise.resolve()
+    const run = previous.catch(() => undefined).then(task)
+    this.layerLocks.set(key, run)
+    try {
+      return await run
+    } finally {
+      if (this.layerLocks.get(key) === run) this.layerLocks.delete(key)
     }
-    await mkdir(annotationsDir(this.folder, annotator), { recursive: true })
-    await writeJsonAtomic(layerFile(this.folder, annotator, documentId), layer)
-    return layer
   }
 
   private async checkSpans(documentId: string, spans: Span[], knownText?: string): Promise<void> {
@@ -328,24 +345,54 @@ export class ProjectStore {
     }
     const previous: LabelSnapshot = { labels: this.config.labels, relationTypes: this.config.relationTypes, layers: touched }
     await this.updateConfig({ ...this.config, labels: change.labels, relationTypes: change.relationTypes })
-    for (const layer of touched) {
-      const spans = layer.spans
-        .filter((span) => !deleted.has(span.label))
-        .map((span) => (renames.has(span.label) ? { ...span, label: renames.get(span.label)! } : span))
-      const kept = new Set(spans.map((span) => span.id))
-      const relations = layer.relations.filter((r) => kept.has(r.from) && kept.has(r.to))
-      await mkdir(annotationsDir(this.folder, layer.annotator), { recursive: true })
-      await writeJsonAtomic(layerFile(this.folder, layer.annotator, layer.documentId), { ...layer, spans, relations, updatedAt: new Date().toISOString() })
+    for (const touchedLayer of touched) {
+      await this.withLayerLock(`${touchedLayer.annotator}/${touchedLayer.documentId}`, async () => {
+        const layer = await this.getLayer(touchedLayer.documentId, touchedLayer.annotator)
+        const spans = layer.spans
+          .filter((span) => !deleted.has(span.label))
+          .map((span) => (renames.has(span.label) ? { ...span, label: renames.get(span.label)! } : span))
+        await writeJsonAtomic(layerFile(this.folder, layer.annotator, layer.documentId), {
+          ...layer,
+          spans,
+          relations: keepLinkedRelations(spans, layer.relations),
+          updatedAt: new Date().toISOString()
+        })
+      })
     }
     return { previous }
   }
 
-  /** Puts back a label set and the layers it changed, as changeLabels returned them. */
+  /**
+   * Undoes a label change: puts back the label set, and in each layer the change touched renames
+   * the renamed spans back and restores the deleted ones (with their relations). Edits made since
+   * the change are kept: the snapshot is merged into each layer, not written over it.
+   */
   async restoreLabels(snapshot: LabelSnapshot): Promise<void> {
+    const labelsNow = new Set(this.config.labels.map((label) => label.name))
+    const labelsBefore = new Set(snapshot.labels.map((label) => label.name))
     await this.updateConfig({ ...this.config, labels: snapshot.labels, relationTypes: snapshot.relationTypes })
-    for (const layer of snapshot.layers) {
-      checkAnnotator(layer.annotator)
-      await writeJsonAtomic(layerFile(this.folder, layer.annotator, layer.documentId), layer)
+    for (const before of snapshot.layers) {
+      checkAnnotator(before.annotator)
+      await this.withLayerLock(`${before.annotator}/${before.documentId}`, async () => {
+        const now = await this.getLayer(before.documentId, before.annotator)
+        const old = new Map(before.spans.map((span) => [span.id, span]))
+        // renamed: the span's old label is gone from the set and its new one did not exist before
+        const spans = now.spans.map((span) => {
+          const was = old.get(span.id)
+          return was && was.label !== span.label && !labelsNow.has(was.label) && !labelsBefore.has(span.label) ? { ...span, label: was.label } : span
+        })
+        // deleted: spans whose label the change removed come back
+        const present = new Set(spans.map((span) => span.id))
+        for (const span of before.spans) if (!present.has(span.id) && !labelsNow.has(span.label)) spans.push(span)
+        const relationIds = new Set(now.relations.map((relation) => relation.id))
+        const relations = keepLinkedRelations(spans, [...now.relations, ...before.relations.filter((r) => !relationIds.has(r.id))])
+        await writeJsonAtomic(layerFile(this.folder, before.annotator, before.documentId), {
+          ...now,
+          spans: spans.sort(compareSpans),
+          relations,
+          updatedAt: new Date().toISOString()
+        })
+      })
     }
   }
 

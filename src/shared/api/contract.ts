@@ -119,7 +119,8 @@ export const channels = {
   'labels.change': {
     input: z.object({
       labels: z.array(labelSchema).min(1).max(60),
-      relationTypes: z.array(relationTypeSchema).max(60),
+      /** New relation types; when absent, the current ones, following renamed and deleted labels. */
+      relationTypes: z.array(relationTypeSchema).max(60).optional(),
       renames: z.array(z.object({ from: z.string(), to: z.string() })).default([]),
       deletions: z.array(z.string()).default([])
     }),

@@ -184,7 +184,7 @@ export function App() {
 
   const changeLabels = useCallback(
     async (change: LabelSetChange) => {
-      const { info: next, undo } = await invoke('labels.change', { ...change, relationTypes: relationTypes.filter((t) => [...t.from, ...t.to].every((l) => change.labels.some((x) => x.name === l) || change.renames.some((r) => r.from === l))).map((t) => ({ ...t, from: t.from.map((l) => change.renames.find((r) => r.from === l)?.to ?? l), to: t.to.map((l) => change.renames.find((r) => r.from === l)?.to ?? l) })) })
+      const { info: next, undo } = await invoke('labels.change', change)
       setInfo(next)
       await refresh()
       setReloadKey((k) => k + 1)
@@ -200,7 +200,7 @@ export function App() {
         }
       })
     },
-    [relationTypes, setInfo, refresh, showError]
+    [setInfo, refresh, showError]
   )
 
   const toggleDone = useCallback(() => {

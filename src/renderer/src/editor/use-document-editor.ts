@@ -1,7 +1,7 @@
 // One open document: its text, the current annotator's spans and relations, the selection and
 // the undo history. Every edit is painted at once and saved in the background, in order.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { AnnotationLayer, DocumentRecord, DocumentStatus, Relation, Span } from '../../../shared/model'
+import { keepLinkedRelations, type AnnotationLayer, type DocumentRecord, type DocumentStatus, type Relation, type Span } from '../../../shared/model'
 import { OffsetMap } from '../../../shared/offsets'
 import { invoke } from '../api/client'
 import { applyEdit, redo, startHistory, undo, type AnnotationHistory, type Annotations } from './span-history'
@@ -53,20 +53,29 @@ export function useDocumentEditor(
   // the history lives in a ref so that an edit reads the latest state even between renders
   // (two hotkeys pressed quickly); the state copy makes React re-render
   const historyRef = useRef(history)
+  /** Whether the open document's layer has arrived: edits before that are ignored. */
+  const loaded = useRef(false)
 
   useEffect(() => {
     let cancelled = false
+    // nothing of the previous document may be edited, undone or saved into this one
+    loaded.current = false
+    historyRef.current = startHistory({ spans: [], relations: [] })
+    setHistory(historyRef.current)
     setDocument(null)
     setSelectedId(null)
     setSelectedRelationId(null)
     if (!documentId) return
-    invoke('documents.get', { id: documentId })
+    // read the layer only after the saves still on their way have landed
+    saving.current
+      .then(() => invoke('documents.get', { id: documentId }))
       .then(({ document: doc, layer }) => {
         if (cancelled) return
         setDocument(doc)
         historyRef.current = startHistory({ spans: layer.spans, relations: layer.relations })
         setHistory(historyRef.current)
         setStatusState(layer.status)
+        loaded.current = true
       })
       .catch((error: Error) => onError(error.message))
     return () => {
@@ -95,7 +104,7 @@ export function useDocumentEditor(
 
   const commit = useCallback(
     (next: AnnotationHistory) => {
-      if (next === historyRef.current) return
+      if (next === historyRef.current || !loaded.current) return
       historyRef.current = next
       setHistory(next)
       save(next.current)
@@ -105,10 +114,9 @@ export function useDocumentEditor(
 
   /** Applies a change; relations whose spans are gone go with them. */
   const edit = (change: (state: Annotations) => Annotations) => {
+    if (!loaded.current) return
     const next = change(historyRef.current.current)
-    const ids = new Set(next.spans.map((span) => span.id))
-    const relations = next.relations.filter((r) => ids.has(r.from) && ids.has(r.to))
-    commit(applyEdit(historyRef.current, { spans: next.spans, relations }))
+    commit(applyEdit(historyRef.current, { spans: next.spans, relations: keepLinkedRelations(next.spans, next.relations) }))
   }
   const editSpan = (id: string, change: (span: Span) => Span) =>
     edit((state) => ({ ...state, spans: state.spans.map((span) => (span.id === id ? change(span) : span)) }))
@@ -186,9 +194,11 @@ export function useDocumentEditor(
       setSelectedRelationId(null)
     },
     setStatus: async (next) => {
-      if (!documentId) return
-      await saving.current
-      const layer = await invoke('annotations.setStatus', { documentId, status: next })
+      if (!documentId || !loaded.current) return
+      // through the same queue as the edits, so neither overwrites the other
+      const done = saving.current.then(() => invoke('annotations.setStatus', { documentId, status: next }))
+      saving.current = done.catch(() => undefined)
+      const layer = await done
       setStatusState(layer.status)
       onSaved(layer)
     }
