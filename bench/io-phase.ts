@@ -5,7 +5,7 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
 import { finished } from 'node:stream/promises'
-import { exportProject } from '../src/main/exporting/export-project'
+import { exportToFile } from '../src/main/exporting/export-to-file'
 import { importSources } from '../src/main/importing/import-files'
 import { spanwiseRecordLine } from '../src/main/formats/spanwise-jsonl'
 import { ProjectStore } from '../src/main/store/project-store'
@@ -48,12 +48,10 @@ switch (phase) {
     break
   }
   case 'export': {
+    // through exportToFile, as `spanwise export --out` writes
     const store = await ProjectStore.open(path.join(work, 'project'))
     const target = path.join(work, 'export.jsonl')
-    const out = createWriteStream(target)
-    await exportProject(store, 'jsonl', { annotator: 'bench' }, out)
-    out.end()
-    await finished(out)
+    await exportToFile(store, 'jsonl', { annotator: 'bench' }, target)
     bytes = (await stat(target)).size
     break
   }

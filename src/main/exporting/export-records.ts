@@ -13,9 +13,6 @@ export interface ExportSelection {
 }
 
 
-/** Documents read ahead of the one being written. */
-const PREFETCH = 16
-
 export async function* exportRecords(
   store: ProjectStore,
   selection: ExportSelection,
@@ -23,20 +20,9 @@ export async function* exportRecords(
 ): AsyncGenerator<ExportRecord> {
   const ids = await store.documentIds()
   const annotators = typeof selection.annotator === 'string' ? [selection.annotator] : await store.annotators()
-  // reads run a few documents ahead of the writer, so disk and CPU overlap; the window is
-  // bounded, so memory stays flat however many documents there are
-  const load = (id: string) => {
-    const loading = Promise.all([store.getDocument(id), Promise.all(annotators.map((a) => store.getLayer(id, a)))])
-    // a read-ahead that fails is reported when its turn comes (awaited below), not as an
-    // unhandled rejection while an earlier document is still being written
-    loading.catch(() => undefined)
-    return loading
-  }
-  const window: ReturnType<typeof load>[] = []
-  for (let i = 0; i < Math.min(PREFETCH, ids.length); i++) window.push(load(ids[i]!))
-  for (const [index] of ids.entries()) {
-    const [document, layers] = await window.shift()!
-    if (index + PREFETCH < ids.length) window.push(load(ids[index + PREFETCH]!))
+  for (const [index, id] of ids.entries()) {
+    const document = await store.getDocument(id)
+    const layers = await Promise.all(annotators.map((annotator) => store.getLayer(id, annotator)))
     const offsets = new OffsetMap(document.text)
     for (const [a, annotator] of annotators.entries()) {
       const layer = layers[a]!

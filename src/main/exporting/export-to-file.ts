@@ -18,7 +18,8 @@ export async function exportToFile(
   options: ExportOptions = {}
 ): Promise<ExportSummary> {
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.partial`)
-  const out = createWriteStream(temporary)
+  // a large buffer: records are written in big chunks instead of waiting on the disk every 16 KiB
+  const out = createWriteStream(temporary, { highWaterMark: 1 << 20 })
   try {
     await once(out, 'open')
     const summary = await exportProject(store, format, selection, out, onProgress, options)

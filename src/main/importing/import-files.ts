@@ -2,7 +2,7 @@
 // is written in one go (documents, then their spans), so a bad file never leaves half its
 // content behind and the good files still land.
 import type { ImportIssue, ImportReport } from '../../shared/api/contract'
-import { emptyLayer } from '../../shared/model'
+import { emptyLayer, type AnnotationLayer } from '../../shared/model'
 import { annotatorNameSchema, labelNameSchema, type Relation, type Span } from '../../shared/model'
 import { OffsetMap } from '../../shared/offsets'
 import { AttributeFit } from '../formats/attribute-fit'
@@ -10,7 +10,6 @@ import { checkAttributeName, checkAttributeValue, checkRelationType, noteFromInp
 import { readerByName, readerForFile, readers, supportedExtensions } from '../formats/registry'
 import type { FormatReader, ParsedDocument, ReadOptions, SourceFile } from '../formats/types'
 import { checkAnnotator } from '../store/annotator'
-import { IO_CONCURRENCY, mapLimited } from '../store/pool'
 import { documentIdFor, type ProjectStore } from '../store/project-store'
 import { ImportError } from './errors'
 import { MAX_DOCUMENT_CODE_POINTS } from './limits'
@@ -125,6 +124,29 @@ function layerContent(doc: ParsedDocument): { spans: Span[]; relations: Relation
   return { spans, relations }
 }
 
+/** Writes one imported document's spans (or status) into its layer; returns the spans written. */
+async function writeLayer(
+  store: ProjectStore,
+  doc: ParsedDocument,
+  id: string,
+  annotator: string,
+  known: { text: string; current?: AnnotationLayer }
+): Promise<number> {
+  if (doc.spans.length > 0) {
+    // spans never overwrite work already in a layer: they land only in an empty one
+    const layer = known.current ?? (await store.getLayer(id, annotator))
+    if (layer.spans.length > 0) return 0
+    const { spans, relations } = layerContent(doc)
+    await store.saveLayer(id, annotator, { spans, relations, status: doc.status ?? 'in_progress' }, { ...known, current: layer })
+    return spans.length
+  }
+  // a status from the file only sets a layer nobody has touched: re-importing never resets work
+  if (doc.status && (known.current ?? (await store.getLayer(id, annotator))).updatedAt === null) {
+    await store.saveLayer(id, annotator, { status: doc.status }, known)
+  }
+  return 0
+}
+
 export async function importSources(
   store: ProjectStore,
   files: SourceFile[],
@@ -157,36 +179,19 @@ export async function importSources(
   const titles = new Map([...added, ...duplicates].map((record) => [record.id, record.title]))
   const report: ImportReport = { added: [], duplicates: [], rejected }
   const reported = new Set<string>()
-  // a new document has no layer yet, so its spans are written without reading anything back;
-  // first occurrences are written in parallel, repeats of a text (same file twice) after them
+  // a new document has no layer yet, so its spans are written without reading anything back
+  // (only its first occurrence in this import: a second copy of a text finds the first's layer)
   const ids = parsed.map((doc) => documentIdFor(doc.text))
-  const layerKey = (doc: ParsedDocument, index: number) => `${ids[index]}/${doc.annotator ?? options.annotator}`
-  const firstIndex = new Map<string, number>()
-  parsed.forEach((doc, index) => {
-    if (!firstIndex.has(layerKey(doc, index))) firstIndex.set(layerKey(doc, index), index)
-  })
-  const isFirst = (doc: ParsedDocument, index: number) => firstIndex.get(layerKey(doc, index)) === index
-  const writeLayer = async (doc: ParsedDocument, index: number): Promise<number> => {
+  const written = new Set<string>()
+  const layers: number[] = []
+  for (const [index, doc] of parsed.entries()) {
     const id = ids[index]!
     const annotator = doc.annotator ?? options.annotator
-    const fresh = addedIds.has(id) && isFirst(doc, index)
+    const fresh = addedIds.has(id) && !written.has(`${annotator}/${id}`)
+    written.add(`${annotator}/${id}`)
     const known = fresh ? { text: doc.text, current: emptyLayer(id, annotator) } : { text: doc.text }
-    if (doc.spans.length > 0) {
-      // spans never overwrite work already in a layer: they land only in an empty one
-      const layer = known.current ?? (await store.getLayer(id, annotator))
-      if (layer.spans.length > 0) return 0
-      const { spans, relations } = layerContent(doc)
-      await store.saveLayer(id, annotator, { spans, relations, status: doc.status ?? 'in_progress' }, { ...known, current: layer })
-      return spans.length
-    }
-    // a status from the file only sets a layer nobody has touched: re-importing never resets work
-    if (doc.status && (fresh || (await store.getLayer(id, annotator)).updatedAt === null)) {
-      await store.saveLayer(id, annotator, { status: doc.status }, known)
-    }
-    return 0
+    layers.push(await writeLayer(store, doc, id, annotator, known))
   }
-  const layers = await mapLimited(parsed, IO_CONCURRENCY, (doc, index) => (isFirst(doc, index) ? writeLayer(doc, index) : Promise.resolve(0)))
-  for (const [index, doc] of parsed.entries()) if (!isFirst(doc, index)) layers[index] = await writeLayer(doc, index)
   parsed.forEach((doc, index) => {
     const id = ids[index]!
     const entry = { id, title: titles.get(id) ?? doc.title, file: doc.file }

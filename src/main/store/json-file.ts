@@ -1,28 +1,21 @@
-// Every file Spanwise writes goes through lowdb's DataFile adapter, whose writer (steno) writes
-// a temporary file beside the target and renames it over, so a crash never leaves half a file.
-// We use the adapter rather than JSONFilePreset because the preset silently keeps data in
-// memory when NODE_ENV=test, and our tests must prove that data reaches the disk.
-// Files are compact JSON: documents are mostly text, and indentation only costs time and space.
-import { DataFile } from 'lowdb/node'
+// Every file Spanwise writes goes through lowdb's DataFileSync adapter, which writes a temporary
+// file beside the target and renames it over, so a crash never leaves half a file. We use the
+// adapter rather than JSONFilePreset because the preset silently keeps data in memory when
+// NODE_ENV=test, and our tests must prove that data reaches the disk.
+// The synchronous adapter is deliberate: project files are small, and synchronous reads and
+// writes of small files are several times faster than the thread-pool round trips of async
+// ones (see `npm run bench`); each call is also whole before any other code runs, so two writes
+// to one file can never interleave. Files are compact JSON: indentation only costs time and space.
+import { DataFileSync } from 'lowdb/node'
 
-function jsonFile<T>(file: string): DataFile<T> {
-  return new DataFile<T>(file, { parse: JSON.parse, stringify: (data) => JSON.stringify(data) })
+function jsonFile<T>(file: string): DataFileSync<T> {
+  return new DataFileSync<T>(file, { parse: JSON.parse, stringify: (data) => JSON.stringify(data) })
 }
 
 export async function readJson<T>(file: string): Promise<T | null> {
   return jsonFile<T>(file).read()
 }
 
-/** Writes in flight, per file: two writes to one file share a temp name, so they must queue. */
-const pending = new Map<string, Promise<void>>()
-
 export async function writeJsonAtomic<T>(file: string, data: T): Promise<void> {
-  const previous = pending.get(file) ?? Promise.resolve()
-  const write = previous.catch(() => undefined).then(() => jsonFile<T>(file).write(data))
-  pending.set(file, write)
-  try {
-    await write
-  } finally {
-    if (pending.get(file) === write) pending.delete(file)
-  }
+  jsonFile<T>(file).write(data)
 }

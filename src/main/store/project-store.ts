@@ -26,7 +26,6 @@ import {
 import { OffsetMap } from '../../shared/offsets'
 import { checkAnnotator } from './annotator'
 import { StoreError } from './errors'
-import { IO_CONCURRENCY, mapLimited } from './pool'
 import { colorForNewLabel, freeHotkey } from './label-defaults'
 import { readJson, writeJsonAtomic } from './json-file'
 import {
@@ -225,11 +224,11 @@ export class ProjectStore {
     const duplicates = await Promise.all(duplicateIds.map((id) => added.get(id) ?? this.getDocument(id)))
     const written: string[] = []
     try {
-      await mapLimited([...added.values()], IO_CONCURRENCY, async (record) => {
+      for (const record of added.values()) {
         await writeJsonAtomic(documentFile(this.folder, record.id), record)
         written.push(record.id)
         this.documentCache.set(record.id, { title: record.title, length: new OffsetMap(record.text).codePointLength })
-      })
+      }
     } catch (error) {
       await Promise.all(written.map((id) => rm(documentFile(this.folder, id), { force: true })))
       written.forEach((id) => this.documentCache.delete(id))

@@ -41,6 +41,15 @@ export async function invoke<C extends ChannelName>(channel: C, input: ChannelIn
   return unwrap(response) as ChannelResult<C>
 }
 
+/**
+ * Sends a request while the page is going away (reload, close): the browser finishes a keepalive
+ * request after the page is gone. Nothing is waited for or reported.
+ */
+export function sendWhileLeaving<C extends ChannelName>(channel: C, input: ChannelInput<C>): void {
+  if (desktop) void desktop.api[channel](input)
+  else void fetch(`api/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input), keepalive: true }).catch(() => undefined)
+}
+
 /** Desktop only: the native open dialog, which imports by path in the main process. */
 export async function importWithDesktopDialog(folders = false): Promise<ImportReport | null> {
   return desktop ? unwrap(await desktop.importWithDialog(folders)) : null

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { keepLinkedRelations, type AnnotationLayer, type DocumentRecord, type DocumentStatus, type Relation, type Span } from '../../../shared/model'
 import { OffsetMap } from '../../../shared/offsets'
-import { invoke } from '../api/client'
+import { invoke, sendWhileLeaving } from '../api/client'
 import { applyEdit, redo, startHistory, undo, type AnnotationHistory, type Annotations } from './span-history'
 import { newSpanId } from './span-ids'
 
@@ -53,6 +53,16 @@ export function useDocumentEditor(
   // the history lives in a ref so that an edit reads the latest state even between renders
   // (two hotkeys pressed quickly); the state copy makes React re-render
   const historyRef = useRef(history)
+  /** The latest save not yet sent, sent at once if the page goes away before its turn. */
+  const unsent = useRef<{ documentId: string; spans: Span[]; relations: Relation[] } | null>(null)
+  useEffect(() => {
+    const flush = () => {
+      if (unsent.current) sendWhileLeaving('annotations.save', unsent.current)
+      unsent.current = null
+    }
+    window.addEventListener('pagehide', flush)
+    return () => window.removeEventListener('pagehide', flush)
+  }, [])
   /** Whether the open document's layer has arrived: edits before that are ignored. */
   const loaded = useRef(false)
 
@@ -90,9 +100,14 @@ export function useDocumentEditor(
       if (!documentId) return
       // saves run one after another, so the file always ends with the latest state; each waits
       // for the next frame, so the edit is painted before its request is built and sent
+      const request = { documentId, spans, relations }
+      unsent.current = request
       saving.current = saving.current
         .then(afterNextFrame)
-        .then(() => invoke('annotations.save', { documentId, spans, relations }))
+        .then(() => {
+          if (unsent.current === request) unsent.current = null
+          return invoke('annotations.save', request)
+        })
         .then((layer) => {
           setStatusState(layer.status)
           onSaved(layer)
