@@ -398,7 +398,7 @@ export async function rendererBench(options: RendererBenchOptions): Promise<void
     )
     const hk = adds.get('spanwise')!
     console.log(
-      `  Spanwise new span: keydown to highlight updated ${ms(median(hk.detected))} (script: React render + repaint of all highlights), to frame rendered ${ms(median(hk.painted))}, to next frame start ${ms(median(hk.nextFrame))}; ` +
+      `  Spanwise new span: keydown to highlight updated ${ms(median(hk.detected))} (script: React render + highlight update), to frame rendered ${ms(median(hk.painted))}, to next frame start ${ms(median(hk.nextFrame))}; ` +
         `floor ${ms(median(adds.get('spanwise-floor')!.detected))} / ${ms(median(adds.get('spanwise-floor')!.painted))} / ${ms(median(adds.get('spanwise-floor')!.nextFrame))}; ` +
         `peer ${ms(median(adds.get('peer')!.detected))} / ${ms(median(adds.get('peer')!.painted))} / ${ms(median(adds.get('peer')!.nextFrame))}`
     )
