@@ -200,7 +200,6 @@ export class ProjectStore {
   async getDocument(id: string): Promise<DocumentRecord> {
     const record = await readJson<DocumentRecord>(documentFile(this.folder, id))
     if (record === null) throw new StoreError('not_found', `no document ${id} in this project`)
-    this.documentCache.set(id, { title: record.title, length: new OffsetMap(record.text).codePointLength })
     return record
   }
 
@@ -401,6 +400,14 @@ export class ProjectStore {
     return names.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort()
   }
 
+  /** Reads a document once for the list (title, length); later listings use the cache. */
+  private async cacheSummary(id: string): Promise<CachedDocument> {
+    const record = await this.getDocument(id)
+    const summary = { title: record.title, length: new OffsetMap(record.text).codePointLength }
+    this.documentCache.set(id, summary)
+    return summary
+  }
+
   async summaries(annotator: string): Promise<DocumentSummary[]> {
     const ids = await this.documentIds()
     // which documents each annotator has a layer for: one folder listing per annotator
@@ -411,7 +418,7 @@ export class ProjectStore {
     }
     const summaries: DocumentSummary[] = []
     for (const id of ids) {
-      const cached = this.documentCache.get(id) ?? (await this.getDocument(id), this.documentCache.get(id)!)
+      const cached = this.documentCache.get(id) ?? (await this.cacheSummary(id))
       const layer = await this.getLayer(id, annotator)
       summaries.push({
         id,

@@ -1,12 +1,14 @@
 // Shared by the format tests: temp projects on disk, files made from strings, exports to strings.
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { Writable } from 'node:stream'
-import { afterAll } from 'vitest'
+import { afterAll, expect } from 'vitest'
 import { OffsetMap } from '../../../src/shared/offsets'
 import type { ExportRecord, SourceFile } from '../../../src/main/formats/types'
-import { exportProject, type ExportOptions, type StreamExportFormat } from '../../../src/main/exporting/export-project'
+import { exportProject, exportProjectToFolder, type ExportOptions, type StreamExportFormat } from '../../../src/main/exporting/export-project'
+import { collectFiles } from '../../../src/main/importing/collect-files'
+import { importSources } from '../../../src/main/importing/import-files'
 import { ProjectStore } from '../../../src/main/store/project-store'
 
 const made: string[] = []
@@ -85,4 +87,27 @@ export async function contents(store: ProjectStore, annotator = 'alice'): Promis
     )
   }
   return out
+}
+
+const EXTENSION: Record<string, string> = { 'label-studio': 'json', conll: 'conll' }
+
+/**
+ * Exports `format` from a project (alice's layer) and imports the result, found by its file
+ * name with no --format, into a fresh project; fails the test if anything is rejected.
+ */
+export async function exportAndReimport(source: ProjectStore, format: StreamExportFormat | 'brat'): Promise<ProjectStore> {
+  const dir = await tempDir()
+  let target: string
+  if (format === 'brat') {
+    target = path.join(dir, 'brat')
+    await exportProjectToFolder(source, 'brat', { annotator: 'alice' }, target)
+  } else {
+    target = path.join(dir, `export.${EXTENSION[format] ?? 'jsonl'}`)
+    await writeFile(target, await exportToString(source, format))
+  }
+  const next = await tempProject()
+  const { files, rejected } = await collectFiles([target])
+  const report = await importSources(next, files, { annotator: 'alice' }, rejected)
+  expect(report.rejected).toEqual([])
+  return next
 }

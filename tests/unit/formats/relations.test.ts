@@ -6,12 +6,11 @@ import { spawnSync } from 'node:child_process'
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { exportProjectToFolder, type StreamExportFormat } from '../../../src/main/exporting/export-project'
 import { collectFiles } from '../../../src/main/importing/collect-files'
 import { importSources } from '../../../src/main/importing/import-files'
 import type { ProjectStore } from '../../../src/main/store/project-store'
 import { corpus, richCorpusJsonl } from './corpus'
-import { exportToString, file, tempDir, tempProject } from './helpers'
+import { exportAndReimport, exportToString, file, tempDir, tempProject } from './helpers'
 
 type RichSpan = [start: number, end: number, label: string, attributes: Record<string, string | number> | null, note: string | null]
 interface RichDoc {
@@ -42,21 +41,7 @@ async function importPaths(store: ProjectStore, paths: string[], options: Record
   return importSources(store, files, { annotator: 'alice', ...options }, rejected)
 }
 
-async function through(source: ProjectStore, format: 'jsonl' | 'label-studio' | 'brat'): Promise<ProjectStore> {
-  const dir = await tempDir()
-  let target: string
-  if (format === 'brat') {
-    target = path.join(dir, 'brat')
-    await exportProjectToFolder(source, 'brat', { annotator: 'alice' }, target)
-  } else {
-    target = path.join(dir, format === 'jsonl' ? 'export.jsonl' : 'export.json')
-    await writeFile(target, await exportToString(source, format as StreamExportFormat))
-  }
-  const next = await tempProject()
-  const report = await importPaths(next, [target])
-  expect(report.rejected).toEqual([])
-  return next
-}
+const through = exportAndReimport
 
 let base: ProjectStore
 let richJsonl: string

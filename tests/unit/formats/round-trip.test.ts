@@ -11,34 +11,17 @@ import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { compareSpans } from '../../../src/shared/model'
 import { OffsetMap } from '../../../src/shared/offsets'
-import { exportProjectToFolder, type StreamExportFormat } from '../../../src/main/exporting/export-project'
+import { exportProjectToFolder } from '../../../src/main/exporting/export-project'
 import { collectFiles } from '../../../src/main/importing/collect-files'
 import { importSources } from '../../../src/main/importing/import-files'
 import type { ProjectStore } from '../../../src/main/store/project-store'
 import { corpus, corpusJsonl } from './corpus'
-import { contents, exportToString, tempDir, tempProject, type SimpleSpan } from './helpers'
+import { contents, exportAndReimport, exportToString, tempDir, tempProject, type SimpleSpan } from './helpers'
 
 const FORMATS = ['jsonl', 'doccano', 'prodigy', 'label-studio', 'brat', 'conll'] as const
 type Format = (typeof FORMATS)[number]
-const EXTENSION: Record<Exclude<Format, 'brat'>, string> = { jsonl: 'jsonl', doccano: 'jsonl', prodigy: 'jsonl', 'label-studio': 'json', conll: 'conll' }
 
-/** Exports `format` from a project and imports the result (found by file name, no --format) into a fresh one. */
-async function through(source: ProjectStore, format: Format): Promise<ProjectStore> {
-  const dir = await tempDir()
-  let target: string
-  if (format === 'brat') {
-    target = path.join(dir, 'brat')
-    await exportProjectToFolder(source, 'brat', { annotator: 'alice' }, target)
-  } else {
-    target = path.join(dir, `export.${EXTENSION[format]}`)
-    await writeFile(target, await exportToString(source, format as StreamExportFormat))
-  }
-  const next = await tempProject()
-  const { files, rejected } = await collectFiles([target])
-  const report = await importSources(next, files, { annotator: 'alice' }, rejected)
-  expect(report.rejected).toEqual([])
-  return next
-}
+const through = exportAndReimport
 
 const squeeze = (text: string) => text.replace(/[\s\p{Cf}]/gu, '')
 
