@@ -10,22 +10,30 @@
   const B = (window.__bench = { checks: [], marks: {}, keydown: null })
 
   // `painted`: a task posted from the frame's requestAnimationFrame runs once that frame's style,
-  // layout and paint are done on the main thread; `nextFrame`: the next frame has started
-  const afterFrame = (detected, resolve) => {
+  // layout and paint are done on the main thread. It is posted at the highest priority, so that
+  // it runs right after the frame rather than after the tasks the page queued before it (an
+  // app's deferred render or a timer would otherwise count as paint time). `nextFrame`: the next
+  // frame has started.
+  const postUrgent = (task) => {
+    if (window.scheduler?.postTask) return void scheduler.postTask(task, { priority: 'user-blocking' })
     const channel = new MessageChannel()
-    let painted
-    channel.port1.onmessage = () => {
-      painted = performance.now()
-      requestAnimationFrame(() => resolve({ detected, painted, nextFrame: performance.now() }))
-    }
+    channel.port1.onmessage = task
     channel.port2.postMessage(null)
   }
-  const finish = (check, viaHook) => {
-    const detected = performance.now()
-    if (viaHook) requestAnimationFrame(() => afterFrame(detected, check.resolve))
-    else afterFrame(detected, check.resolve)
+  // `frameStart`: the painting frame's time stamp (when the display asked for it)
+  const afterFrame = (detected, frameStart, resolve) => {
+    postUrgent(() => {
+      const painted = performance.now()
+      requestAnimationFrame(() => resolve({ detected, frameStart, painted, nextFrame: performance.now() }))
+    })
   }
-  const run = (viaHook) => {
+  const finish = (check, frameTime) => {
+    const detected = performance.now()
+    if (frameTime === undefined) requestAnimationFrame((ts) => afterFrame(detected, ts, check.resolve))
+    else afterFrame(detected, frameTime, check.resolve)
+  }
+  /** Settles the checks that hold; `frameTime` is set when called from a frame's callback. */
+  const run = (frameTime) => {
     for (const check of B.checks.slice()) {
       let ok = false
       try {
@@ -35,20 +43,20 @@
       }
       if (ok) {
         B.checks.splice(B.checks.indexOf(check), 1)
-        finish(check, viaHook)
+        finish(check, frameTime)
       }
     }
   }
   let polling = false
-  const poll = () => {
-    run(false)
+  const poll = (ts) => {
+    run(ts)
     if (B.checks.length) requestAnimationFrame(poll)
     else polling = false
   }
   B.when = (test) =>
     new Promise((resolve) => {
       B.checks.push({ test, resolve })
-      run(true)
+      run(undefined)
       if (!polling && B.checks.length) {
         polling = true
         requestAnimationFrame(poll)
@@ -62,7 +70,7 @@
     queued = true
     queueMicrotask(() => {
       queued = false
-      run(true)
+      run(undefined)
     })
   }
   if (window.HighlightRegistry && window.Highlight) {

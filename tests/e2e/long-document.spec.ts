@@ -8,8 +8,6 @@ const TEXT = ['Long minutes of the committee', '', ...LINES].join('\n')
 
 const span = (quote: string, label: string) => doccanoSpan(TEXT, quote, label)
 
-
-
 test('spans far down a long document are painted when scrolled to, and new ones are too', async ({ page, workbench }) => {
   const record = { text: TEXT, label: [span('item 2 ', 'figure'), span('item 398', 'figure'), span('1194 objections', 'claim')] }
   await page.goto(workbench.url)
@@ -26,4 +24,26 @@ test('spans far down a long document are painted when scrolled to, and new ones 
   await expect.poll(() => paintedTexts(page)).toContain('Paragraph 397')
   await page.reload()
   await expect.poll(() => listedSpans(page)).toContain('actor: Paragraph 397')
+})
+
+test('hundreds of spans: the side list renders the rows in view and follows the selected span', async ({ page, workbench }) => {
+  const record = { text: TEXT, label: LINES.map((_, i) => span(`item ${i} and`, 'figure')) }
+  await page.goto(workbench.url)
+  await page.getByTestId('file-input').setInputFiles([{ name: 'minutes.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(`${JSON.stringify(record)}\n`) }])
+  const list = page.getByRole('region', { name: 'Spans' })
+  await expect(list.locator('h2 .count')).toHaveText('400')
+  await expect(page.getByTestId('span-item').first()).toContainText('item 0 and')
+  // a window of rows, not 400 of them
+  expect(await page.getByTestId('span-item').count()).toBeLessThan(60)
+
+  // Shift+Tab from nothing selects the last span: its row is scrolled into view and marked
+  await page.getByTestId('document-text').focus()
+  await page.keyboard.press('Shift+Tab')
+  const selected = page.locator('[data-testid="span-item"][aria-pressed="true"]')
+  await expect(selected).toContainText('item 399 and')
+  await expect(selected).toBeInViewport()
+  await expect(selected.locator('xpath=..')).toHaveAttribute('aria-posinset', '400')
+  await page.keyboard.press('Tab')
+  await expect(selected).toContainText('item 0 and')
+  await expect(selected).toBeInViewport()
 })

@@ -32,8 +32,18 @@ export interface DocumentEditor {
   setStatus(status: DocumentStatus): Promise<void>
 }
 
+// Chromium's task scheduler (also Electron's); where a browser lacks it, a timer does.
+declare const scheduler: { postTask(task: () => void, options: { priority: 'background' }): Promise<void> } | undefined
+
+/** Resolves once the next frame has been produced, at background priority: the frame that shows
+ *  an edit, and the input that follows it, go before the save of that edit. */
 function afterNextFrame(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
+  return new Promise((resolve) =>
+    requestAnimationFrame(() => {
+      if (typeof scheduler !== 'undefined') void scheduler.postTask(resolve, { priority: 'background' })
+      else setTimeout(resolve, 0)
+    })
+  )
 }
 
 export function useDocumentEditor(

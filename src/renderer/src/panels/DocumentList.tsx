@@ -1,4 +1,7 @@
 import type { DocumentStatus, DocumentSummary } from '../../../shared/model'
+import { VirtualList } from './VirtualList'
+
+const DOCUMENT_ROW_HEIGHT = 56
 
 const STATUS_TEXT: Record<DocumentStatus, string> = { todo: 'To do', in_progress: 'In progress', done: 'Done' }
 
@@ -13,25 +16,27 @@ export function DocumentList({ documents, currentId, onOpen }: Props) {
     <nav className="document-list" aria-label="Documents">
       <h2>Documents</h2>
       {documents.length === 0 && <p className="empty">No documents yet: import .txt or .md files, or drop them here.</p>}
-      <ul>
-        {documents.map((doc) => (
-          <li key={doc.id}>
-            <button
-              type="button"
-              className={doc.id === currentId ? 'current' : ''}
-              aria-current={doc.id === currentId ? 'page' : undefined}
-              onClick={() => onOpen(doc.id)}
-              data-testid="document-item"
-            >
-              <span className="doc-title">{doc.title}</span>
-              <span className={`status status-${doc.status}`}>{STATUS_TEXT[doc.status]}</span>
-              <span className="span-count" aria-label={`${doc.spanCount} spans`}>
-                {doc.spanCount} {doc.spanCount === 1 ? 'span' : 'spans'}
-              </span>
-            </button>
-          </li>
-        ))}
-      </ul>
+      <VirtualList
+        items={documents}
+        rowHeight={DOCUMENT_ROW_HEIGHT}
+        keyOf={(doc) => doc.id}
+        revealIndex={documents.findIndex((doc) => doc.id === currentId)}
+        renderRow={(doc) => (
+          <button
+            type="button"
+            className={doc.id === currentId ? 'current' : ''}
+            aria-current={doc.id === currentId ? 'page' : undefined}
+            onClick={() => onOpen(doc.id)}
+            data-testid="document-item"
+          >
+            <span className="doc-title">{doc.title}</span>
+            <span className={`status status-${doc.status}`}>{STATUS_TEXT[doc.status]}</span>
+            <span className="span-count" aria-label={`${doc.spanCount} spans`}>
+              {doc.spanCount} {doc.spanCount === 1 ? 'span' : 'spans'}
+            </span>
+          </button>
+        )}
+      />
     </nav>
   )
 }

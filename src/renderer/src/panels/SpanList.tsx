@@ -1,6 +1,9 @@
 import { memo, useCallback, useDeferredValue, useRef } from 'react'
 import type { Label, Span } from '../../../shared/model'
 import type { OffsetMap } from '../../../shared/offsets'
+import { VirtualList } from './VirtualList'
+
+const SPAN_ROW_HEIGHT = 34
 
 interface Props {
   spans: Span[]
@@ -21,21 +24,19 @@ interface RowProps {
 // rows re-render only when their own span changes, so an edit in a long document stays cheap
 const SpanRow = memo(function SpanRow({ span, color, offsets, selected, onSelect }: RowProps) {
   return (
-    <li>
-      <button
-        type="button"
-        className={selected ? 'selected' : ''}
-        aria-pressed={selected}
-        onClick={() => onSelect(span.id)}
-        data-testid="span-item"
-        data-label={span.label}
-      >
-        <span className="label-chip" ref={(el) => el?.style.setProperty('--label-color', color)}>
-          {span.label}
-        </span>
-        <span className="span-text">{offsets.sliceCodePoints(span.start, span.end)}</span>
-      </button>
-    </li>
+    <button
+      type="button"
+      className={selected ? 'selected' : ''}
+      aria-pressed={selected}
+      onClick={() => onSelect(span.id)}
+      data-testid="span-item"
+      data-label={span.label}
+    >
+      <span className="label-chip" ref={(el) => el?.style.setProperty('--label-color', color)}>
+        {span.label}
+      </span>
+      <span className="span-text">{offsets.sliceCodePoints(span.start, span.end)}</span>
+    </button>
   )
 })
 
@@ -53,11 +54,14 @@ export function SpanList({ spans: latestSpans, labels, offsets, selectedId, onSe
         Spans <span className="count">{latestSpans.length}</span>
       </h2>
       {latestSpans.length === 0 && <p className="empty">Select text and press a label key to add a span.</p>}
-      <ol>
-        {spans.map((span) => (
-          <SpanRow key={span.id} span={span} color={colors.get(span.label) ?? '#888'} offsets={offsets} selected={span.id === selectedId} onSelect={select} />
-        ))}
-      </ol>
+      <VirtualList
+        ordered
+        items={spans}
+        rowHeight={SPAN_ROW_HEIGHT}
+        keyOf={(span) => span.id}
+        revealIndex={spans.findIndex((span) => span.id === selectedId)}
+        renderRow={(span) => <SpanRow span={span} color={colors.get(span.label) ?? '#888'} offsets={offsets} selected={span.id === selectedId} onSelect={select} />}
+      />
     </section>
   )
 }
