@@ -143,9 +143,3 @@ export function compareSpans(a: Span, b: Span): number {
 export function emptyLayer(documentId: string, annotator: string): AnnotationLayer {
   return { version: 1, documentId, annotator, status: 'todo', spans: [], relations: [], updatedAt: null }
 }
-
-/** The relations whose two spans are both still there: a relation goes when either end goes. */
-export function keepLinkedRelations(spans: readonly Span[], relations: readonly Relation[]): Relation[] {
-  const ids = new Set(spans.map((span) => span.id))
-  return relations.filter((relation) => ids.has(relation.from) && ids.has(relation.to))
-}

@@ -8,7 +8,6 @@ import {
   DEFAULT_LABELS,
   DEFAULT_RELATION_TYPES,
   emptyLayer,
-  keepLinkedRelations,
   labelNameSchema,
   labelSchema,
   projectConfigSchema,
@@ -23,6 +22,7 @@ import {
   type ProjectConfig,
   type Span
 } from '../../shared/model'
+import { keepLinkedRelations } from '../../shared/relations'
 import { OffsetMap } from '../../shared/offsets'
 import { checkAnnotator } from './annotator'
 import { StoreError } from './errors'

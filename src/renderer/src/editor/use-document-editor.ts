@@ -1,7 +1,8 @@
 // One open document: its text, the current annotator's spans and relations, the selection and
 // the undo history. Every edit is painted at once and saved in the background, in order.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { keepLinkedRelations, type AnnotationLayer, type DocumentRecord, type DocumentStatus, type Relation, type Span } from '../../../shared/model'
+import type { AnnotationLayer, DocumentRecord, DocumentStatus, Relation, Span } from '../../../shared/model'
+import { keepLinkedRelations } from '../../../shared/relations'
 import { OffsetMap } from '../../../shared/offsets'
 import { invoke, sendWhileLeaving } from '../api/client'
 import { applyEdit, redo, startHistory, undo, type AnnotationHistory, type Annotations } from './span-history'
