@@ -11,21 +11,12 @@ export type OffsetUnit = 'codepoint' | 'utf16'
  */
 export class OffsetMap {
   /** UTF-16 index of each astral character (each takes two UTF-16 units and one code point). */
-  private readonly astral: number[] = []
+  private readonly astral: number[]
   readonly utf16Length: number
   readonly codePointLength: number
 
   constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const unit = text.charCodeAt(i)
-      if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
-        const next = text.charCodeAt(i + 1)
-        if (next >= 0xdc00 && next <= 0xdfff) {
-          this.astral.push(i)
-          i++
-        }
-      }
-    }
+    this.astral = astralIndexes(text)
     this.utf16Length = text.length
     this.codePointLength = text.length - this.astral.length
   }
@@ -75,5 +66,22 @@ export class OffsetMap {
 
 /** Length of a string in code points, as Python's `len` reports it. */
 export function codePointLength(text: string): number {
-  return new OffsetMap(text).codePointLength
+  return text.length - astralIndexes(text).length
+}
+
+// A surrogate pair (high then low surrogate) is one astral character; a lone surrogate counts
+// as one code point of its own, as Python and the string iterator count it. The regular
+// expressions run natively: most texts have no astral character at all, and for them (always
+// for Latin-1 texts, which V8 stores one byte per character) the search ends almost at once.
+const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/
+const SURROGATE_PAIRS = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g
+
+/** UTF-16 index of each surrogate pair of `text`, in order. */
+function astralIndexes(text: string): number[] {
+  const indexes: number[] = []
+  const first = text.search(SURROGATE_PAIR)
+  if (first < 0) return indexes
+  SURROGATE_PAIRS.lastIndex = first
+  for (let match = SURROGATE_PAIRS.exec(text); match !== null; match = SURROGATE_PAIRS.exec(text)) indexes.push(match.index)
+  return indexes
 }

@@ -1,8 +1,8 @@
 // Walks a project one document at a time and yields what exporters write, so memory stays flat
 // however large the project grows.
-import { compareSpans, type DocumentStatus } from '../../shared/model'
+import { compareSpans, type DocumentStatus, type Span } from '../../shared/model'
 import { OffsetMap } from '../../shared/offsets'
-import type { ExportRecord } from '../formats/types'
+import type { ExportRecord, ExportSpan } from '../formats/types'
 import type { ProjectStore } from '../store/project-store'
 
 export interface ExportSelection {
@@ -12,6 +12,14 @@ export interface ExportSelection {
   statuses?: DocumentStatus[]
 }
 
+/** A stored span as writers receive it: its known fields, plus its text (made once, here). */
+function exportSpan(span: Span, offsets: OffsetMap): ExportSpan {
+  // built field by field, not spread: this runs for every span of a project
+  const out: ExportSpan = { id: span.id, start: span.start, end: span.end, label: span.label, text: offsets.sliceCodePoints(span.start, span.end) }
+  if (span.attributes !== undefined) out.attributes = span.attributes
+  if (span.note !== undefined) out.note = span.note
+  return out
+}
 
 export async function* exportRecords(
   store: ProjectStore,
@@ -36,9 +44,7 @@ export async function* exportRecords(
         meta: document.meta,
         annotator,
         status: layer.status,
-        spans: [...layer.spans]
-          .sort(compareSpans)
-          .map((span) => ({ ...span, text: offsets.sliceCodePoints(span.start, span.end) })),
+        spans: [...layer.spans].sort(compareSpans).map((span) => exportSpan(span, offsets)),
         // a relation always links two spans of its layer (saveLayer checks): keep them as stored
         relations: layer.relations.map(({ id, type, from, to }) => ({ id, type, from, to }))
       }

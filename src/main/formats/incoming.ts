@@ -1,7 +1,7 @@
 // Shared checks for data read from files: every span offset from outside passes through
 // spanFromInput, which validates it in the file's own unit and converts it to code points with
 // OffsetMap (the one place units change), so a bad span always names its file and line.
-import { annotatorNameSchema, labelNameSchema } from '../../shared/model'
+import { annotatorNameProblem, labelNameProblem } from '../../shared/valid-names'
 import type { OffsetMap, OffsetUnit } from '../../shared/offsets'
 import { ImportError } from '../importing/errors'
 import type { AttributeValues, ParsedSpan } from './types'
@@ -81,7 +81,7 @@ export function annotatorFromFile(value: unknown): string | undefined {
   }
   if (name === undefined) return undefined
   const safe = name.normalize('NFC').trim().replace(/[^\p{L}\p{N}_.@-]+/gu, '_').replace(/\.\.+/g, '_')
-  return annotatorNameSchema.safeParse(safe).success ? safe : undefined
+  return annotatorNameProblem(safe) === null ? safe : undefined
 }
 
 /** Meta from a file: its own meta object plus the source file name (kept when already there). */
@@ -96,8 +96,8 @@ export const MAX_NOTE = 10_000
 
 /** Checks an attribute name as the model requires (the label-name alphabet). */
 export function checkAttributeName(where: Where, name: string, owner: string): void {
-  const parsed = labelNameSchema.safeParse(name)
-  if (!parsed.success) fail(where, `${owner}: attribute name ${JSON.stringify(name)}: ${parsed.error.issues[0]?.message}`)
+  const problem = labelNameProblem(name)
+  if (problem !== null) fail(where, `${owner}: attribute name ${JSON.stringify(name)}: ${problem}`)
 }
 
 /** One attribute value from a file: a string (up to 2000 characters) or a finite number. */
@@ -133,7 +133,7 @@ export function noteFromInput(value: unknown, where: Where, owner: string): stri
 /** Checks a relation type name as the model requires (the label-name alphabet). */
 export function checkRelationType(where: Where, type: unknown, owner: string): string {
   if (typeof type !== 'string') return fail(where, `${owner}: relation type ${JSON.stringify(type)} is not a string`)
-  const parsed = labelNameSchema.safeParse(type)
-  if (!parsed.success) fail(where, `${owner}: relation type ${JSON.stringify(type)}: ${parsed.error.issues[0]?.message}`)
+  const problem = labelNameProblem(type)
+  if (problem !== null) fail(where, `${owner}: relation type ${JSON.stringify(type)}: ${problem}`)
   return type
 }

@@ -10,9 +10,17 @@ import { OffsetMap } from '../../shared/offsets'
 import { attributesFromInput, annotatorFromFile, checkRelationType, fail, isObject, metaWithSource, noteFromInput, spanFromInput, type Where } from './incoming'
 import { parseJsonLines } from './json-lines'
 import { titleFor } from './title'
-import type { ExportRecord, FormatReader, ParsedDocument, ParsedRelation, ParsedSpan, StreamWriter } from './types'
+import type { ExportRecord, ExportSpan, FormatReader, ParsedDocument, ParsedRelation, ParsedSpan, StreamWriter } from './types'
 
 export const SPANWISE_SCHEMA = 'spanwise/v1'
+
+/** One span as the format writes it; built field by field (not spread): it runs for every span. */
+function spanwiseSpan({ id, start, end, label, text, attributes, note }: ExportSpan): ExportSpan {
+  const out: ExportSpan = { id, start, end, label, text }
+  if (attributes && Object.keys(attributes).length > 0) out.attributes = attributes
+  if (note) out.note = note
+  return out
+}
 
 export function spanwiseRecordLine(record: ExportRecord): string {
   return `${JSON.stringify({
@@ -23,15 +31,7 @@ export function spanwiseRecordLine(record: ExportRecord): string {
     meta: record.meta,
     annotator: record.annotator,
     status: record.status,
-    spans: record.spans.map(({ id, start, end, label, text, attributes, note }) => ({
-      id,
-      start,
-      end,
-      label,
-      text,
-      ...(attributes && Object.keys(attributes).length > 0 ? { attributes } : {}),
-      ...(note ? { note } : {})
-    })),
+    spans: record.spans.map(spanwiseSpan),
     relations: (record.relations ?? []).map(({ id, type, from, to }) => ({ id, type, from, to }))
   })}\n`
 }
@@ -63,14 +63,20 @@ export function spanwiseDocument(value: Record<string, unknown>, where: Where): 
   const spans = value.spans.map((span: unknown, index): ParsedSpan => {
     if (!isObject(span)) fail(where, 'each span must be an object')
     const parsed = spanFromInput(map, span, 'codepoint', where)
-    const owner = `span ${typeof span.id === 'string' ? span.id : index + 1}`
     if (typeof span.id === 'string') {
       if (spanIndex.has(span.id)) fail(where, `span id "${span.id}" is used twice`)
       spanIndex.set(span.id, index)
     }
-    const attributes = attributesFromInput(span.attributes, where, owner)
-    const note = noteFromInput(span.note, where, owner)
-    return { ...parsed, ...(attributes ? { attributes } : {}), ...(note !== undefined ? { note } : {}), ...(where.line !== undefined ? { line: where.line } : {}) }
+    // most spans have neither attributes nor a note, and are spared building the message prefix
+    if ((span.attributes !== undefined && span.attributes !== null) || (span.note !== undefined && span.note !== null)) {
+      const owner = `span ${typeof span.id === 'string' ? span.id : index + 1}`
+      const attributes = attributesFromInput(span.attributes, where, owner)
+      const note = noteFromInput(span.note, where, owner)
+      if (attributes) parsed.attributes = attributes
+      if (note !== undefined) parsed.note = note
+    }
+    if (where.line !== undefined) parsed.line = where.line
+    return parsed
   })
   const relations = relationsFrom(value.relations, spanIndex, where)
   const annotator = annotatorFromFile(value.annotator)

@@ -3,14 +3,15 @@
 // content behind and the good files still land.
 import type { ImportIssue, ImportReport } from '../../shared/api/contract'
 import { emptyLayer, type AnnotationLayer } from '../../shared/model'
-import { annotatorNameSchema, labelNameSchema, type Relation, type Span } from '../../shared/model'
-import { OffsetMap } from '../../shared/offsets'
+import type { Relation, Span } from '../../shared/model'
+import { codePointLength } from '../../shared/offsets'
+import { annotatorNameProblem, labelNameProblem } from '../../shared/valid-names'
 import { AttributeFit } from '../formats/attribute-fit'
 import { checkAttributeName, checkAttributeValue, checkRelationType, noteFromInput } from '../formats/incoming'
 import { readerByName, readerForFile, readers, supportedExtensions } from '../formats/registry'
-import type { FormatReader, ParsedDocument, ReadOptions, SourceFile } from '../formats/types'
+import type { FormatReader, ParsedDocument, ParsedSpan, ReadOptions, SourceFile } from '../formats/types'
 import { checkAnnotator } from '../store/annotator'
-import { documentIdFor, type ProjectStore } from '../store/project-store'
+import type { ProjectStore } from '../store/project-store'
 import { ImportError } from './errors'
 import { MAX_DOCUMENT_CODE_POINTS } from './limits'
 
@@ -70,7 +71,7 @@ function parseUnit(unit: ParseUnit, options: ImportOptions): ParsedDocument[] {
 }
 
 function checkParsedDocument(doc: ParsedDocument): void {
-  const length = new OffsetMap(doc.text).codePointLength
+  const length = codePointLength(doc.text)
   if (length > MAX_DOCUMENT_CODE_POINTS) {
     throw new ImportError(doc.file, `document "${doc.title}" has ${length} characters, over the ${MAX_DOCUMENT_CODE_POINTS} limit`)
   }
@@ -79,16 +80,11 @@ function checkParsedDocument(doc: ParsedDocument): void {
       throw new ImportError(doc.file, `span [${span.start}, ${span.end}) "${span.label}" is out of range for a text of ${length} characters`)
     }
     // labels and annotators become project labels and folder names: check them before anything is stored
-    const label = labelNameSchema.safeParse(span.label)
-    if (!label.success) throw new ImportError(doc.file, `label "${span.label}": ${label.error.issues[0]?.message}`)
+    const problem = labelNameProblem(span.label)
+    if (problem !== null) throw new ImportError(doc.file, `label "${span.label}": ${problem}`)
     // readers check these where they read them; checked again so no reader can skip them
-    const where = { file: doc.file, ...(span.line !== undefined ? { line: span.line } : {}) }
-    const owner = `span "${span.label}" [${span.start}, ${span.end})`
-    for (const [name, value] of Object.entries(span.attributes ?? {})) {
-      checkAttributeName(where, name, owner)
-      checkAttributeValue(where, name, value, owner)
-    }
-    noteFromInput(span.note, where, owner)
+    // (most spans have neither, and are spared building the message prefix)
+    if (span.attributes !== undefined || span.note !== undefined) checkSpanExtras(doc, span)
   }
   for (const relation of doc.relations ?? []) {
     const where = { file: doc.file, ...(relation.line !== undefined ? { line: relation.line } : {}) }
@@ -98,27 +94,48 @@ function checkParsedDocument(doc: ParsedDocument): void {
       throw new ImportError(doc.file, `relation "${relation.type}" does not link two different spans of its document`, relation.line)
     }
   }
-  if (doc.annotator !== undefined && !annotatorNameSchema.safeParse(doc.annotator).success) {
+  if (doc.annotator !== undefined && annotatorNameProblem(doc.annotator) !== null) {
     throw new ImportError(doc.file, `annotator "${doc.annotator}" is not a valid annotator name`)
   }
 }
 
+function checkSpanExtras(doc: ParsedDocument, span: ParsedSpan): void {
+  const where = { file: doc.file, ...(span.line !== undefined ? { line: span.line } : {}) }
+  const owner = `span "${span.label}" [${span.start}, ${span.end})`
+  for (const [name, value] of Object.entries(span.attributes ?? {})) {
+    checkAttributeName(where, name, owner)
+    checkAttributeValue(where, name, value, owner)
+  }
+  noteFromInput(span.note, where, owner)
+}
+
+// An id is the time, a counter and four random base-36 digits. An import makes one per span, so
+// the time's digits are kept for the millisecond they stand for, and the random digits come
+// from an integer (turning a random fraction into base 36 is several times slower).
 let spanCounter = 0
+let clockMs = -1
+let clockDigits = ''
+const RANDOM_RANGE = 36 ** 4
+
 export function newSpanId(prefix = 's'): string {
   spanCounter = (spanCounter + 1) % 1_000_000
-  return `${prefix}${Date.now().toString(36)}${spanCounter.toString(36)}${Math.random().toString(36).slice(2, 6)}`
+  const now = Date.now()
+  if (now !== clockMs) {
+    clockMs = now
+    clockDigits = now.toString(36)
+  }
+  const random = Math.floor(Math.random() * RANDOM_RANGE).toString(36).padStart(4, '0')
+  return `${prefix}${clockDigits}${spanCounter.toString(36)}${random}`
 }
 
 /** The spans and relations of a parsed document as a layer stores them, with new ids. */
 function layerContent(doc: ParsedDocument): { spans: Span[]; relations: Relation[] } {
-  const spans: Span[] = doc.spans.map((s) => ({
-    id: newSpanId(),
-    start: s.start,
-    end: s.end,
-    label: s.label,
-    ...(s.attributes && Object.keys(s.attributes).length > 0 ? { attributes: s.attributes } : {}),
-    ...(s.note ? { note: s.note } : {})
-  }))
+  const spans: Span[] = doc.spans.map((s) => {
+    const span: Span = { id: newSpanId(), start: s.start, end: s.end, label: s.label }
+    if (s.attributes && Object.keys(s.attributes).length > 0) span.attributes = s.attributes
+    if (s.note) span.note = s.note
+    return span
+  })
   // relation endpoints are span indexes in the file: they follow the spans to their new ids
   const relations: Relation[] = (doc.relations ?? []).map((r) => ({ id: newSpanId('r'), type: r.type, from: spans[r.from]!.id, to: spans[r.to]!.id }))
   return { spans, relations }
@@ -170,18 +187,19 @@ export async function importSources(
     }
   }
 
-  await store.addLabels(parsed.flatMap((doc) => doc.spans.map((span) => span.label)))
+  const labels = new Set<string>()
+  for (const doc of parsed) for (const span of doc.spans) labels.add(span.label)
+  await store.addLabels([...labels])
   await store.addAttributes(fit.additions())
   await store.addRelationTypes(parsed.flatMap((doc) => (doc.relations ?? []).map((relation) => relation.type)))
 
-  const { added, duplicates } = await store.addDocuments(parsed)
+  const { added, duplicates, ids } = await store.addDocuments(parsed)
   const addedIds = new Set(added.map((record) => record.id))
   const titles = new Map([...added, ...duplicates].map((record) => [record.id, record.title]))
   const report: ImportReport = { added: [], duplicates: [], rejected }
   const reported = new Set<string>()
   // a new document has no layer yet, so its spans are written without reading anything back
   // (only its first occurrence in this import: a second copy of a text finds the first's layer)
-  const ids = parsed.map((doc) => documentIdFor(doc.text))
   const written = new Set<string>()
   const layers: number[] = []
   for (const [index, doc] of parsed.entries()) {

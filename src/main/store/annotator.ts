@@ -1,5 +1,5 @@
 import os from 'node:os'
-import { annotatorNameSchema } from '../../shared/model'
+import { annotatorNameProblem } from '../../shared/valid-names'
 import { StoreError } from './errors'
 
 /** The annotator name to use when none is given: the OS user, made safe for a folder name. */
@@ -11,12 +11,13 @@ export function defaultAnnotator(): string {
     user = process.env.USER ?? process.env.USERNAME ?? ''
   }
   const safe = user.normalize('NFC').replace(/[^\p{L}\p{N}_.@-]+/gu, '_').replace(/\.\.+/g, '_')
-  return annotatorNameSchema.safeParse(safe).success ? safe : 'annotator'
+  return annotatorNameProblem(safe) === null ? safe : 'annotator'
 }
 
 /** Validates a user-supplied annotator name; throws with a readable reason. */
 export function checkAnnotator(name: string): string {
-  const parsed = annotatorNameSchema.safeParse(name)
-  if (!parsed.success) throw new StoreError('invalid_input', `invalid annotator "${name}": ${parsed.error.issues[0]?.message}`)
-  return parsed.data
+  // every read and write of a layer checks its annotator: valid names are remembered
+  const problem = annotatorNameProblem(name)
+  if (problem !== null) throw new StoreError('invalid_input', `invalid annotator "${name}": ${problem}`)
+  return name
 }

@@ -6,6 +6,8 @@
 // writes of small files are several times faster than the thread-pool round trips of async
 // ones (see `npm run bench`); each call is also whole before any other code runs, so two writes
 // to one file can never interleave. Files are compact JSON: indentation only costs time and space.
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
 import { DataFileSync } from 'lowdb/node'
 
 function jsonFile<T>(file: string): DataFileSync<T> {
@@ -17,5 +19,14 @@ export async function readJson<T>(file: string): Promise<T | null> {
 }
 
 export async function writeJsonAtomic<T>(file: string, data: T): Promise<void> {
-  jsonFile<T>(file).write(data)
+  const adapter = jsonFile<T>(file)
+  try {
+    adapter.write(data)
+  } catch (error) {
+    // a folder that is not there yet (an annotator's first layer) is made by the first write
+    // that needs it, rather than asking the disk for it before every write
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    mkdirSync(path.dirname(file), { recursive: true })
+    adapter.write(data)
+  }
 }

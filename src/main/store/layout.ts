@@ -13,8 +13,9 @@ export function documentsDir(folder: string): string {
   return path.join(folder, 'documents')
 }
 
+// (one path.join per file name: an import or export makes one per file, tens of thousands)
 export function documentFile(folder: string, id: string): string {
-  return path.join(documentsDir(folder), `${id}.json`)
+  return path.join(folder, 'documents', `${id}.json`)
 }
 
 export function annotationsDir(folder: string, annotator?: string): string {
@@ -23,7 +24,7 @@ export function annotationsDir(folder: string, annotator?: string): string {
 }
 
 export function layerFile(folder: string, annotator: string, documentId: string): string {
-  return path.join(annotationsDir(folder, annotator), `${documentId}.json`)
+  return path.join(folder, 'annotations', annotator, `${documentId}.json`)
 }
 
 /** `abc.json` → `abc`; skips the writer's temporary files and anything else. */

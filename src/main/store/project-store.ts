@@ -22,8 +22,8 @@ import {
   type ProjectConfig,
   type Span
 } from '../../shared/model'
+import { codePointLength } from '../../shared/offsets'
 import { keepLinkedRelations } from '../../shared/relations'
-import { OffsetMap } from '../../shared/offsets'
 import { checkAnnotator } from './annotator'
 import { StoreError } from './errors'
 import { colorForNewLabel, freeHotkey } from './label-defaults'
@@ -72,7 +72,8 @@ export interface LabelSnapshot {
 
 /** Why a span's attribute values do not fit its label's attribute definitions, if they don't. */
 function attributeProblem(label: Label, span: Span): string | null {
-  for (const [name, value] of Object.entries(span.attributes ?? {})) {
+  if (!span.attributes) return null
+  for (const [name, value] of Object.entries(span.attributes)) {
     const attribute = label.attributes.find((a) => a.name === name)
     if (!attribute) return `label "${label.name}" has no attribute "${name}"`
     if (attribute.type === 'number' && typeof value !== 'number') return `attribute "${name}" must be a number`
@@ -205,20 +206,24 @@ export class ProjectStore {
 
   /**
    * Stores new documents. All are checked first; if any write fails, the ones already written
-   * are removed again, so an import applies completely or not at all.
+   * are removed again, so an import applies completely or not at all. `ids` gives the id of
+   * each of `docs` in order (added or not), so that callers need not hash the texts again.
    */
-  async addDocuments(docs: NewDocument[]): Promise<{ added: DocumentRecord[]; duplicates: DocumentRecord[] }> {
+  async addDocuments(docs: NewDocument[]): Promise<{ added: DocumentRecord[]; duplicates: DocumentRecord[]; ids: string[] }> {
     const existing = new Set(await this.documentIds())
     const added = new Map<string, DocumentRecord>()
     const duplicateIds: string[] = []
+    const ids: string[] = []
+    const importedAt = new Date().toISOString()
     for (const doc of docs) {
       const sha256 = contentHash(doc.text)
       const id = sha256.slice(0, 16)
+      ids.push(id)
       if (existing.has(id) || added.has(id)) {
         duplicateIds.push(id)
         continue
       }
-      added.set(id, { version: 1, id, title: doc.title, text: doc.text, meta: doc.meta, sha256, importedAt: new Date().toISOString() })
+      added.set(id, { version: 1, id, title: doc.title, text: doc.text, meta: doc.meta, sha256, importedAt })
     }
     const duplicates = await Promise.all(duplicateIds.map((id) => added.get(id) ?? this.getDocument(id)))
     const written: string[] = []
@@ -226,21 +231,23 @@ export class ProjectStore {
       for (const record of added.values()) {
         await writeJsonAtomic(documentFile(this.folder, record.id), record)
         written.push(record.id)
-        this.documentCache.set(record.id, { title: record.title, length: new OffsetMap(record.text).codePointLength })
+        this.documentCache.set(record.id, { title: record.title, length: codePointLength(record.text) })
       }
     } catch (error) {
       await Promise.all(written.map((id) => rm(documentFile(this.folder, id), { force: true })))
       written.forEach((id) => this.documentCache.delete(id))
       throw error
     }
-    return { added: [...added.values()], duplicates }
+    return { added: [...added.values()], duplicates, ids }
   }
 
   async getLayer(documentId: string, annotator: string): Promise<AnnotationLayer> {
     checkAnnotator(annotator)
     const layer = await readJson<AnnotationLayer>(layerFile(this.folder, annotator, documentId))
+    if (!layer) return emptyLayer(documentId, annotator)
     // layers written before relations existed have none
-    return layer ? { ...layer, relations: layer.relations ?? [] } : emptyLayer(documentId, annotator)
+    if (!layer.relations) layer.relations = []
+    return layer
   }
 
   /**
@@ -271,7 +278,7 @@ export class ProjectStore {
         relations,
         updatedAt: new Date().toISOString()
       }
-      await mkdir(annotationsDir(this.folder, annotator), { recursive: true })
+      // (the annotator's folder is made by the write that first needs it)
       await writeJsonAtomic(layerFile(this.folder, annotator, documentId), layer)
       return layer
     })
@@ -290,9 +297,16 @@ export class ProjectStore {
     }
   }
 
+  /** A document's length in code points: a document's text never changes (its id is its hash). */
+  private async documentLength(documentId: string, knownText?: string): Promise<number> {
+    const cached = this.documentCache.get(documentId)
+    if (cached) return cached.length
+    if (knownText !== undefined) return codePointLength(knownText)
+    return (await this.cacheSummary(documentId)).length
+  }
+
   private async checkSpans(documentId: string, spans: Span[], knownText?: string): Promise<void> {
-    const text = knownText ?? (await this.getDocument(documentId)).text
-    const length = new OffsetMap(text).codePointLength
+    const length = await this.documentLength(documentId, knownText)
     const ids = new Set<string>()
     for (const span of spans) {
       if (!Number.isInteger(span.start) || !Number.isInteger(span.end) || span.start < 0 || span.start >= span.end) {
@@ -311,6 +325,7 @@ export class ProjectStore {
   }
 
   private checkRelations(spans: Span[], relations: Relation[]): void {
+    if (relations.length === 0) return
     const byId = new Map(spans.map((span) => [span.id, span]))
     const ids = new Set<string>()
     for (const relation of relations) {
@@ -403,7 +418,7 @@ export class ProjectStore {
   /** Reads a document once for the list (title, length); later listings use the cache. */
   private async cacheSummary(id: string): Promise<CachedDocument> {
     const record = await this.getDocument(id)
-    const summary = { title: record.title, length: new OffsetMap(record.text).codePointLength }
+    const summary = { title: record.title, length: codePointLength(record.text) }
     this.documentCache.set(id, summary)
     return summary
   }

@@ -12,7 +12,9 @@ const SAMPLES: Record<string, string> = {
   CJK: '北京欢迎你，東京も。',
   'Arabic and Hebrew': 'قال مرحبا ثم שלום עולם',
   CRLF: 'line one\r\nline two\r\n\r\nline four',
-  mixed: 'Réunion 👍🏽 北京 said: مرحبا שלום\r\n👩‍👩‍👧 𝟘 ok\r\n'
+  mixed: 'Réunion 👍🏽 北京 said: مرحبا שלום\r\n👩‍👩‍👧 𝟘 ok\r\n',
+  // a lone high surrogate just before a pair: the pair still counts as one code point
+  'lone surrogate before a pair': 'x\ud83d\ud83d\udc4dy\udc4d😀'
 }
 
 /** Reference: UTF-16 offset of each code point boundary, from the string iterator. */
