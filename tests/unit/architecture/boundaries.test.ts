@@ -121,6 +121,37 @@ describe('the renderer is a web page', () => {
     expect(offenders).toEqual([])
   })
 
+  it('takes only types from shared modules that load zod (the schemas stay out of the page bundle)', () => {
+    // value imports only: `import type` and `import { type X }` lines vanish from the bundle
+    const valueImports = (code: string) =>
+      [...code.matchAll(/^\s*import\s+(?!type\b)(\{[^}]*\}|[^'"]*?)\s*from\s+['"]([^'"]+)['"]/gm)]
+        .filter((m) => !/^\{\s*(type\s+[\w$]+\s*,?\s*)+\}$/.test(m[1]!.trim()))
+        .map((m) => m[2]!)
+    const resolve = (from: string, specifier: string) =>
+      path.relative(ROOT, path.resolve(path.dirname(path.join(ROOT, from)), specifier)).split(path.sep).join('/')
+    const shared = files.filter((f) => isUnder(f.file, 'src/shared'))
+    const loadsZod = new Set<string>()
+    // modules whose values pull zod in, directly or through another such module
+    for (let grown = true; grown; ) {
+      grown = false
+      for (const f of shared) {
+        const module = f.file.replace(/\.tsx?$/, '')
+        if (loadsZod.has(module)) continue
+        if (valueImports(f.code).some((s) => s === 'zod' || (s.startsWith('.') && loadsZod.has(resolve(f.file, s))))) {
+          loadsZod.add(module)
+          grown = true
+        }
+      }
+    }
+    expect(loadsZod.has('src/shared/model')).toBe(true)
+    const offenders = renderer.flatMap((f) =>
+      valueImports(f.code)
+        .filter((s) => s === 'zod' || (s.startsWith('.') && loadsZod.has(resolve(f.file, s))))
+        .map((s) => `${f.file} imports values from ${s}`)
+    )
+    expect(offenders).toEqual([])
+  })
+
   it('never writes HTML from strings', () => {
     const sinks = /\b(innerHTML|outerHTML|dangerouslySetInnerHTML|insertAdjacentHTML|createContextualFragment)\b|document\.write\s*\(/
     const offenders = renderer.flatMap((f) =>

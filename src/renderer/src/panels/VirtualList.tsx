@@ -1,7 +1,7 @@
 // A list that renders only the rows in view. A side list with thousands of rows (a long
 // document's spans, a large project's documents) would otherwise make every frame walk
 // thousands of boxes: with 2,000 span rows in the DOM, the frame that shows a new span took
-// 25 ms instead of 6. Rows have one fixed height, so nothing needs measuring.
+// 25 ms instead of about 10. Rows have one fixed height, so nothing needs measuring.
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useRef, type CSSProperties, type ReactNode } from 'react'
 
