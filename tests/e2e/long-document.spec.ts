@@ -47,3 +47,31 @@ test('hundreds of spans: the side list renders the rows in view and follows the 
   await expect(selected).toContainText('item 0 and')
   await expect(selected).toBeInViewport()
 })
+
+test('the span list is one Tab stop walked with arrows, Home and End, and Enter selects the row', async ({ page, workbench }) => {
+  const record = { text: TEXT, label: LINES.map((_, i) => span(`item ${i} and`, 'figure')) }
+  await page.goto(workbench.url)
+  await page.getByTestId('file-input').setInputFiles([{ name: 'minutes.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(`${JSON.stringify(record)}\n`) }])
+  const rows = page.getByTestId('span-item')
+  await expect(rows.first()).toContainText('item 0 and')
+  await rows.first().focus()
+  const focused = page.locator('[data-testid="span-item"]:focus')
+
+  await page.keyboard.press('ArrowDown')
+  await expect(focused).toContainText('item 1 and')
+  await page.keyboard.press('End')
+  await expect(focused).toContainText('item 399 and')
+  await expect(focused).toBeInViewport()
+  await page.keyboard.press('Enter')
+  await expect(page.locator('[data-testid="span-item"][aria-pressed="true"]')).toContainText('item 399 and')
+  // the text follows: the chosen span is painted where the text scrolled to
+  await expect.poll(() => paintedTexts(page)).toContain('item 399 and')
+  await page.keyboard.press('Home')
+  await expect(focused).toContainText('item 0 and')
+
+  // only one row is a Tab stop: Tab leaves the list
+  await page.keyboard.press('Tab')
+  await expect(page.locator('[data-testid="span-item"]:focus')).toHaveCount(0)
+  await page.keyboard.press('Shift+Tab')
+  await expect(focused).toContainText('item 0 and')
+})

@@ -275,6 +275,8 @@ export function App() {
       // Tab moves focus as usual outside the text; inside it, it walks the spans
       if (shortcut.id.endsWith('-span') && !(event.target instanceof HTMLElement && event.target.closest('.document-text'))) return
       if (linkFrom && shortcut.id.startsWith('label:')) return
+      // Enter links only in relation mode; elsewhere it presses the focused button
+      if (shortcut.id === 'confirm-link' && !linkFrom) return
       event.preventDefault()
       shortcut.run(event)
     }

@@ -21,11 +21,12 @@ export function DocumentList({ documents, currentId, onOpen }: Props) {
         rowHeight={DOCUMENT_ROW_HEIGHT}
         keyOf={(doc) => doc.id}
         revealIndex={documents.findIndex((doc) => doc.id === currentId)}
-        renderRow={(doc) => (
+        renderRow={(doc, tabIndex) => (
           <button
             type="button"
             className={doc.id === currentId ? 'current' : ''}
             aria-current={doc.id === currentId ? 'page' : undefined}
+            tabIndex={tabIndex}
             onClick={() => onOpen(doc.id)}
             data-testid="document-item"
           >

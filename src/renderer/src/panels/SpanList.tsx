@@ -1,7 +1,7 @@
 import { memo, useCallback, useDeferredValue, useRef } from 'react'
 import type { Label, Span } from '../../../shared/model'
 import type { OffsetMap } from '../../../shared/offsets'
-import { VirtualList } from './VirtualList'
+import { VirtualList, type RowTabIndex } from './VirtualList'
 
 const SPAN_ROW_HEIGHT = 34
 
@@ -18,16 +18,18 @@ interface RowProps {
   color: string
   offsets: OffsetMap
   selected: boolean
+  tabIndex: RowTabIndex
   onSelect(id: string): void
 }
 
 // rows re-render only when their own span changes, so an edit in a long document stays cheap
-const SpanRow = memo(function SpanRow({ span, color, offsets, selected, onSelect }: RowProps) {
+const SpanRow = memo(function SpanRow({ span, color, offsets, selected, tabIndex, onSelect }: RowProps) {
   return (
     <button
       type="button"
       className={selected ? 'selected' : ''}
       aria-pressed={selected}
+      tabIndex={tabIndex}
       onClick={() => onSelect(span.id)}
       data-testid="span-item"
       data-label={span.label}
@@ -60,7 +62,9 @@ export function SpanList({ spans: latestSpans, labels, offsets, selectedId, onSe
         rowHeight={SPAN_ROW_HEIGHT}
         keyOf={(span) => span.id}
         revealIndex={spans.findIndex((span) => span.id === selectedId)}
-        renderRow={(span) => <SpanRow span={span} color={colors.get(span.label) ?? '#888'} offsets={offsets} selected={span.id === selectedId} onSelect={select} />}
+        renderRow={(span, tabIndex) => (
+          <SpanRow span={span} color={colors.get(span.label) ?? '#888'} offsets={offsets} selected={span.id === selectedId} tabIndex={tabIndex} onSelect={select} />
+        )}
       />
     </section>
   )

@@ -2,15 +2,20 @@
 // document's spans, a large project's documents) would otherwise make every frame walk
 // thousands of boxes: with 2,000 span rows in the DOM, the frame that shows a new span took
 // 25 ms instead of about 10. Rows have one fixed height, so nothing needs measuring.
+// Keyboard: the list is one Tab stop (rows out of view do not exist, so Tab could not reach
+// them); arrows, Page Up/Down, Home and End move between rows, Enter or Space activates one.
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useRef, type CSSProperties, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type CSSProperties, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react'
+
+/** The tabIndex for a row's focusable element: only the list's current row is a Tab stop. */
+export type RowTabIndex = 0 | -1
 
 interface Props<T> {
   items: readonly T[]
   /** Row height in pixels (the stylesheet reads it as --row-height). */
   rowHeight: number
   keyOf(item: T): string
-  renderRow(item: T): ReactNode
+  renderRow(item: T, tabIndex: RowTabIndex): ReactNode
   /** Scrolled into view when it changes (the selected row). */
   revealIndex?: number
   ordered?: boolean
@@ -18,6 +23,8 @@ interface Props<T> {
 
 export function VirtualList<T>({ items, rowHeight, keyOf, renderRow, revealIndex = -1, ordered = false }: Props<T>) {
   const scrollerRef = useRef<HTMLDivElement>(null)
+  const [current, setCurrent] = useState(0)
+  const focusPending = useRef(false)
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollerRef.current,
@@ -25,19 +32,57 @@ export function VirtualList<T>({ items, rowHeight, keyOf, renderRow, revealIndex
     getItemKey: (index) => keyOf(items[index]!),
     overscan: 6
   })
+  const currentIndex = Math.min(current, Math.max(0, items.length - 1))
 
   useEffect(() => {
-    if (revealIndex >= 0 && revealIndex < items.length) virtualizer.scrollToIndex(revealIndex, { align: 'auto' })
+    if (revealIndex < 0 || revealIndex >= items.length) return
+    virtualizer.scrollToIndex(revealIndex, { align: 'auto' })
+    setCurrent(revealIndex)
   }, [revealIndex, items.length, virtualizer])
+
+  // a row moved to with the keyboard exists only after the list scrolled to it and rendered
+  useEffect(() => {
+    if (!focusPending.current) return
+    const row = scrollerRef.current?.querySelector<HTMLElement>(`li[aria-posinset="${currentIndex + 1}"] [tabindex]`)
+    if (row) {
+      focusPending.current = false
+      row.focus({ preventScroll: true })
+    }
+  })
+
+  function onKeyDown(event: KeyboardEvent): void {
+    const page = Math.max(1, Math.floor((scrollerRef.current?.clientHeight ?? rowHeight) / rowHeight) - 1)
+    const moves: Record<string, number> = {
+      ArrowDown: currentIndex + 1,
+      ArrowUp: currentIndex - 1,
+      PageDown: currentIndex + page,
+      PageUp: currentIndex - page,
+      Home: 0,
+      End: items.length - 1
+    }
+    const target = moves[event.key]
+    if (target === undefined || event.altKey || event.ctrlKey || event.metaKey || items.length === 0) return
+    event.preventDefault()
+    const next = Math.max(0, Math.min(items.length - 1, target))
+    focusPending.current = true
+    setCurrent(next)
+    virtualizer.scrollToIndex(next, { align: 'auto' })
+  }
+
+  // a row focused by mouse or by Tab becomes the current one
+  function onFocus(event: FocusEvent): void {
+    const position = (event.target as HTMLElement).closest('li')?.getAttribute('aria-posinset')
+    if (position) setCurrent(Number(position) - 1)
+  }
 
   const List = ordered ? 'ol' : 'ul'
   return (
-    <div ref={scrollerRef} className="virtual-list" style={{ '--row-height': `${rowHeight}px` } as CSSProperties}>
+    <div ref={scrollerRef} className="virtual-list" style={{ '--row-height': `${rowHeight}px` } as CSSProperties} onKeyDown={onKeyDown} onFocus={onFocus}>
       <List style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((row) => (
           // only some rows exist, so each says where it stands for assistive technology
           <li key={row.key} aria-setsize={items.length} aria-posinset={row.index + 1} style={{ transform: `translateY(${row.start}px)` }}>
-            {renderRow(items[row.index]!)}
+            {renderRow(items[row.index]!, row.index === currentIndex ? 0 : -1)}
           </li>
         ))}
       </List>
