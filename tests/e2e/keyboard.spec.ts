@@ -61,6 +61,7 @@ test('keyboard only: caret by word, Shift to select, label key, Tab through span
   const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
   await expect(sheet).toContainText('Undo')
   await expect(sheet).toContainText('Select text from the caret')
+  await expect(sheet).toContainText('In the document or span list: move between rows')
   await page.keyboard.press('Escape')
   await expect(sheet).toBeHidden()
 })

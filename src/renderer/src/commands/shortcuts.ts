@@ -36,7 +36,8 @@ export interface ShortcutActions {
 /** Keys the text view handles itself (caret and keyboard selection), listed on the sheet. */
 export const TEXT_NAVIGATION: { keys: string; title: string }[] = [
   { keys: '← → ↑ ↓ Home End', title: 'Move the caret in the text (Ctrl+← →: by word)' },
-  { keys: 'Shift+arrows', title: 'Select text from the caret (then press a label key)' }
+  { keys: 'Shift+arrows', title: 'Select text from the caret (then press a label key)' },
+  { keys: '↑ ↓ Page Up/Down Home End', title: 'In the document or span list: move between rows (Enter opens or selects)' }
 ]
 
 export function buildShortcuts(actions: ShortcutActions): Shortcut[] {
