@@ -18,7 +18,7 @@ const { values } = parseArgs({
     'spans-per-document': { type: 'string', default: '50' },
     runs: { type: 'string', default: '3' },
     'open-runs': { type: 'string', default: '5' },
-    'hotkey-reps': { type: 'string', default: '20' },
+    'hotkey-reps': { type: 'string', default: '40' },
     only: { type: 'string' },
     // where the generated projects live: the default temp folder, or e.g. /dev/shm to leave the disk out
     dir: { type: 'string', default: os.tmpdir() }

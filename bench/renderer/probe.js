@@ -9,6 +9,23 @@
 ;(() => {
   const B = (window.__bench = { checks: [], marks: {}, keydown: null })
 
+  // Whether the page is inside a frame's animation callback, and that frame's time stamp: a
+  // change made there (the peer draws its spans in a requestAnimationFrame callback) is painted
+  // by that same frame, so waiting for the next one would charge it a frame it did not take.
+  // Set for the callback and the microtasks it queued (a MutationObserver's among them), so
+  // never while an input event runs.
+  const originalRequestAnimationFrame = window.requestAnimationFrame.bind(window)
+  let currentFrame
+  window.requestAnimationFrame = (callback) =>
+    originalRequestAnimationFrame((ts) => {
+      currentFrame = ts
+      try {
+        callback(ts)
+      } finally {
+        queueMicrotask(() => (currentFrame = undefined))
+      }
+    })
+
   // `painted`: a task posted from the frame's requestAnimationFrame runs once that frame's style,
   // layout and paint are done on the main thread. It is posted at the highest priority, so that
   // it runs right after the frame rather than after the tasks the page queued before it (an
@@ -56,7 +73,7 @@
   B.when = (test) =>
     new Promise((resolve) => {
       B.checks.push({ test, resolve })
-      run(undefined)
+      run(currentFrame)
       if (!polling && B.checks.length) {
         polling = true
         requestAnimationFrame(poll)
@@ -68,9 +85,10 @@
   const soon = () => {
     if (queued || !B.checks.length) return
     queued = true
+    const frame = currentFrame
     queueMicrotask(() => {
       queued = false
-      run(undefined)
+      run(frame)
     })
   }
   if (window.HighlightRegistry && window.Highlight) {

@@ -7,7 +7,8 @@
 //   new span   label hotkey ("1") pressed over a mouse-selected word until the new span is in its
 //              highlight and a frame has been produced (the peer has no hotkey: addAnnotation()
 //              called in the page until its highlight is painted). Split into the wait for the
-//              display to ask for that frame and the page's own work (the target: under 16.7 ms).
+//              display to ask for that frame and the page's own work. Each action waits a
+//              different fraction of a frame first, so keys land all over the display's cycle.
 //   scroll     the text scrolled 400 px per frame for 60 frames: frame-to-frame times.
 // Medians and ratios only: machines are noisy, nothing is asserted.
 // Needs the renderer built (`npx electron-vite build`, output in out/renderer).
@@ -229,6 +230,14 @@ interface NewSpanResult {
   nextFrame: number[]
 }
 
+/**
+ * A wait before the i-th action, spread over one 60 Hz frame: each action follows a wait for
+ * frames, so without it every key would land at the same point of the display's cycle, early
+ * in it, and every variant would wait most of a frame for the next. People press keys at any
+ * moment; the same spread is used for every variant.
+ */
+const framePhase = (i: number) => ((i * 7.3) % FRAME_60HZ)
+
 async function measureSpanwiseHotkey(browser: Browser, variant: Variant, markers: string[], reps: number): Promise<NewSpanResult> {
   const { page, close } = await openPage(browser, variant)
   const result: NewSpanResult = { detected: [], frameStart: [], painted: [], nextFrame: [] }
@@ -251,6 +260,7 @@ async function measureSpanwiseHotkey(browser: Browser, variant: Variant, markers
       await page.evaluate(
         `(() => { const B = window.__bench; const base = B.labelRanges('sw-label-actor-'); B.pending = B.when(() => B.labelRanges('sw-label-actor-') === base + 1) })()`
       )
+      await page.waitForTimeout(framePhase(i))
       await page.keyboard.press('1')
       const timed = await evaluate<Timed & { t0: number }>(page, 'window.__bench.pending.then((r) => ({ ...r, t0: window.__bench.keydown }))', `${variant.title}: new span`)
       result.detected.push(timed.detected - timed.t0)
@@ -278,6 +288,7 @@ async function measurePeerAdd(browser: Browser, variant: Variant, markers: numbe
       // its scroll handler redraws after a 10 ms debounce: let that finish first
       await page.waitForTimeout(150)
       await page.evaluate('window.__bench.frames(2)')
+      await page.waitForTimeout(framePhase(i))
       const timed = await evaluate<Timed & { t0: number }>(page, `window.__peerAdd(${marker})`, `${variant.title}: new annotation`)
       result.detected.push(timed.detected - timed.t0)
       result.frameStart.push(timed.frameStart - timed.t0)
@@ -424,23 +435,20 @@ export async function rendererBench(options: RendererBenchOptions): Promise<void
     const target = (ok: boolean) => (ok ? 'met' : 'MISSED')
     console.log('targets:')
     console.log(`  open within 3x the floor:               ${target(openRatio <= 3)} (${openRatio.toFixed(2)}x)`)
-    // "within one frame": the key is handled and the frame showing the span rendered inside one
-    // 60 Hz frame's time; the wait for the display to ask for that frame (the key lands anywhere in
-    // its 16.7 ms cycle) is the display's, and even the empty floor spends it
+    // the target as the issue states it: from the key press to the frame that shows the span
+    // rendered, under one 60 Hz frame (the split says how much of it was the page's own work)
     const own = split('spanwise')
     console.log(
-      `  new span within one 60 Hz frame (median): ${target(own.work < FRAME_60HZ)} (work ${ms(own.work)} of ${FRAME_60HZ.toFixed(1)} ms; key to frame rendered ${ms(own.painted)}, ` +
-        `of which ${ms(own.wait)} waiting for the display; floor ${ms(split('spanwise-floor').painted)})`
+      `  new span painted < 16 ms (median):      ${target(own.painted < 16)} (${ms(own.painted)} from key to frame rendered: ${ms(own.wait)} waiting for the display, ` +
+        `${ms(own.work)} of the page's work; floor ${ms(split('spanwise-floor').painted)})`
     )
     console.log(`  ahead of the peer, open:                ${target(openOf('spanwise') < bestPeer(openOf))} (${ms(openOf('spanwise'))} vs ${ms(bestPeer(openOf))})`)
     console.log(`  ahead of the peer, new span:            ${target(addOf('spanwise') < bestPeer((k) => addOf(k)))} (${ms(addOf('spanwise'))} vs ${ms(bestPeer((k) => addOf(k)))})`)
-    // scroll frames come at the display's rate: compared in whole frames, since no page can
-    // scroll faster than one frame per frame (hundredths of a millisecond are timer noise)
-    const frames = (t: number) => Math.round(t / FRAME_60HZ)
-    console.log(
-      `  scroll p95 no slower than the peer:     ${target(frames(scrollOf('spanwise', 0.95)) <= frames(bestPeer((k) => scrollOf(k, 0.95))))} ` +
-        `(${ms(scrollOf('spanwise', 0.95))} vs ${ms(bestPeer((k) => scrollOf(k, 0.95)))}; ${frames(scrollOf('spanwise', 0.95))} frame(s) vs ${frames(bestPeer((k) => scrollOf(k, 0.95)))})`
-    )
+    // scroll frames come at the display's rate, so the best possible p95 is one frame for
+    // everybody: no slower than the peer, within a millisecond of timer noise
+    const swScroll = scrollOf('spanwise', 0.95)
+    const peerScroll = bestPeer((k) => scrollOf(k, 0.95))
+    console.log(`  scroll p95 no slower than the peer:     ${target(swScroll <= peerScroll + 1)} (${ms(swScroll)} vs ${ms(peerScroll)})`)
   } finally {
     await browser?.close()
     await Promise.all(servers.map((s) => s.stop()))

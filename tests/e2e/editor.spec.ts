@@ -76,6 +76,23 @@ test('relations: made with the mouse and with keys, drawn, listed, deleted, undo
   ])
 })
 
+test('relation mode: Enter on a focused row of the span list links to that row', async ({ page, workbench }) => {
+  await openBridge(page, workbench)
+  await page.locator('.document-text').focus()
+  await page.keyboard.press('Escape')
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Tab')
+  await expect(page.locator('[data-testid=span-item].selected')).toHaveAttribute('data-label', 'figure')
+  await page.keyboard.press('r')
+  await expect(page.getByTestId('link-banner')).toContainText('Linking from “48 million euros”')
+  // into the list (its one Tab stop is the selected row), up two rows to the actor, Enter
+  await page.locator('[data-testid=span-item].selected').focus()
+  await page.keyboard.press('ArrowUp')
+  await page.keyboard.press('ArrowUp')
+  await expect(page.locator('[data-testid=span-item]:focus')).toHaveAttribute('data-label', 'actor')
+  await page.keyboard.press('Enter')
+  await expect.poll(() => relations(page)).toEqual(['48 million euros→ quantifies →Mayor Ilse Brandt'])
+})
+
 test('attributes and a note are set with the keyboard and exported', async ({ page, workbench }) => {
   await openBridge(page, workbench)
   await clickOn(page, 'Ilse')

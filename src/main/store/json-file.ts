@@ -18,15 +18,23 @@ export async function readJson<T>(file: string): Promise<T | null> {
   return jsonFile<T>(file).read()
 }
 
-export async function writeJsonAtomic<T>(file: string, data: T): Promise<void> {
+/**
+ * `makeFolder`: a missing folder (an annotator's, at their first layer) is made by the write
+ * that needs it, rather than asking the disk for it before every write. Only the last folder is
+ * made: a project folder that has gone (moved, unmounted) stays an error, not a new empty project.
+ */
+export async function writeJsonAtomic<T>(file: string, data: T, options: { makeFolder?: boolean } = {}): Promise<void> {
   const adapter = jsonFile<T>(file)
   try {
     adapter.write(data)
   } catch (error) {
-    // a folder that is not there yet (an annotator's first layer) is made by the first write
-    // that needs it, rather than asking the disk for it before every write
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-    mkdirSync(path.dirname(file), { recursive: true })
+    if (!options.makeFolder || (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    try {
+      mkdirSync(path.dirname(file))
+    } catch (mkdirError) {
+      // made meanwhile by another process (a teammate's app on a shared folder) is fine
+      if ((mkdirError as NodeJS.ErrnoException).code !== 'EEXIST') throw mkdirError
+    }
     adapter.write(data)
   }
 }

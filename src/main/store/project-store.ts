@@ -264,6 +264,12 @@ export class ProjectStore {
     checkAnnotator(annotator)
     // read, check and write as one step per layer, so two saves cannot interleave and lose one
     return this.withLayerLock(`${annotator}/${documentId}`, async () => {
+      // a layer belongs to a document: none is written for a document that has gone (a
+      // teammate removed it), whatever the caches remember
+      if (known.text === undefined && !(await this.hasDocument(documentId))) {
+        this.documentCache.delete(documentId)
+        throw new StoreError('not_found', `no document ${documentId} in this project`)
+      }
       const current = known.current ?? (await this.getLayer(documentId, annotator))
       const spans = change.spans ?? current.spans
       const relations = change.relations ?? keepLinkedRelations(spans, current.relations)
@@ -278,8 +284,8 @@ export class ProjectStore {
         relations,
         updatedAt: new Date().toISOString()
       }
-      // (the annotator's folder is made by the write that first needs it)
-      await writeJsonAtomic(layerFile(this.folder, annotator, documentId), layer)
+      // the annotator's folder is made by the write that first needs it
+      await writeJsonAtomic(layerFile(this.folder, annotator, documentId), layer, { makeFolder: true })
       return layer
     })
   }

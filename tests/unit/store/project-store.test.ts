@@ -1,7 +1,7 @@
 // The project store against a real disk: files exist and hold the data, writes are atomic,
 // an edit rewrites exactly one file, and a reopened project sees everything.
 import { existsSync } from 'node:fs'
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { AnnotationLayer, DocumentRecord, ProjectConfig, Span } from '../../../src/shared/model'
@@ -243,6 +243,24 @@ describe('span checks', () => {
       code: 'not_found'
     })
     expect(await readdir(path.join(folder, 'annotations'))).toEqual([])
+  })
+
+  it('rejects spans and status for a listed document whose file has since gone, and writes no layer', async () => {
+    const { id } = await projectWithDocument()
+    expect((await store.summaries('alice')).map((d) => d.id)).toEqual([id])
+    // a teammate removes the document from the shared folder
+    await rm(path.join(folder, 'documents', `${id}.json`))
+    await expect(store.saveLayer(id, 'alice', { spans: [span('s1', 0, 8)] })).rejects.toMatchObject({ code: 'not_found' })
+    await expect(store.saveLayer(id, 'alice', { status: 'done' })).rejects.toMatchObject({ code: 'not_found' })
+    expect(existsSync(path.join(folder, 'annotations', 'alice', `${id}.json`))).toBe(false)
+  })
+
+  it('never makes a project folder that has gone: writes fail instead of starting an empty one', async () => {
+    const { id } = await projectWithDocument()
+    await rm(folder, { recursive: true })
+    await expect(store.addLabels(['person'])).rejects.toThrow(/ENOENT/)
+    await expect(store.saveLayer(id, 'alice', { status: 'done' }, { text: TEXT })).rejects.toThrow(/ENOENT/)
+    expect(existsSync(folder)).toBe(false)
   })
 
   it('rejects a negative start or a reversed span', async () => {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 import type { ImportReport, SearchHit, Upload } from '../../../shared/api/contract'
 import { nextWordEnd, nextWordStart, previousWordEnd, previousWordStart } from '../../../shared/words'
 import { desktop, exportProject, importWithDesktopDialog, invoke, type ExportRequest } from '../api/client'
@@ -249,8 +249,11 @@ export function App() {
         startLink: () => {
           if (editor.selectedId) setLinkFrom(editor.selectedId)
         },
-        confirmLink: () => {
-          if (linkFrom && editor.selectedId && editor.selectedId !== linkFrom) finishLink(linkFrom, editor.selectedId)
+        confirmLink: (event) => {
+          // arrows in the span list move focus, not the selection: the focused row is the target
+          const row = event.target instanceof HTMLElement ? event.target.closest<HTMLElement>('[data-span-id]') : null
+          const target = row?.dataset.spanId ?? editor.selectedId
+          if (linkFrom && target && target !== linkFrom) finishLink(linkFrom, target)
         },
         openFind: () => setFindOpen(true),
         editDetails: () => document.querySelector<HTMLElement>('.span-details select, .span-details input, .span-details textarea')?.focus()
@@ -301,7 +304,10 @@ export function App() {
 
   const done = documents.filter((d) => d.status === 'done').length
   const current = documents.find((d) => d.id === currentId)
-  const selectedSpan = editor.spans.find((s) => s.id === editor.selectedId)
+  // the details panel follows a change of selection at low priority, so the frame that shows a
+  // new span paints only the text (its content follows edits at once: typing never lags)
+  const detailsSpanId = useDeferredValue(editor.selectedId)
+  const selectedSpan = editor.spans.find((s) => s.id === detailsSpanId)
   const linkSource = editor.spans.find((s) => s.id === linkFrom)
   const accept = (info?.importExtensions ?? ['.txt', '.md']).join(',')
   const onPicked = async (event: React.ChangeEvent<HTMLInputElement>) => {

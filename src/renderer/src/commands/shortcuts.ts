@@ -26,7 +26,8 @@ export interface ShortcutActions {
   adjustSpan(edge: 'start' | 'end', grow: boolean): void
   /** Relation mode: link the selected span to the next one chosen. */
   startLink(): void
-  confirmLink(): void
+  /** Links the relation's source to the span of the focused span-list row, else to the selected span. */
+  confirmLink(event: KeyboardEvent): void
   openFind(): void
   /** Moves focus to the selected span's attribute fields. */
   editDetails(): void
@@ -71,7 +72,7 @@ export function buildShortcuts(actions: ShortcutActions): Shortcut[] {
     { id: 'grow-start', title: 'Selected span: extend its start by a word', keys: 'Alt+Shift+←', matches: (e) => e.altKey && e.shiftKey && e.key === 'ArrowLeft', run: () => actions.adjustSpan('start', true) },
     { id: 'shrink-start', title: 'Selected span: move its start on by a word', keys: 'Alt+Shift+→', matches: (e) => e.altKey && e.shiftKey && e.key === 'ArrowRight', run: () => actions.adjustSpan('start', false) },
     { id: 'link', title: 'Link the selected span to another (relation mode)', keys: 'R', matches: (e) => !ctrl(e) && !e.altKey && e.key.toLowerCase() === 'r', run: actions.startLink },
-    { id: 'confirm-link', title: 'Relation mode: link to the selected span', keys: 'Enter', matches: (e) => !ctrl(e) && !e.altKey && !e.shiftKey && e.key === 'Enter', run: actions.confirmLink },
+    { id: 'confirm-link', title: 'Relation mode: link to the selected span (or the focused row of the span list)', keys: 'Enter', matches: (e) => !ctrl(e) && !e.altKey && !e.shiftKey && e.key === 'Enter', run: actions.confirmLink },
     { id: 'edit-details', title: 'Edit the selected span\'s attributes and note', keys: 'E', matches: (e) => !ctrl(e) && !e.altKey && e.key.toLowerCase() === 'e', run: actions.editDetails },
     { id: 'find', title: 'Find in the document', keys: 'Ctrl+F', matches: (e) => ctrl(e) && e.key.toLowerCase() === 'f', run: actions.openFind },
     { id: 'next-document', title: 'Next document', keys: ']', matches: (e) => e.key === ']' && !ctrl(e), run: actions.nextDocument },

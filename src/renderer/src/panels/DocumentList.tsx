@@ -2,6 +2,7 @@ import type { DocumentStatus, DocumentSummary } from '../../../shared/model'
 import { VirtualList } from './VirtualList'
 
 const DOCUMENT_ROW_HEIGHT = 56
+const documentKey = (doc: DocumentSummary) => doc.id
 
 const STATUS_TEXT: Record<DocumentStatus, string> = { todo: 'To do', in_progress: 'In progress', done: 'Done' }
 
@@ -19,8 +20,8 @@ export function DocumentList({ documents, currentId, onOpen }: Props) {
       <VirtualList
         items={documents}
         rowHeight={DOCUMENT_ROW_HEIGHT}
-        keyOf={(doc) => doc.id}
-        revealIndex={documents.findIndex((doc) => doc.id === currentId)}
+        keyOf={documentKey}
+        revealKey={currentId}
         renderRow={(doc, tabIndex) => (
           <button
             type="button"

@@ -4,6 +4,7 @@ import type { OffsetMap } from '../../../shared/offsets'
 import { VirtualList, type RowTabIndex } from './VirtualList'
 
 const SPAN_ROW_HEIGHT = 34
+const spanKey = (span: Span) => span.id
 
 interface Props {
   spans: Span[]
@@ -33,6 +34,7 @@ const SpanRow = memo(function SpanRow({ span, color, offsets, selected, tabIndex
       onClick={() => onSelect(span.id)}
       data-testid="span-item"
       data-label={span.label}
+      data-span-id={span.id}
     >
       <span className="label-chip" ref={(el) => el?.style.setProperty('--label-color', color)}>
         {span.label}
@@ -53,15 +55,15 @@ export function SpanList({ spans: latestSpans, labels, offsets, selectedId, onSe
   return (
     <section className="span-list" aria-label="Spans">
       <h2>
-        Spans <span className="count">{latestSpans.length}</span>
+        Spans <span className="count">{spans.length}</span>
       </h2>
-      {latestSpans.length === 0 && <p className="empty">Select text and press a label key to add a span.</p>}
+      {spans.length === 0 && <p className="empty">Select text and press a label key to add a span.</p>}
       <VirtualList
         ordered
         items={spans}
         rowHeight={SPAN_ROW_HEIGHT}
-        keyOf={(span) => span.id}
-        revealIndex={spans.findIndex((span) => span.id === selectedId)}
+        keyOf={spanKey}
+        revealKey={selectedId}
         renderRow={(span, tabIndex) => (
           <SpanRow span={span} color={colors.get(span.label) ?? '#888'} offsets={offsets} selected={span.id === selectedId} tabIndex={tabIndex} onSelect={select} />
         )}

@@ -4,8 +4,8 @@
 // 25 ms instead of about 10. Rows have one fixed height, so nothing needs measuring.
 // Keyboard: the list is one Tab stop (rows out of view do not exist, so Tab could not reach
 // them); arrows, Page Up/Down, Home and End move between rows, Enter or Space activates one.
-import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useRef, useState, type CSSProperties, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react'
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual'
+import { useCallback, useEffect, useRef, useState, type CSSProperties, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react'
 
 /** The tabIndex for a row's focusable element: only the list's current row is a Tab stop. */
 export type RowTabIndex = 0 | -1
@@ -14,31 +14,50 @@ interface Props<T> {
   items: readonly T[]
   /** Row height in pixels (the stylesheet reads it as --row-height). */
   rowHeight: number
+  /** A stable function (not made anew each render): the list's layout is cached by it. */
   keyOf(item: T): string
   renderRow(item: T, tabIndex: RowTabIndex): ReactNode
-  /** Scrolled into view when it changes (the selected row). */
-  revealIndex?: number
+  /** The row scrolled into view (and made current) when it changes or first appears: the selection. */
+  revealKey?: string | null
   ordered?: boolean
 }
 
-export function VirtualList<T>({ items, rowHeight, keyOf, renderRow, revealIndex = -1, ordered = false }: Props<T>) {
+export function VirtualList<T>({ items, rowHeight, keyOf, renderRow, revealKey = null, ordered = false }: Props<T>) {
   const scrollerRef = useRef<HTMLDivElement>(null)
-  const [current, setCurrent] = useState(0)
+  // the current row is remembered by key, so it stays the same row when rows come and go above it
+  const [currentKey, setCurrentKey] = useState<string | null>(null)
   const focusPending = useRef(false)
+  const indexOf = (key: string | null) => (key === null ? -1 : items.findIndex((item) => keyOf(item) === key))
+  const currentIndex = Math.max(0, indexOf(currentKey))
+  // the current row always exists, even scrolled out of view, so the list keeps its Tab stop
+  // and a focused row is never unmounted under the keyboard
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range)
+      if (currentIndex < range.count && !indexes.includes(currentIndex)) indexes.push(currentIndex)
+      return indexes.sort((a, b) => a - b)
+    },
+    [currentIndex]
+  )
+  const getItemKey = useCallback((index: number) => keyOf(items[index]!), [items, keyOf])
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollerRef.current,
     estimateSize: () => rowHeight,
-    getItemKey: (index) => keyOf(items[index]!),
+    getItemKey,
+    rangeExtractor,
     overscan: 6
   })
-  const currentIndex = Math.min(current, Math.max(0, items.length - 1))
 
+  const revealIndex = indexOf(revealKey)
+  const revealFound = revealIndex >= 0
   useEffect(() => {
-    if (revealIndex < 0 || revealIndex >= items.length) return
+    if (!revealFound) return
     virtualizer.scrollToIndex(revealIndex, { align: 'auto' })
-    setCurrent(revealIndex)
-  }, [revealIndex, items.length, virtualizer])
+    setCurrentKey(revealKey)
+    // only when the selection changes or first appears (a deferred list catches up), not on
+    // every edit of the list
+  }, [revealKey, revealFound])
 
   // a row moved to with the keyboard exists only after the list scrolled to it and rendered
   useEffect(() => {
@@ -65,14 +84,15 @@ export function VirtualList<T>({ items, rowHeight, keyOf, renderRow, revealIndex
     event.preventDefault()
     const next = Math.max(0, Math.min(items.length - 1, target))
     focusPending.current = true
-    setCurrent(next)
+    setCurrentKey(keyOf(items[next]!))
     virtualizer.scrollToIndex(next, { align: 'auto' })
   }
 
   // a row focused by mouse or by Tab becomes the current one
   function onFocus(event: FocusEvent): void {
     const position = (event.target as HTMLElement).closest('li')?.getAttribute('aria-posinset')
-    if (position) setCurrent(Number(position) - 1)
+    const item = position ? items[Number(position) - 1] : undefined
+    if (item !== undefined) setCurrentKey(keyOf(item))
   }
 
   const List = ordered ? 'ol' : 'ul'
