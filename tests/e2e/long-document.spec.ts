@@ -68,6 +68,10 @@ test('the span list is one Tab stop walked with arrows, Home and End, and Enter 
   await expect.poll(() => paintedTexts(page)).toContain('item 399 and')
   await page.keyboard.press('Home')
   await expect(focused).toContainText('item 0 and')
+  // scrolled far away with the wheel, the focused row stays (and stays focused)
+  await page.locator('.span-list .virtual-list').evaluate((list) => (list.scrollTop = list.scrollHeight))
+  await expect(rows.filter({ hasText: 'item 399 and' })).toBeVisible()
+  await expect(focused).toContainText('item 0 and')
 
   // only one row is a Tab stop: Tab leaves the list
   await page.keyboard.press('Tab')

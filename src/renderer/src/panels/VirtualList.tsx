@@ -59,6 +59,14 @@ export function VirtualList<T>({ items, rowHeight, keyOf, renderRow, revealKey =
     // every edit of the list
   }, [revealKey, revealFound])
 
+  // when the list's height changes (the details panel above it appears or grows), the selected
+  // row is kept in view: `auto` scrolls only if it is not
+  const viewportHeight = virtualizer.scrollRect?.height ?? 0
+  useEffect(() => {
+    if (revealFound && viewportHeight > 0) virtualizer.scrollToIndex(revealIndex, { align: 'auto' })
+    // only on a change of height
+  }, [viewportHeight])
+
   // a row moved to with the keyboard exists only after the list scrolled to it and rendered
   useEffect(() => {
     if (!focusPending.current) return
