@@ -7,7 +7,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser, type Page } from '@playwright/test'
 import { generateCorpus } from './corpus'
-import { createProject, evaluate, openPage, serveProject, type Timed, type Variant } from './renderer-bench'
+import { createProject, evaluate, openPage, pressActorKey, selectPhrase, serveProject, type Timed, type Variant } from './renderer-bench'
 
 const NAMES = ['EventDispatch', 'FunctionCall', 'TimerFire', 'FireAnimationFrame', 'RunMicrotasks', 'ParseHTML', 'EvaluateScript', 'v8.compile', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'MajorGC', 'MinorGC', 'V8.GC_SCAVENGER']
 
@@ -58,17 +58,10 @@ try {
   })
   print('page load until spans painted, main thread:', open)
   for (let i = 0; i < 3; i++) {
-    const points = (await page.evaluate(`window.__bench.phrasePoints('.document-text', ${JSON.stringify(corpus.markers[i])})`)) as { start: { x: number; y: number }; end: { x: number; y: number } }
-    await page.evaluate('window.__bench.frames(3)')
-    await page.mouse.move(points.start.x, points.start.y)
-    await page.mouse.down()
-    await page.mouse.move(points.end.x, points.end.y, { steps: 4 })
-    await page.mouse.up()
+    await selectPhrase(page, corpus.markers[i]!)
     await page.waitForTimeout(200)
     const hotkey = await traced(browser, page, async () => {
-      await page.evaluate(`(() => { const B = window.__bench; const base = B.labelRanges('sw-label-actor-'); B.pending = B.when(() => B.labelRanges('sw-label-actor-') === base + 1) })()`)
-      await page.keyboard.press('1')
-      const t = await evaluate<Timed & { t0: number }>(page, 'window.__bench.pending.then((r) => ({ ...r, t0: window.__bench.keydown }))', 'hotkey')
+      const t = await pressActorKey(page, 'hotkey')
       console.log(`\nhotkey ${i + 1}: highlight set after ${(t.detected - t.t0).toFixed(1)} ms, painted after ${(t.painted - t.t0).toFixed(1)} ms (traced)`)
     })
     print('hotkey until new span painted, main thread:', hotkey)

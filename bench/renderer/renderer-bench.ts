@@ -230,6 +230,28 @@ interface NewSpanResult {
   nextFrame: number[]
 }
 
+/** Selects a phrase of the Spanwise text with a mouse drag, as an analyst does. */
+export async function selectPhrase(page: Page, phrase: string): Promise<void> {
+  const points = (await page.evaluate(`window.__bench.phrasePoints('.document-text', ${JSON.stringify(phrase)})`)) as {
+    start: { x: number; y: number }
+    end: { x: number; y: number }
+  }
+  await page.evaluate('window.__bench.frames(3)')
+  await page.mouse.move(points.start.x, points.start.y)
+  await page.mouse.down()
+  await page.mouse.move(points.end.x, points.end.y, { steps: 4 })
+  await page.mouse.up()
+}
+
+/** Presses the actor label key over the selection; resolves once the new span is painted. */
+export async function pressActorKey(page: Page, what: string): Promise<Timed & { t0: number }> {
+  await page.evaluate(
+    `(() => { const B = window.__bench; const base = B.labelRanges('sw-label-actor-'); B.pending = B.when(() => B.labelRanges('sw-label-actor-') === base + 1) })()`
+  )
+  await page.keyboard.press('1')
+  return evaluate<Timed & { t0: number }>(page, 'window.__bench.pending.then((r) => ({ ...r, t0: window.__bench.keydown }))', what)
+}
+
 /**
  * A wait before the i-th action, spread over one 60 Hz frame: each action follows a wait for
  * frames, so without it every key would land at the same point of the display's cycle, early
@@ -244,25 +266,12 @@ async function measureSpanwiseHotkey(browser: Browser, variant: Variant, markers
   try {
     await evaluate(page, 'window.__bench.open', `${variant.title}: open`)
     for (let i = 0; i < reps; i++) {
-      const marker = markers[i % markers.length]!
-      const points = (await page.evaluate(`window.__bench.phrasePoints('.document-text', ${JSON.stringify(marker)})`)) as {
-        start: { x: number; y: number }
-        end: { x: number; y: number }
-      }
-      await page.evaluate('window.__bench.frames(3)')
-      await page.mouse.move(points.start.x, points.start.y)
-      await page.mouse.down()
-      await page.mouse.move(points.end.x, points.end.y, { steps: 4 })
-      await page.mouse.up()
+      await selectPhrase(page, markers[i % markers.length]!)
       // let the pending selection settle (and the previous span's save finish)
       await page.waitForTimeout(150)
       await page.evaluate('window.__bench.frames(2)')
-      await page.evaluate(
-        `(() => { const B = window.__bench; const base = B.labelRanges('sw-label-actor-'); B.pending = B.when(() => B.labelRanges('sw-label-actor-') === base + 1) })()`
-      )
       await page.waitForTimeout(framePhase(i))
-      await page.keyboard.press('1')
-      const timed = await evaluate<Timed & { t0: number }>(page, 'window.__bench.pending.then((r) => ({ ...r, t0: window.__bench.keydown }))', `${variant.title}: new span`)
+      const timed = await pressActorKey(page, `${variant.title}: new span`)
       result.detected.push(timed.detected - timed.t0)
       result.frameStart.push(timed.frameStart - timed.t0)
       result.painted.push(timed.painted - timed.t0)
