@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react'
+import { VIEWS } from '../app/views'
 import { TEXT_NAVIGATION, type Shortcut } from '../commands/shortcuts'
 
 export function ShortcutSheet({ shortcuts, onClose }: { shortcuts: Shortcut[]; onClose(): void }) {
@@ -19,6 +20,15 @@ export function ShortcutSheet({ shortcuts, onClose }: { shortcuts: Shortcut[]; o
               <td>{shortcut.title}</td>
             </tr>
           ))}
+          {VIEWS.length > 1 &&
+            VIEWS.map((view) => (
+              <tr key={view.id}>
+                <td>
+                  <kbd>{view.keys}</kbd>
+                </td>
+                <td>Go to the {view.title} view</td>
+              </tr>
+            ))}
           {TEXT_NAVIGATION.map((item) => (
             <tr key={item.keys}>
               <td>

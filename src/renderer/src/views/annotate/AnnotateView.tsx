@@ -1,0 +1,524 @@
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
+import type { ImportReport, SearchHit, Upload } from '../../../../shared/api/contract'
+import { nextWordEnd, nextWordStart, previousWordEnd, previousWordStart } from '../../../../shared/words'
+import { desktop, exportProject, importWithDesktopDialog, invoke, type ExportRequest } from '../../api/client'
+import { droppedUploads, fileToUpload } from '../../api/uploads'
+import { buildShortcuts, isTypingTarget } from '../../commands/shortcuts'
+import { findMatches } from '../../editor/find'
+import { TextView, type PendingSelection, type ScrollRequest } from '../../editor/TextView'
+import { useDocumentEditor } from '../../editor/use-document-editor'
+import { AnnotatorField } from '../../panels/AnnotatorField'
+import { applyFilter, DocumentFilters, NO_FILTER, type DocumentFilter } from '../../panels/DocumentFilters'
+import { DocumentList, STATUS_TEXT } from '../../panels/DocumentList'
+import { ExportDialog } from '../../panels/ExportDialog'
+import { FindBar } from '../../panels/FindBar'
+import { ImportReportView } from '../../panels/ImportReportView'
+import { LabelBar } from '../../panels/LabelBar'
+import { LabelEditor, type LabelSetChange } from '../../panels/LabelEditor'
+import { ProjectSearch } from '../../panels/ProjectSearch'
+import { RelationList } from '../../panels/RelationList'
+import { ShortcutSheet } from '../../panels/ShortcutSheet'
+import { SpanDetails } from '../../panels/SpanDetails'
+import { SpanList } from '../../panels/SpanList'
+import { useProject } from '../../app/use-project'
+
+/** Files per import request, so a long import shows progress and no request grows huge. */
+const IMPORT_BATCH = 25
+
+type Message = { text: string; error: boolean; undo?: () => void }
+
+export function AnnotateView() {
+  const [message, setMessage] = useState<Message | null>(null)
+  const showError = useCallback((text: string) => setMessage({ text, error: true }), [])
+  const { info, setInfo, documents, refresh, onSaved } = useProject(showError)
+  const [currentId, setCurrentId] = useState<string | null>(null)
+  const [pending, setPending] = useState<PendingSelection | null>(null)
+  const [scrollTo, setScrollTo] = useState<ScrollRequest | null>(null)
+  const [report, setReport] = useState<ImportReport | null>(null)
+  const [importProgress, setImportProgress] = useState<{ done: number; total: number } | null>(null)
+  const [dialog, setDialog] = useState<'shortcuts' | 'labels' | 'export' | null>(null)
+  const [dragging, setDragging] = useState(false)
+  const [filter, setFilter] = useState<DocumentFilter>(NO_FILTER)
+  const [findOpen, setFindOpen] = useState(false)
+  const [findQuery, setFindQuery] = useState('')
+  const [findIndex, setFindIndex] = useState(0)
+  const [linkFrom, setLinkFrom] = useState<string | null>(null)
+  const [linkChoice, setLinkChoice] = useState<{ from: string; to: string; types: string[] } | null>(null)
+  const fileInput = useRef<HTMLInputElement>(null)
+  const folderInput = useRef<HTMLInputElement>(null)
+
+  const visibleDocuments = useMemo(() => applyFilter(documents, filter), [documents, filter])
+  // derived from the summaries, so an annotator appears as soon as their first save lands
+  const annotators = useMemo(() => [...new Set(documents.flatMap((d) => d.annotators))].sort(), [documents])
+  useEffect(() => {
+    if (!currentId || !documents.some((d) => d.id === currentId)) setCurrentId(documents[0]?.id ?? null)
+  }, [documents, currentId])
+
+  const [reloadKey, setReloadKey] = useState(0)
+  const editor = useDocumentEditor(currentId, info?.annotator ?? '', onSaved, showError, reloadKey)
+  const labels = useMemo(() => info?.labels ?? [], [info])
+  const relationTypes = useMemo(() => info?.relationTypes ?? [], [info])
+  const text = editor.document?.text ?? ''
+
+  const matches = useMemo(() => (findOpen ? findMatches(text, findQuery) : []), [findOpen, text, findQuery])
+  const find = useMemo(() => ({ matches, current: Math.min(findIndex, Math.max(0, matches.length - 1)) }), [matches, findIndex])
+
+  const openDocument = useCallback((id: string) => {
+    setCurrentId(id)
+    setPending(null)
+    setLinkFrom(null)
+    setLinkChoice(null)
+    window.getSelection()?.removeAllRanges()
+  }, [])
+
+  const moveDocument = useCallback(
+    (step: number) => {
+      const index = visibleDocuments.findIndex((d) => d.id === currentId)
+      const next = visibleDocuments[index < 0 ? 0 : index + step]
+      if (next) openDocument(next.id)
+    },
+    [visibleDocuments, currentId, openDocument]
+  )
+
+  const stepFind = useCallback(
+    (step: 1 | -1) => {
+      if (matches.length === 0 || !editor.offsets) return
+      const next = (find.current + step + matches.length) % matches.length
+      setFindIndex(next)
+      setScrollTo({ offset: editor.offsets.toCodePoint(matches[next]!.start) })
+    },
+    [matches, find, editor.offsets]
+  )
+
+  // relations: the source is chosen first, then the target; the type follows from the labels
+  const finishLink = useCallback(
+    (from: string, to: string) => {
+      const source = editor.spans.find((s) => s.id === from)
+      const target = editor.spans.find((s) => s.id === to)
+      if (!source || !target || from === to) return
+      const fits = relationTypes.filter(
+        (type) => (type.from.length === 0 || type.from.includes(source.label)) && (type.to.length === 0 || type.to.includes(target.label))
+      )
+      if (fits.length === 0) {
+        showError(`No relation type goes from ${source.label} to ${target.label}.`)
+        return
+      }
+      setLinkFrom(null)
+      if (fits.length === 1) editor.createRelation(fits[0]!.name, from, to)
+      else setLinkChoice({ from, to, types: fits.map((t) => t.name) })
+    },
+    [editor, relationTypes, showError]
+  )
+
+  const selectSpan = useCallback(
+    (id: string | null) => {
+      if (linkFrom && id && id !== linkFrom) finishLink(linkFrom, id)
+      else editor.select(id)
+    },
+    [linkFrom, finishLink, editor]
+  )
+
+  const applyLabel = useCallback(
+    (label: string) => {
+      if (pending) {
+        editor.createSpan(pending.start, pending.end, label)
+        setPending(null)
+        // the caret stays at the span's end, so keyboard work carries on from there
+        const selection = window.getSelection()
+        if (selection && selection.rangeCount > 0) selection.collapseToEnd()
+      } else if (editor.selectedId) {
+        editor.relabelSelected(label)
+      }
+    },
+    [pending, editor]
+  )
+
+  const runImport = useCallback(
+    async (uploads: Upload[] | null, folders = false) => {
+      try {
+        let result: ImportReport | null
+        if (uploads) {
+          result = { added: [], duplicates: [], rejected: [] }
+          for (let i = 0; i < uploads.length; i += IMPORT_BATCH) {
+            setImportProgress({ done: i, total: uploads.length })
+            const part = await invoke('documents.import', { files: uploads.slice(i, i + IMPORT_BATCH) })
+            result = { added: [...result.added, ...part.added], duplicates: [...result.duplicates, ...part.duplicates], rejected: [...result.rejected, ...part.rejected] }
+          }
+        } else {
+          setImportProgress({ done: 0, total: 0 })
+          result = await importWithDesktopDialog(folders)
+        }
+        if (!result) return
+        setReport(result)
+        await refresh()
+        if (result.added[0]) openDocument(result.added[0].id)
+      } catch (error) {
+        showError((error as Error).message)
+      } finally {
+        setImportProgress(null)
+      }
+    },
+    [refresh, openDocument, showError]
+  )
+
+  const startImport = useCallback(
+    (folders: boolean) => {
+      if (desktop) void runImport(null, folders)
+      else (folders ? folderInput : fileInput).current?.click()
+    },
+    [runImport]
+  )
+
+  const runExport = useCallback(
+    async (request: ExportRequest) => {
+      setDialog(null)
+      try {
+        const done = await exportProject(request)
+        if (done) setMessage({ text: done, error: false })
+      } catch (error) {
+        showError((error as Error).message)
+      }
+    },
+    [showError]
+  )
+
+  const changeLabels = useCallback(
+    async (change: LabelSetChange) => {
+      const { info: next, undo } = await invoke('labels.change', change)
+      setInfo(next)
+      await refresh()
+      setReloadKey((k) => k + 1)
+      setMessage({
+        text: 'Labels saved.',
+        error: false,
+        undo: () => {
+          invoke('labels.restore', undo)
+            .then(setInfo)
+            .then(refresh)
+            .then(() => setReloadKey((k) => k + 1))
+            .then(() => setMessage({ text: 'Label change undone.', error: false }), (error: Error) => showError(error.message))
+        }
+      })
+    },
+    [setInfo, refresh, showError]
+  )
+
+  const toggleDone = useCallback(() => {
+    editor.setStatus(editor.status === 'done' ? 'in_progress' : 'done').catch((error: Error) => showError(error.message))
+  }, [editor, showError])
+
+  const shortcuts = useMemo(
+    () =>
+      buildShortcuts({
+        labels,
+        applyLabel,
+        deleteSelected: editor.deleteSelected,
+        undo: editor.undo,
+        redo: editor.redo,
+        nextDocument: () => moveDocument(1),
+        previousDocument: () => moveDocument(-1),
+        toggleDone,
+        nextSpan: (backwards) => {
+          const spans = editor.spans
+          if (spans.length === 0) return
+          const index = spans.findIndex((s) => s.id === editor.selectedId)
+          const next = index < 0 ? (backwards ? spans.at(-1)! : spans[0]!) : spans[(index + (backwards ? -1 : 1) + spans.length) % spans.length]!
+          editor.select(next.id)
+          setScrollTo({ offset: next.start })
+        },
+        clearSelection: () => {
+          setPending(null)
+          setLinkFrom(null)
+          setLinkChoice(null)
+          editor.select(null)
+          editor.selectRelation(null)
+          window.getSelection()?.removeAllRanges()
+        },
+        showShortcuts: () => setDialog('shortcuts'),
+        adjustSpan: (edge, grow) => {
+          const span = editor.spans.find((s) => s.id === editor.selectedId)
+          if (!span || !editor.offsets) return
+          const start = editor.offsets.toUtf16(span.start)
+          const end = editor.offsets.toUtf16(span.end)
+          const moved =
+            edge === 'end'
+              ? { start, end: grow ? nextWordEnd(text, end) : previousWordEnd(text, end, start) }
+              : { start: grow ? previousWordStart(text, start) : nextWordStart(text, start, end), end }
+          editor.resizeSelected(editor.offsets.toCodePoint(moved.start), editor.offsets.toCodePoint(moved.end))
+        },
+        startLink: () => {
+          if (editor.selectedId) setLinkFrom(editor.selectedId)
+        },
+        confirmLink: (event) => {
+          // arrows in the span list move focus, not the selection: the focused row is the target
+          const row = event.target instanceof HTMLElement ? event.target.closest<HTMLElement>('[data-span-id]') : null
+          const target = row?.dataset.spanId ?? editor.selectedId
+          if (linkFrom && target && target !== linkFrom) finishLink(linkFrom, target)
+        },
+        openFind: () => setFindOpen(true),
+        editDetails: () => document.querySelector<HTMLElement>('.span-details select, .span-details input, .span-details textarea')?.focus()
+      }),
+    [labels, applyLabel, editor, moveDocument, toggleDone, text, linkFrom, finishLink]
+  )
+
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent): void {
+      if (dialog) return
+      // choosing a relation type: its number
+      if (linkChoice && /^[1-9]$/.test(event.key)) {
+        const type = linkChoice.types[Number(event.key) - 1]
+        if (type) editor.createRelation(type, linkChoice.from, linkChoice.to)
+        setLinkChoice(null)
+        event.preventDefault()
+        return
+      }
+      const shortcut = shortcuts.find((s) => s.matches(event))
+      if (!shortcut) return
+      if (isTypingTarget(event.target) && shortcut.id !== 'find') return
+      // Tab moves focus as usual outside the text; inside it, it walks the spans
+      if (shortcut.id.endsWith('-span') && !(event.target instanceof HTMLElement && event.target.closest('.document-text'))) return
+      if (linkFrom && shortcut.id.startsWith('label:')) return
+      // Enter links only in relation mode; elsewhere it presses the focused button
+      if (shortcut.id === 'confirm-link' && !linkFrom) return
+      event.preventDefault()
+      shortcut.run(event)
+    }
+    window.addEventListener('keydown', onKeyDown)
+    return () => window.removeEventListener('keydown', onKeyDown)
+  }, [shortcuts, dialog, linkChoice, linkFrom, editor])
+
+  useEffect(() => {
+    if (!desktop) return
+    const commands: Record<string, () => void> = {
+      'import-files': () => startImport(false),
+      'import-folder': () => startImport(true),
+      export: () => setDialog('export'),
+      undo: editor.undo,
+      redo: editor.redo,
+      'next-document': () => moveDocument(1),
+      'previous-document': () => moveDocument(-1),
+      'toggle-done': toggleDone
+    }
+    return desktop.onMenuCommand((command) => commands[command]?.())
+  }, [startImport, editor, moveDocument, toggleDone])
+
+  const done = documents.filter((d) => d.status === 'done').length
+  const current = documents.find((d) => d.id === currentId)
+  // the details panel follows a change of selection at low priority, so the frame that shows a
+  // new span paints only the text (its content follows edits at once: typing never lags)
+  const detailsSpanId = useDeferredValue(editor.selectedId)
+  const selectedSpan = editor.spans.find((s) => s.id === detailsSpanId)
+  const linkSource = editor.spans.find((s) => s.id === linkFrom)
+  const accept = (info?.importExtensions ?? ['.txt', '.md']).join(',')
+  const onPicked = async (event: React.ChangeEvent<HTMLInputElement>) => {
+    const files = [...(event.target.files ?? [])]
+    event.target.value = ''
+    if (files.length) await runImport(await Promise.all(files.map((file) => fileToUpload(file))))
+  }
+
+  return (
+    <div
+      className={`app${dragging ? ' dragging' : ''}`}
+      onDragOver={(event) => {
+        event.preventDefault()
+        setDragging(true)
+      }}
+      onDragLeave={(event) => event.currentTarget === event.target && setDragging(false)}
+      onDrop={(event) => {
+        event.preventDefault()
+        setDragging(false)
+        droppedUploads(event.dataTransfer).then(
+          (uploads) => (uploads.length > 0 ? runImport(uploads) : undefined),
+          (error: Error) => showError(error.message)
+        )
+      }}
+    >
+      <header className="topbar">
+        <h1>Spanwise</h1>
+        <span className="project-name">{info?.name}</span>
+        <div className="progress" role="status" aria-label={`${done} of ${documents.length} documents done`} data-testid="progress">
+          <span>
+            {done} / {documents.length} done
+          </span>
+          <progress max={Math.max(documents.length, 1)} value={done} />
+        </div>
+        {info && (
+          <AnnotatorField
+            annotator={info.annotator}
+            onChange={(name) =>
+              invoke('annotator.set', { annotator: name })
+                .then(setInfo)
+                .then(refresh)
+            }
+            onError={showError}
+          />
+        )}
+        <button type="button" onClick={() => startImport(false)}>
+          Import files…
+        </button>
+        <button type="button" onClick={() => startImport(true)}>
+          Import folder…
+        </button>
+        <button type="button" onClick={() => setDialog('export')}>
+          Export…
+        </button>
+        <button type="button" onClick={() => setDialog('labels')}>
+          Labels…
+        </button>
+        <button type="button" onClick={() => setDialog('shortcuts')} aria-label="Keyboard shortcuts" aria-keyshortcuts="?">
+          ?
+        </button>
+        <input ref={fileInput} type="file" multiple hidden accept={accept} data-testid="file-input" onChange={onPicked} />
+        {/* @ts-expect-error: webkitdirectory is not in React's attribute types yet */}
+        <input ref={folderInput} type="file" hidden webkitdirectory="" onChange={onPicked} />
+      </header>
+
+      {importProgress && (
+        <div className="toast" role="status" data-testid="import-progress">
+          Importing{importProgress.total ? ` ${importProgress.done} / ${importProgress.total} files` : '…'}
+          {importProgress.total > 0 && <progress max={importProgress.total} value={importProgress.done} />}
+        </div>
+      )}
+      {report && <ImportReportView report={report} onClose={() => setReport(null)} />}
+      {message && (
+        <div className={`toast${message.error ? ' error' : ''}`} role={message.error ? 'alert' : 'status'}>
+          {message.text}
+          {message.undo && (
+            <button type="button" onClick={message.undo} data-testid="message-undo">
+              Undo
+            </button>
+          )}
+          <button type="button" onClick={() => setMessage(null)} aria-label="Dismiss">
+            ×
+          </button>
+        </div>
+      )}
+
+      <main className="workbench">
+        <div className="sidebar">
+          <ProjectSearch
+            onError={showError}
+            onOpen={(hit: SearchHit) => {
+              openDocument(hit.documentId)
+              setFindOpen(true)
+              setFindQuery(hit.label ? '' : hit.match)
+              setScrollTo({ offset: hit.start })
+            }}
+          />
+          <DocumentFilters filter={filter} labels={labels.map((l) => l.name)} annotators={annotators} onChange={setFilter} />
+          <DocumentList documents={visibleDocuments} currentId={currentId} onOpen={openDocument} />
+        </div>
+        <section className="editor" aria-label="Editor">
+          {editor.document && editor.offsets ? (
+            <>
+              <div className="editor-header">
+                <h2 className="doc-heading">{editor.document.title}</h2>
+                <span className={`status status-${editor.status}`} data-testid="document-status">
+                  {STATUS_TEXT[editor.status]}
+                </span>
+                <button type="button" onClick={toggleDone} aria-keyshortcuts="Control+Enter">
+                  {editor.status === 'done' ? 'Reopen' : 'Mark done'} <kbd>Ctrl+Enter</kbd>
+                </button>
+                <button type="button" onClick={editor.undo} disabled={!editor.canUndo} aria-keyshortcuts="Control+Z">
+                  Undo
+                </button>
+                <button type="button" onClick={editor.redo} disabled={!editor.canRedo} aria-keyshortcuts="Control+Shift+Z">
+                  Redo
+                </button>
+              </div>
+              <LabelBar labels={labels} onApply={applyLabel} />
+              {findOpen && (
+                <FindBar
+                  query={findQuery}
+                  count={matches.length}
+                  current={find.current}
+                  onQuery={(query) => {
+                    setFindQuery(query)
+                    setFindIndex(0)
+                    const first = findMatches(text, query, 1)[0]
+                    if (first && editor.offsets) setScrollTo({ offset: editor.offsets.toCodePoint(first.start) })
+                  }}
+                  onStep={stepFind}
+                  onClose={() => {
+                    setFindOpen(false)
+                    document.querySelector<HTMLElement>('.document-text')?.focus()
+                  }}
+                />
+              )}
+              {linkSource && (
+                <p className="link-banner" role="status" data-testid="link-banner">
+                  Linking from “{editor.offsets.sliceCodePoints(linkSource.start, linkSource.end)}”: click the target span, or Tab to it and press Enter. Esc cancels.
+                </p>
+              )}
+              {linkChoice && (
+                <div className="link-banner" role="group" aria-label="Choose the relation type">
+                  Relation type:{' '}
+                  {linkChoice.types.map((type, i) => (
+                    <button
+                      key={type}
+                      type="button"
+                      onClick={() => {
+                        editor.createRelation(type, linkChoice.from, linkChoice.to)
+                        setLinkChoice(null)
+                      }}
+                    >
+                      <kbd>{i + 1}</kbd> {type}
+                    </button>
+                  ))}
+                </div>
+              )}
+              <TextView
+                text={editor.document.text}
+                offsets={editor.offsets}
+                spans={editor.spans}
+                labels={labels}
+                selectedId={editor.selectedId}
+                relations={editor.relations}
+                relationTypes={relationTypes}
+                selectedRelationId={editor.selectedRelationId}
+                linkSourceId={linkFrom}
+                find={find}
+                scrollTo={scrollTo}
+                onSelectSpan={selectSpan}
+                onSelectRelation={editor.selectRelation}
+                onPendingSelection={setPending}
+              />
+            </>
+          ) : (
+            <p className="empty">{current ? 'Opening…' : 'Import documents to start annotating.'}</p>
+          )}
+        </section>
+        {editor.offsets && (
+          <div className="sidebar right">
+            {selectedSpan && (
+              <SpanDetails
+                span={selectedSpan}
+                label={labels.find((l) => l.name === selectedSpan.label)}
+                text={editor.offsets.sliceCodePoints(selectedSpan.start, selectedSpan.end)}
+                onChange={(change) => editor.setSpanDetails(selectedSpan.id, change)}
+                onStartLink={() => setLinkFrom(selectedSpan.id)}
+              />
+            )}
+            <SpanList
+              spans={editor.spans}
+              labels={labels}
+              offsets={editor.offsets}
+              selectedId={editor.selectedId}
+              onSelect={(id) => {
+                selectSpan(id)
+                const span = editor.spans.find((s) => s.id === id)
+                if (span) setScrollTo({ offset: span.start })
+              }}
+            />
+            <RelationList relations={editor.relations} spans={editor.spans} offsets={editor.offsets} selectedId={editor.selectedRelationId} onSelect={editor.selectRelation} />
+          </div>
+        )}
+      </main>
+      {dialog === 'shortcuts' && <ShortcutSheet shortcuts={shortcuts} onClose={() => setDialog(null)} />}
+      {dialog === 'labels' && info && <LabelEditor labels={info.labels} documents={documents} onApply={changeLabels} onClose={() => setDialog(null)} />}
+      {dialog === 'export' && info && (
+        <ExportDialog formats={info.exportFormats} annotators={annotators} onExport={(choice) => void runExport(choice)} onClose={() => setDialog(null)} />
+      )}
+    </div>
+  )
+}
