@@ -1,5 +1,7 @@
 // Word snapping of a selection (UTF-16 offsets, as the DOM gives them).
 import { describe, expect, it } from 'vitest'
+import { tokenize } from '../../../src/main/formats/tokenize'
+import { OffsetMap } from '../../../src/shared/offsets'
 import { snapToWords, trimSelection } from '../../../src/shared/words'
 
 function snapped(text: string, start: number, end: number): string | null {
@@ -109,5 +111,53 @@ describe('trimSelection', () => {
 
   it('returns null for white space only', () => {
     expect(trimSelection('a \r\n b', 1, 5)).toBeNull()
+  })
+})
+
+describe('snapToWords follows entity conventions (the rule in src/shared/words.ts)', () => {
+  const cases: [string, string, string][] = [
+    // [text, what the analyst drags across, what the span holds]
+    ["Benjamin Netanyahu's stance hardened", "Benjamin Netanyahu's", 'Benjamin Netanyahu'],
+    ['Netanyahu’s coalition', 'Netanyahu’s', 'Netanyahu'],
+    ["the students' union", "students'", 'students'],
+    ['a spokesman for "Hamas", the group', '"Hamas",', 'Hamas'],
+    ['said “the talks failed.” Then', '“the talks failed.”', 'the talks failed'],
+    ['killing 41,200 Palestinians', '41,2', '41,200'],
+    ['at least 16,700 children', '6,70', '16,700'],
+    ['a $1.5bn package', '$1.5b', '$1.5bn'],
+    ['rose 12 percent in May', '12 percen', '12 percent'],
+    ['the U.S. envoy', 'U.S.', 'U.S.'],
+    ['President John F. Kennedy', 'John F.', 'John F.'],
+    ['the Izz ad-Din al-Qassam Brigades', 'ad-Di', 'ad-Din'],
+    ['met the ceasefire. Then', 'ceasefire.', 'ceasefire'],
+    ['the army (IDF) said', '(IDF)', '(IDF)'],
+    ['the army (IDF said', '(IDF', 'IDF'],
+    ['Hamas, Hezbollah, and Iran', 'Hamas, Hezbollah,', 'Hamas, Hezbollah']
+  ]
+  for (const [text, dragged, expected] of cases) {
+    it(`${JSON.stringify(dragged)} → ${JSON.stringify(expected)}`, () => {
+      const i = at(text, dragged)
+      expect(snapped(text, i, i + dragged.length)).toBe(expected)
+    })
+  }
+
+  it('widens a selection inside a word before a possessive to the word alone', () => {
+    const text = "Netanyahu's stance"
+    expect(snapped(text, 2, 5)).toBe('Netanyahu')
+  })
+})
+
+describe('snapped spans start and end on the export tokenizer\'s boundaries', () => {
+  it('for every selection of a news sentence', () => {
+    const text = 'On Thursday, Israel’s army said 41,200 "militants" died; the U.N. disputes it (again).'
+    const map = new OffsetMap(text)
+    const boundaries = new Set(tokenize(map).flatMap((t) => [map.toUtf16(t.start), map.toUtf16(t.end)]))
+    for (let start = 0; start < text.length; start++) {
+      for (let end = start + 1; end <= text.length; end++) {
+        const result = snapToWords(text, start, end)
+        if (!result) continue
+        expect(boundaries.has(result.start) && boundaries.has(result.end), `${start}-${end} → ${text.slice(result.start, result.end)}`).toBe(true)
+      }
+    }
   })
 })
