@@ -79,3 +79,26 @@ test('the span list is one Tab stop walked with arrows, Home and End, and Enter 
   await page.keyboard.press('Shift+Tab')
   await expect(focused).toContainText('item 0 and')
 })
+
+test('every document opens at its top, wherever the previous one was scrolled to', async ({ page, workbench }) => {
+  const other = ['Short note on the budget', '', 'The council met briefly.', ...LINES.slice(0, 300)].join('\n')
+  const minutes = { text: TEXT, label: [span('1194 objections', 'claim')] }
+  await page.goto(workbench.url)
+  await page.getByTestId('file-input').setInputFiles([
+    { name: 'a-minutes.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(`${JSON.stringify(minutes)}\n`) },
+    { name: 'b-note.txt', mimeType: 'text/plain', buffer: Buffer.from(other) }
+  ])
+  await page.getByRole('button', { name: /Long minutes of the committee/ }).click()
+  await expect(page.locator('.doc-heading')).toHaveText('Long minutes of the committee')
+  const scroller = page.getByTestId('document-text')
+  // Shift+Tab selects the last span, far down: the text scrolls there
+  await scroller.focus()
+  await page.keyboard.press('Shift+Tab')
+  await expect.poll(() => scroller.evaluate((element) => element.scrollTop)).toBeGreaterThan(1000)
+
+  // to the other document with the key: it opens at its top, its first line in view
+  await page.keyboard.press(']')
+  await expect(page.locator('.doc-heading')).toHaveText('Short note on the budget')
+  await expect(scroller.getByText('The council met briefly.')).toBeInViewport()
+  await expect.poll(() => scroller.evaluate((element) => element.scrollTop)).toBe(0)
+})

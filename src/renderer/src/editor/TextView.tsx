@@ -56,6 +56,9 @@ export function TextView(props: Props) {
 
   useLayoutEffect(() => {
     caretRef.current = null
+    // another document opens at its top, never where the previous one was scrolled to (a
+    // requested position, e.g. a search hit, is scrolled to after this)
+    scrollerRef.current!.scrollTop = 0
     const layout = new TextLayout(containerRef.current!, text)
     layoutRef.current = layout
     // tell the painter which lines are in or near the viewport, as the text scrolls

@@ -65,6 +65,8 @@ export function AnnotateView() {
 
   const openDocument = useCallback((id: string) => {
     setCurrentId(id)
+    // a position asked for in the previous document means nothing in this one
+    setScrollTo(null)
     setPending(null)
     setLinkFrom(null)
     setLinkChoice(null)
