@@ -135,10 +135,7 @@ export const DEFAULT_RELATION_TYPES: RelationType[] = [
   { name: 'quantifies', color: '#b0407a', from: ['figure'], to: ['claim', 'actor'] }
 ]
 
-/** Spans in text order: by start, then longer first so a span precedes the spans nested in it. */
-export function compareSpans(a: Span, b: Span): number {
-  return a.start - b.start || b.end - a.end || a.label.localeCompare(b.label) || a.id.localeCompare(b.id)
-}
+export { compareSpans } from './span-order'
 
 export function emptyLayer(documentId: string, annotator: string): AnnotationLayer {
   return { version: 1, documentId, annotator, status: 'todo', spans: [], relations: [], updatedAt: null }

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { AnnotationLayer, DocumentRecord, DocumentStatus, Relation, Span } from '../../../shared/model'
 import { keepLinkedRelations } from '../../../shared/relations'
+import { compareSpans } from '../../../shared/span-order'
 import { OffsetMap } from '../../../shared/offsets'
 import { invoke, sendWhileLeaving } from '../api/client'
 import { applyEdit, redo, startHistory, undo, type AnnotationHistory, type Annotations } from './span-history'
@@ -138,11 +139,15 @@ export function useDocumentEditor(
     [save]
   )
 
-  /** Applies a change; relations whose spans are gone go with them. */
+  /**
+   * Applies a change; relations whose spans are gone go with them. Spans stay in text order (as
+   * the store keeps them), so the span list and Tab follow the text, never the order of making.
+   */
   const edit = (change: (state: Annotations) => Annotations) => {
     if (!loaded.current) return
     const next = change(historyRef.current.current)
-    commit(applyEdit(historyRef.current, { spans: next.spans, relations: keepLinkedRelations(next.spans, next.relations) }))
+    const spans = [...next.spans].sort(compareSpans)
+    commit(applyEdit(historyRef.current, { spans, relations: keepLinkedRelations(spans, next.relations) }))
   }
   const editSpan = (id: string, change: (span: Span) => Span) =>
     edit((state) => ({ ...state, spans: state.spans.map((span) => (span.id === id ? change(span) : span)) }))

@@ -1,5 +1,7 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 import type { ImportReport, SearchHit, Upload } from '../../../../shared/api/contract'
+import { relationTypesBetween } from '../../../../shared/relations'
+import { compareSpans } from '../../../../shared/span-order'
 import { nextWordEnd, nextWordStart, previousWordEnd, previousWordStart } from '../../../../shared/words'
 import { desktop, exportProject, importWithDesktopDialog, invoke, type ExportRequest } from '../../api/client'
 import { droppedUploads, fileToUpload } from '../../api/uploads'
@@ -98,9 +100,7 @@ export function AnnotateView() {
       const source = editor.spans.find((s) => s.id === from)
       const target = editor.spans.find((s) => s.id === to)
       if (!source || !target || from === to) return
-      const fits = relationTypes.filter(
-        (type) => (type.from.length === 0 || type.from.includes(source.label)) && (type.to.length === 0 || type.to.includes(target.label))
-      )
+      const fits = relationTypesBetween(relationTypes, source.label, target.label)
       if (fits.length === 0) {
         showError(`No relation type goes from ${source.label} to ${target.label}.`)
         return
@@ -221,10 +221,20 @@ export function AnnotateView() {
         previousDocument: () => moveDocument(-1),
         toggleDone,
         nextSpan: (backwards) => {
-          const spans = editor.spans
-          if (spans.length === 0) return
-          const index = spans.findIndex((s) => s.id === editor.selectedId)
-          const next = index < 0 ? (backwards ? spans.at(-1)! : spans[0]!) : spans[(index + (backwards ? -1 : 1) + spans.length) % spans.length]!
+          // in text order; in relation mode only the spans some relation type can link to
+          const source = editor.spans.find((s) => s.id === linkFrom)
+          const stops = source
+            ? editor.spans.filter((s) => s.id !== source.id && relationTypesBetween(relationTypes, source.label, s.label).length > 0)
+            : editor.spans
+          const current = editor.spans.find((s) => s.id === editor.selectedId)
+          const next = current
+            ? backwards
+              ? (stops.findLast((s) => compareSpans(s, current) < 0) ?? stops.at(-1))
+              : (stops.find((s) => compareSpans(s, current) > 0) ?? stops[0])
+            : backwards
+              ? stops.at(-1)
+              : stops[0]
+          if (!next) return
           editor.select(next.id)
           setScrollTo({ offset: next.start })
         },
@@ -260,7 +270,7 @@ export function AnnotateView() {
         openFind: () => setFindOpen(true),
         editDetails: () => document.querySelector<HTMLElement>('.span-details select, .span-details input, .span-details textarea')?.focus()
       }),
-    [labels, applyLabel, editor, moveDocument, toggleDone, text, linkFrom, finishLink]
+    [labels, applyLabel, editor, moveDocument, toggleDone, text, linkFrom, finishLink, relationTypes]
   )
 
   useEffect(() => {
