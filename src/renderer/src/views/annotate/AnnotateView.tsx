@@ -22,16 +22,16 @@ import { RelationList } from '../../panels/RelationList'
 import { ShortcutSheet } from '../../panels/ShortcutSheet'
 import { SpanDetails } from '../../panels/SpanDetails'
 import { SpanList } from '../../panels/SpanList'
+import { Toasts, type Message } from '../../panels/Toasts'
 import { useProject } from '../../app/use-project'
 
 /** Files per import request, so a long import shows progress and no request grows huge. */
 const IMPORT_BATCH = 25
 
-type Message = { text: string; error: boolean; undo?: () => void }
-
 export function AnnotateView() {
   const [message, setMessage] = useState<Message | null>(null)
   const showError = useCallback((text: string) => setMessage({ text, error: true }), [])
+  const dismissMessage = useCallback(() => setMessage(null), [])
   const { info, setInfo, documents, refresh, onSaved } = useProject(showError)
   const [currentId, setCurrentId] = useState<string | null>(null)
   const [pending, setPending] = useState<PendingSelection | null>(null)
@@ -385,26 +385,15 @@ export function AnnotateView() {
         <input ref={folderInput} type="file" hidden webkitdirectory="" onChange={onPicked} />
       </header>
 
-      {importProgress && (
-        <div className="toast" role="status" data-testid="import-progress">
-          Importing{importProgress.total ? ` ${importProgress.done} / ${importProgress.total} files` : '…'}
-          {importProgress.total > 0 && <progress max={importProgress.total} value={importProgress.done} />}
-        </div>
-      )}
+      <Toasts message={message} onDismiss={dismissMessage}>
+        {importProgress && (
+          <div className="toast" role="status" data-testid="import-progress">
+            Importing{importProgress.total ? ` ${importProgress.done} / ${importProgress.total} files` : '…'}
+            {importProgress.total > 0 && <progress max={importProgress.total} value={importProgress.done} />}
+          </div>
+        )}
+      </Toasts>
       {report && <ImportReportView report={report} onClose={() => setReport(null)} />}
-      {message && (
-        <div className={`toast${message.error ? ' error' : ''}`} role={message.error ? 'alert' : 'status'}>
-          {message.text}
-          {message.undo && (
-            <button type="button" onClick={message.undo} data-testid="message-undo">
-              Undo
-            </button>
-          )}
-          <button type="button" onClick={() => setMessage(null)} aria-label="Dismiss">
-            ×
-          </button>
-        </div>
-      )}
 
       <main className="workbench">
         <div className="sidebar">
