@@ -118,7 +118,7 @@ export const DEFAULT_LABELS: Label[] = [
     hotkey: '1',
     attributes: [{ name: 'type', type: 'enum', options: ['person', 'organisation', 'state', 'armed group'] }]
   },
-  { name: 'claim', color: '#d9822b', hotkey: '2', attributes: [{ name: 'stance', type: 'enum', options: ['supports', 'opposes', 'neutral'] }] },
+  { name: 'claim', color: '#c4741f', hotkey: '2', attributes: [{ name: 'stance', type: 'enum', options: ['supports', 'opposes', 'neutral'] }] },
   {
     name: 'figure',
     color: '#2e9e5b',
