@@ -16,6 +16,7 @@ import { StoreError } from '../store/project-store'
 import { EXPORT_FORMAT_NAMES, ExportError } from '../exporting/export-project'
 import { supportedExtensions } from '../formats/registry'
 import { searchProject } from '../search/project-search'
+import { projectStatistics } from '../statistics/project-statistics'
 import { checkLabelSet, relationTypesAfter } from './label-rules'
 import type { Session } from './session'
 
@@ -78,6 +79,7 @@ export function createHandlers(session: Session): Handlers {
       return projectInfo(session)
     },
     'project.search': ({ query, limit }) => searchProject(store, session.annotator, query, limit),
+    'project.statistics': () => projectStatistics(store),
     'annotations.setStatus': ({ documentId, status }) => store.saveLayer(documentId, session.annotator, { status })
   }
 }

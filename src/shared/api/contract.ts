@@ -11,6 +11,7 @@ import {
   STATUSES,
   type AnnotationLayer,
   type DocumentRecord,
+  type DocumentStatus,
   type DocumentSummary,
   type Label,
   type RelationType
@@ -65,6 +66,17 @@ export interface SearchHit {
   after: string
   /** Set when the hit is a span whose label matched the query. */
   label?: string
+}
+
+/** Counts for the Statistics panel, per annotator; documents with no layer count as to do. */
+export interface ProjectStatistics {
+  annotators: string[]
+  documents: number
+  statuses: { annotator: string; status: DocumentStatus; documents: number }[]
+  spans: { annotator: string; label: string; count: number }[]
+  relations: { annotator: string; type: string; count: number }[]
+  /** Layers that could not be read, left out of the counts. */
+  unreadable: { file: string; message: string }[]
 }
 
 const labelSnapshotSchema = z.object({
@@ -134,6 +146,10 @@ export const channels = {
   'project.search': {
     input: z.object({ query: z.string().min(1).max(500), limit: z.number().int().min(1).max(1000).default(200) }),
     result: {} as { hits: SearchHit[]; truncated: boolean }
+  },
+  'project.statistics': {
+    input: z.object({}),
+    result: {} as ProjectStatistics
   },
   'annotations.setStatus': {
     input: z.object({ documentId, status: z.enum(STATUSES) }),

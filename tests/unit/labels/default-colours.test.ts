@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { PALETTE } from '../../../src/main/store/label-defaults'
 import { DEFAULT_LABELS, DEFAULT_RELATION_TYPES } from '../../../src/shared/model'
-import { contrastRatio, lowContrastThemes, THEME_BACKGROUNDS } from '../../../src/renderer/src/panels/contrast'
+import { contrastRatio, lowContrastThemes, THEME_BACKGROUNDS } from '../../../src/shared/contrast'
 
 describe('default colours', () => {
   const colours = [...DEFAULT_LABELS.map((l) => [l.name, l.color]), ...DEFAULT_RELATION_TYPES.map((t) => [t.name, t.color]), ...PALETTE.map((c, i) => [`palette ${i}`, c])]

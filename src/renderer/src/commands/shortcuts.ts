@@ -32,6 +32,7 @@ export interface ShortcutActions {
   /** Moves focus to the selected span's attribute fields. */
   editDetails(): void
   showShortcuts(): void
+  showStatistics(): void
 }
 
 /** Keys the text view handles itself (caret and keyboard selection), listed on the sheet. */
@@ -79,6 +80,7 @@ export function buildShortcuts(actions: ShortcutActions): Shortcut[] {
     { id: 'previous-document', title: 'Previous document', keys: '[', matches: (e) => e.key === '[' && !ctrl(e), run: actions.previousDocument },
     { id: 'toggle-done', title: 'Mark the document done (or not done)', keys: 'Ctrl+Enter', matches: (e) => ctrl(e) && e.key === 'Enter', run: actions.toggleDone },
     { id: 'clear', title: 'Clear the selection', keys: 'Escape', matches: (e) => e.key === 'Escape', run: actions.clearSelection },
+    { id: 'statistics', title: 'Show the project\'s statistics', keys: 'Ctrl+Shift+S', matches: (e) => ctrl(e) && e.shiftKey && e.key.toLowerCase() === 's', run: actions.showStatistics },
     { id: 'shortcuts', title: 'Show keyboard shortcuts', keys: '?', matches: (e) => e.key === '?', run: actions.showShortcuts }
   ]
 }

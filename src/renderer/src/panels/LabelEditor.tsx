@@ -3,7 +3,7 @@
 // those spans, and the change can be undone from the message that follows.
 import { useEffect, useRef, useState } from 'react'
 import type { Attribute, DocumentSummary, Label } from '../../../shared/model'
-import { lowContrastThemes } from './contrast'
+import { lowContrastThemes } from '../../../shared/contrast'
 
 interface DraftLabel extends Label {
   /** The name the label had when the editor opened; undefined for new labels. */

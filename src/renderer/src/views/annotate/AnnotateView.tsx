@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 import type { ImportReport, SearchHit, Upload } from '../../../../shared/api/contract'
 import { relationTypesBetween } from '../../../../shared/relations'
 import { compareSpans } from '../../../../shared/span-order'
@@ -25,6 +25,9 @@ import { SpanList } from '../../panels/SpanList'
 import { Toasts, type Message } from '../../panels/Toasts'
 import { useProject } from '../../app/use-project'
 
+// the chart library loads only when the statistics are opened
+const StatisticsDialog = lazy(() => import('../../panels/StatisticsDialog'))
+
 /** Files per import request, so a long import shows progress and no request grows huge. */
 const IMPORT_BATCH = 25
 
@@ -38,7 +41,7 @@ export function AnnotateView() {
   const [scrollTo, setScrollTo] = useState<ScrollRequest | null>(null)
   const [report, setReport] = useState<ImportReport | null>(null)
   const [importProgress, setImportProgress] = useState<{ done: number; total: number } | null>(null)
-  const [dialog, setDialog] = useState<'shortcuts' | 'labels' | 'export' | null>(null)
+  const [dialog, setDialog] = useState<'shortcuts' | 'labels' | 'export' | 'statistics' | null>(null)
   const [dragging, setDragging] = useState(false)
   const [filter, setFilter] = useState<DocumentFilter>(NO_FILTER)
   const [findOpen, setFindOpen] = useState(false)
@@ -247,6 +250,7 @@ export function AnnotateView() {
           window.getSelection()?.removeAllRanges()
         },
         showShortcuts: () => setDialog('shortcuts'),
+        showStatistics: () => setDialog('statistics'),
         adjustSpan: (edge, grow) => {
           const span = editor.spans.find((s) => s.id === editor.selectedId)
           if (!span || !editor.offsets) return
@@ -374,6 +378,9 @@ export function AnnotateView() {
         <button type="button" onClick={() => setDialog('export')}>
           Export…
         </button>
+        <button type="button" onClick={() => setDialog('statistics')} aria-keyshortcuts="Control+Shift+S">
+          Statistics…
+        </button>
         <button type="button" onClick={() => setDialog('labels')}>
           Labels…
         </button>
@@ -413,7 +420,9 @@ export function AnnotateView() {
           {editor.document && editor.offsets ? (
             <>
               <div className="editor-header">
-                <h2 className="doc-heading">{editor.document.title}</h2>
+                <h2 className="doc-heading" title={editor.document.title}>
+                  {editor.document.title}
+                </h2>
                 <span className={`status status-${editor.status}`} data-testid="document-status">
                   {STATUS_TEXT[editor.status]}
                 </span>
@@ -516,6 +525,11 @@ export function AnnotateView() {
         )}
       </main>
       {dialog === 'shortcuts' && <ShortcutSheet shortcuts={shortcuts} onClose={() => setDialog(null)} />}
+      {dialog === 'statistics' && (
+        <Suspense fallback={null}>
+          <StatisticsDialog labels={labels} onClose={() => setDialog(null)} />
+        </Suspense>
+      )}
       {dialog === 'labels' && info && <LabelEditor labels={info.labels} documents={documents} onApply={changeLabels} onClose={() => setDialog(null)} />}
       {dialog === 'export' && info && (
         <ExportDialog formats={info.exportFormats} annotators={annotators} onExport={(choice) => void runExport(choice)} onClose={() => setDialog(null)} />
