@@ -42,6 +42,21 @@ export const TEXT_NAVIGATION: { keys: string; title: string }[] = [
   { keys: '↑ ↓ Page Up/Down Home End', title: 'In the document or span list: move between rows (Enter opens or selects)' }
 ]
 
+/** Keys of the find bar (its input keeps plain keys for typing the query), listed on the sheet. */
+export const FIND_BAR_KEYS: { keys: string; title: string }[] = [
+  { keys: 'Enter / Shift+Enter', title: 'In the find bar: next / previous match' },
+  { keys: 'Alt+label key', title: 'In the find bar: label the current match (snapped as usual)' },
+  { keys: 'Alt+Shift+label key', title: 'In the find bar: label every match in the document (one undo step)' }
+]
+
+/** In the find bar: which label Alt(+Shift)+key asks for, by the key's position (Alt changes the character typed). */
+export function findBarLabelKey(event: KeyboardEvent, labels: { name: string; hotkey: string }[]): { label: string; all: boolean } | null {
+  if (!event.altKey || event.ctrlKey || event.metaKey) return null
+  const key = /^Digit(\d)$/.exec(event.code)?.[1] ?? /^Key([A-Z])$/.exec(event.code)?.[1]?.toLowerCase()
+  const label = key && labels.find((l) => l.hotkey.toLowerCase() === key)
+  return label ? { label: label.name, all: event.shiftKey } : null
+}
+
 export function buildShortcuts(actions: ShortcutActions): Shortcut[] {
   return [
     ...actions.labels.map<Shortcut>((label) => ({

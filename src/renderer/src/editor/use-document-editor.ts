@@ -22,6 +22,8 @@ export interface DocumentEditor {
   select(id: string | null): void
   selectRelation(id: string | null): void
   createSpan(start: number, end: number, label: string): void
+  /** Makes several spans (code points) as one undoable step; returns how many were new. */
+  createSpans(spans: { start: number; end: number; label: string }[]): number
   relabelSelected(label: string): void
   /** Moves the selected span's edges (code points); ignored if it would leave nothing. */
   resizeSelected(start: number, end: number): void
@@ -174,6 +176,13 @@ export function useDocumentEditor(
       const id = newSpanId()
       edit((state) => ({ ...state, spans: [...state.spans, { id, start, end, label }] }))
       setSelectedId(id)
+    },
+    createSpans: (made) => {
+      // spans that exist already (same bounds and label) are not made twice
+      const fresh = made.filter((m) => !history.current.spans.some((s) => s.start === m.start && s.end === m.end && s.label === m.label))
+      if (fresh.length === 0) return 0
+      edit((state) => ({ ...state, spans: [...state.spans, ...fresh.map((m) => ({ id: newSpanId(), ...m }))] }))
+      return fresh.length
     },
     relabelSelected: (label) => {
       // a relabelled span keeps no attribute values: they belonged to the old label

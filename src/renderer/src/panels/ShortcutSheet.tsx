@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react'
 import { VIEWS } from '../app/views'
-import { TEXT_NAVIGATION, type Shortcut } from '../commands/shortcuts'
+import { FIND_BAR_KEYS, TEXT_NAVIGATION, type Shortcut } from '../commands/shortcuts'
 
 export function ShortcutSheet({ shortcuts, onClose }: { shortcuts: Shortcut[]; onClose(): void }) {
   const ref = useRef<HTMLDialogElement>(null)
@@ -29,7 +29,7 @@ export function ShortcutSheet({ shortcuts, onClose }: { shortcuts: Shortcut[]; o
                 <td>Go to the {view.title} view</td>
               </tr>
             ))}
-          {TEXT_NAVIGATION.map((item) => (
+          {[...TEXT_NAVIGATION, ...FIND_BAR_KEYS].map((item) => (
             <tr key={item.keys}>
               <td>
                 <kbd>{item.keys}</kbd>

@@ -2,7 +2,7 @@ import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useR
 import type { ImportReport, SearchHit, Upload } from '../../../../shared/api/contract'
 import { relationTypesBetween } from '../../../../shared/relations'
 import { compareSpans } from '../../../../shared/span-order'
-import { nextWordEnd, nextWordStart, previousWordEnd, previousWordStart } from '../../../../shared/words'
+import { nextWordEnd, nextWordStart, previousWordEnd, previousWordStart, snapToWords } from '../../../../shared/words'
 import { desktop, exportProject, importWithDesktopDialog, invoke, type ExportRequest } from '../../api/client'
 import { droppedUploads, fileToUpload } from '../../api/uploads'
 import { buildShortcuts, isTypingTarget } from '../../commands/shortcuts'
@@ -95,6 +95,23 @@ export function AnnotateView() {
       setScrollTo({ offset: editor.offsets.toCodePoint(matches[next]!.start) })
     },
     [matches, find, editor.offsets]
+  )
+
+  // the find bar labels its current match, or every match, snapped like a mouse selection
+  const labelMatches = useCallback(
+    (label: string, all: boolean) => {
+      const offsets = editor.offsets
+      if (!offsets || matches.length === 0) return
+      const chosen = all ? matches : [matches[find.current]!]
+      const spans = chosen.flatMap((match) => {
+        const snapped = snapToWords(text, match.start, match.end)
+        return snapped ? [{ start: offsets.toCodePoint(snapped.start), end: offsets.toCodePoint(snapped.end), label }] : []
+      })
+      const made = editor.createSpans(spans)
+      if (all) setMessage({ text: `Labelled ${made} of ${chosen.length} matches as ${label}.`, error: false, undo: editor.undo })
+      else if (!all && made > 0) stepFind(1)
+    },
+    [editor, matches, find, text, stepFind]
   )
 
   // relations: the source is chosen first, then the target; the type follows from the labels
@@ -449,6 +466,8 @@ export function AnnotateView() {
                     if (first && editor.offsets) setScrollTo({ offset: editor.offsets.toCodePoint(first.start) })
                   }}
                   onStep={stepFind}
+                  labels={labels}
+                  onLabel={labelMatches}
                   onClose={() => {
                     setFindOpen(false)
                     document.querySelector<HTMLElement>('.document-text')?.focus()
