@@ -33,7 +33,16 @@ export function installMenu(window: BrowserWindow): void {
         { label: 'Mark Document Done', accelerator: 'CmdOrCtrl+Enter', click: send('toggle-done'), registerAccelerator: false }
       ]
     },
-    { label: 'View', submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { role: 'togglefullscreen' }, ...(app.isPackaged ? [] : [{ role: 'toggleDevTools' } as const])] }
+    {
+      label: 'View',
+      submenu: [
+        { label: 'Show or Hide Relations', accelerator: 'CmdOrCtrl+Shift+H', click: send('toggle-relations'), registerAccelerator: false },
+        { label: 'Label Tags: Nested, All, Off', accelerator: 'CmdOrCtrl+Shift+L', click: send('cycle-label-tags'), registerAccelerator: false },
+        { type: 'separator' },
+        { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { role: 'togglefullscreen' },
+        ...(app.isPackaged ? [] : [{ role: 'toggleDevTools' } as const])
+      ]
+    }
   ]
   Menu.setApplicationMenu(Menu.buildFromTemplate(template))
 }

@@ -33,6 +33,8 @@ export interface ShortcutActions {
   editDetails(): void
   showShortcuts(): void
   showStatistics(): void
+  toggleRelations(): void
+  cycleLabelTags(): void
 }
 
 /** Keys the text view handles itself (caret and keyboard selection), listed on the sheet. */
@@ -95,6 +97,8 @@ export function buildShortcuts(actions: ShortcutActions): Shortcut[] {
     { id: 'previous-document', title: 'Previous document', keys: '[', matches: (e) => e.key === '[' && !ctrl(e), run: actions.previousDocument },
     { id: 'toggle-done', title: 'Mark the document done (or not done)', keys: 'Ctrl+Enter', matches: (e) => ctrl(e) && e.key === 'Enter', run: actions.toggleDone },
     { id: 'clear', title: 'Clear the selection', keys: 'Escape', matches: (e) => e.key === 'Escape', run: actions.clearSelection },
+    { id: 'toggle-relations', title: 'Show or hide relation arrows', keys: 'Ctrl+Shift+H', matches: (e) => ctrl(e) && e.shiftKey && e.key.toLowerCase() === 'h', run: actions.toggleRelations },
+    { id: 'cycle-label-tags', title: 'Label tags: on nested spans, on every span, or off', keys: 'Ctrl+Shift+L', matches: (e) => ctrl(e) && e.shiftKey && e.key.toLowerCase() === 'l', run: actions.cycleLabelTags },
     { id: 'statistics', title: 'Show the project\'s statistics', keys: 'Ctrl+Shift+S', matches: (e) => ctrl(e) && e.shiftKey && e.key.toLowerCase() === 's', run: actions.showStatistics },
     { id: 'shortcuts', title: 'Show keyboard shortcuts', keys: '?', matches: (e) => e.key === '?', run: actions.showShortcuts }
   ]

@@ -6,6 +6,8 @@ import type { Label, Relation, RelationType, Span } from '../../../shared/model'
 import type { OffsetMap } from '../../../shared/offsets'
 import { snapToWords, trimSelection } from '../../../shared/words'
 import { HighlightPainter } from './highlight-painter'
+import { SpanMarkLayer, type SpanMark } from './SpanMarkLayer'
+import { hasDetails, overlappingSpanIds, wantsTag, type LabelTagMode } from './span-marks'
 import { RelationLayer, type ArrowGeometry } from './RelationLayer'
 import { TextLayout } from './text-layout'
 
@@ -34,6 +36,8 @@ interface Props {
   /** Find-in-document matches, UTF-16 offsets, and the index of the current one. */
   find: { matches: { start: number; end: number }[]; current: number }
   scrollTo: ScrollRequest | null
+  /** Which spans carry a label tag at their start (spans with a note or attributes always get a dot). */
+  labelTags: LabelTagMode
   onSelectSpan(id: string | null): void
   onSelectRelation(id: string): void
   onPendingSelection(selection: PendingSelection | null): void
@@ -43,11 +47,15 @@ const sheet = new CSSStyleSheet()
 document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]
 
 export function TextView(props: Props) {
-  const { text, offsets, spans, labels, selectedId, relations, relationTypes, selectedRelationId, linkSourceId, find, scrollTo } = props
+  const { text, offsets, spans, labels, selectedId, relations, relationTypes, selectedRelationId, linkSourceId, find, scrollTo, labelTags } = props
   const containerRef = useRef<HTMLDivElement>(null)
   const scrollerRef = useRef<HTMLDivElement>(null)
   const [arrows, setArrows] = useState<{ list: ArrowGeometry[]; width: number; height: number }>({ list: [], width: 0, height: 0 })
   const [layoutVersion, setLayoutVersion] = useState(0)
+  const [marks, setMarks] = useState<SpanMark[]>([])
+  // lines in or near the viewport: marks are placed for their spans only
+  const nearLinesRef = useRef<Set<number>>(new Set())
+  const [nearVersion, setNearVersion] = useState(0)
   const layoutRef = useRef<TextLayout | null>(null)
   const painterRef = useRef<HighlightPainter>(new HighlightPainter(sheet))
   const caretRef = useRef<number | null>(null)
@@ -71,6 +79,8 @@ export function TextView(props: Props) {
           else near.delete(line)
         }
         painterRef.current.setVisibleLines(new Set(near))
+        nearLinesRef.current = new Set(near)
+        setNearVersion((v) => v + 1)
       },
       { root: scrollerRef.current, rootMargin: '100% 0px' }
     )
@@ -141,6 +151,34 @@ export function TextView(props: Props) {
     })
     setArrows({ list, width: scroller.scrollWidth, height: scroller.scrollHeight })
   }, [relations, spans, offsets, text, layoutVersion])
+  // label tags and detail dots for the spans near the viewport; no layout queries when none is due
+  useLayoutEffect(() => {
+    const layout = layoutRef.current
+    const scroller = scrollerRef.current
+    if (!layout || !scroller) return
+    const overlapping = labelTags === 'nested' ? overlappingSpanIds(spans) : new Set<string>()
+    const due = spans.filter((span) => wantsTag(labelTags, span, overlapping) || hasDetails(span))
+    const near = due.filter((span) => nearLinesRef.current.has(layout.lineIndexAt(offsets.toUtf16(span.start))))
+    if (near.length === 0) {
+      setMarks((current) => (current.length === 0 ? current : []))
+      return
+    }
+    const box = scroller.getBoundingClientRect()
+    const origin = { left: box.left - scroller.scrollLeft, top: box.top - scroller.scrollTop }
+    const colors = new Map(labels.map((label) => [label.name, label.color]))
+    const list: SpanMark[] = []
+    for (const span of near) {
+      const rects = layout.liveRangeOf(offsets.toUtf16(span.start), offsets.toUtf16(span.end)).getClientRects()
+      const first = rects[0]
+      const last = rects[rects.length - 1]
+      if (!first || !last) continue
+      const color = colors.get(span.label) ?? '#5f6caf'
+      if (wantsTag(labelTags, span, overlapping)) list.push({ id: span.id, kind: 'tag', text: span.label, color, x: first.left - origin.left, y: first.top - origin.top })
+      if (hasDetails(span)) list.push({ id: span.id, kind: 'details', text: '●', color, x: last.right - origin.left, y: last.top - origin.top })
+    }
+    setMarks(list)
+  }, [spans, offsets, text, labels, labelTags, layoutVersion, nearVersion])
+
   function onMouseUp(event: React.MouseEvent): void {
     const layout = layoutRef.current
     const selection = window.getSelection()
@@ -239,6 +277,7 @@ export function TextView(props: Props) {
       selectedId={selectedRelationId}
       onSelect={(id) => callbacks.current.onSelectRelation(id)}
     />
+    <SpanMarkLayer marks={marks} />
     <div ref={containerRef} className="lines" />
     </div>
   )

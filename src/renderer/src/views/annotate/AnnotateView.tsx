@@ -1,5 +1,6 @@
 import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 import type { ImportReport, SearchHit, Upload } from '../../../../shared/api/contract'
+import type { Relation } from '../../../../shared/model'
 import { relationTypesBetween } from '../../../../shared/relations'
 import { compareSpans } from '../../../../shared/span-order'
 import { nextWordEnd, nextWordStart, previousWordEnd, previousWordStart, snapToWords } from '../../../../shared/words'
@@ -9,6 +10,8 @@ import { buildShortcuts, isTypingTarget } from '../../commands/shortcuts'
 import { findMatches } from '../../editor/find'
 import { TextView, type PendingSelection, type ScrollRequest } from '../../editor/TextView'
 import { useDocumentEditor } from '../../editor/use-document-editor'
+import { LABEL_TAG_MODES, type LabelTagMode } from '../../editor/span-marks'
+import { useViewSettings } from '../../editor/use-view-settings'
 import { AnnotatorField } from '../../panels/AnnotatorField'
 import { applyFilter, DocumentFilters, NO_FILTER, type DocumentFilter } from '../../panels/DocumentFilters'
 import { DocumentList, STATUS_TEXT } from '../../panels/DocumentList'
@@ -24,6 +27,8 @@ import { SpanDetails } from '../../panels/SpanDetails'
 import { SpanList } from '../../panels/SpanList'
 import { Toasts, type Message } from '../../panels/Toasts'
 import { useProject } from '../../app/use-project'
+
+const NO_RELATIONS: Relation[] = []
 
 // the chart library loads only when the statistics are opened
 const StatisticsDialog = lazy(() => import('../../panels/StatisticsDialog'))
@@ -59,6 +64,7 @@ export function AnnotateView() {
     if (!currentId || !documents.some((d) => d.id === currentId)) setCurrentId(documents[0]?.id ?? null)
   }, [documents, currentId])
 
+  const view = useViewSettings()
   const [reloadKey, setReloadKey] = useState(0)
   const editor = useDocumentEditor(currentId, info?.annotator ?? '', onSaved, showError, reloadKey)
   const labels = useMemo(() => info?.labels ?? [], [info])
@@ -268,6 +274,8 @@ export function AnnotateView() {
         },
         showShortcuts: () => setDialog('shortcuts'),
         showStatistics: () => setDialog('statistics'),
+        toggleRelations: view.toggleRelations,
+        cycleLabelTags: view.cycleLabelTags,
         adjustSpan: (edge, grow) => {
           const span = editor.spans.find((s) => s.id === editor.selectedId)
           if (!span || !editor.offsets) return
@@ -291,7 +299,7 @@ export function AnnotateView() {
         openFind: () => setFindOpen(true),
         editDetails: () => document.querySelector<HTMLElement>('.span-details select, .span-details input, .span-details textarea')?.focus()
       }),
-    [labels, applyLabel, editor, moveDocument, toggleDone, text, linkFrom, finishLink, relationTypes]
+    [labels, applyLabel, editor, moveDocument, toggleDone, text, linkFrom, finishLink, relationTypes, view]
   )
 
   useEffect(() => {
@@ -330,10 +338,12 @@ export function AnnotateView() {
       redo: editor.redo,
       'next-document': () => moveDocument(1),
       'previous-document': () => moveDocument(-1),
-      'toggle-done': toggleDone
+      'toggle-done': toggleDone,
+      'toggle-relations': view.toggleRelations,
+      'cycle-label-tags': view.cycleLabelTags
     }
     return desktop.onMenuCommand((command) => commands[command]?.())
-  }, [startImport, editor, moveDocument, toggleDone])
+  }, [startImport, editor, moveDocument, toggleDone, view])
 
   const done = documents.filter((d) => d.status === 'done').length
   const current = documents.find((d) => d.id === currentId)
@@ -452,6 +462,22 @@ export function AnnotateView() {
                 <button type="button" onClick={editor.redo} disabled={!editor.canRedo} aria-keyshortcuts="Control+Shift+Z">
                   Redo
                 </button>
+                <select
+                  aria-label="Label tags"
+                  aria-keyshortcuts="Control+Shift+L"
+                  value={view.labelTags}
+                  onChange={(event) => view.setLabelTags(event.target.value as LabelTagMode)}
+                  data-testid="label-tags"
+                >
+                  {LABEL_TAG_MODES.map((option) => (
+                    <option key={option.mode} value={option.mode}>
+                      {option.title}
+                    </option>
+                  ))}
+                </select>
+                <button type="button" aria-pressed={!view.showRelations} aria-keyshortcuts="Control+Shift+H" onClick={view.toggleRelations} data-testid="hide-relations">
+                  Hide relations
+                </button>
               </div>
               <LabelBar labels={labels} onApply={applyLabel} />
               {findOpen && (
@@ -502,7 +528,8 @@ export function AnnotateView() {
                 spans={editor.spans}
                 labels={labels}
                 selectedId={editor.selectedId}
-                relations={editor.relations}
+                relations={view.showRelations ? editor.relations : NO_RELATIONS}
+                labelTags={view.labelTags}
                 relationTypes={relationTypes}
                 selectedRelationId={editor.selectedRelationId}
                 linkSourceId={linkFrom}
