@@ -38,8 +38,12 @@ export function installMenu(window: BrowserWindow): void {
       submenu: [
         { label: 'Show or Hide Relations', accelerator: 'CmdOrCtrl+Shift+H', click: send('toggle-relations'), registerAccelerator: false },
         { label: 'Label Tags: Nested, All, Off', accelerator: 'CmdOrCtrl+Shift+L', click: send('cycle-label-tags'), registerAccelerator: false },
+        // text size is the renderer's (kept per user), so the page itself is never zoomed
+        { label: 'Larger Text', accelerator: 'CmdOrCtrl+=', click: send('text-larger'), registerAccelerator: false },
+        { label: 'Smaller Text', accelerator: 'CmdOrCtrl+-', click: send('text-smaller'), registerAccelerator: false },
+        { label: 'Usual Text Size', accelerator: 'CmdOrCtrl+0', click: send('text-reset'), registerAccelerator: false },
         { type: 'separator' },
-        { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { role: 'togglefullscreen' },
+        { role: 'togglefullscreen' },
         ...(app.isPackaged ? [] : [{ role: 'toggleDevTools' } as const])
       ]
     }

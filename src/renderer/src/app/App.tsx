@@ -3,10 +3,12 @@
 import { useEffect, useState } from 'react'
 import { AnnotateView } from '../views/annotate/AnnotateView'
 import { NavigationContext, type Route } from './navigation'
+import { PreferencesContext, THEMES, usePreferenceState, type Theme } from './preferences'
 import { viewForKey, VIEWS } from './views'
 
 export function App() {
   const [route, setRoute] = useState<Route>({ view: 'annotate' })
+  const preferences = usePreferenceState()
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent): void {
@@ -21,25 +23,34 @@ export function App() {
 
   return (
     <NavigationContext.Provider value={setRoute}>
-      <div className="shell">
-        {VIEWS.length > 1 && (
-          <nav className="view-tabs" aria-label="Views">
-            {VIEWS.map((view) => (
-              <button
-                key={view.id}
-                type="button"
-                aria-current={route.view === view.id ? 'page' : undefined}
-                aria-keyshortcuts={view.keys}
-                title={`${view.title} (${view.keys})`}
-                onClick={() => setRoute({ view: view.id })}
-              >
-                {view.title}
-              </button>
-            ))}
-          </nav>
-        )}
-        {route.view === 'annotate' && <AnnotateView />}
-      </div>
+      <PreferencesContext.Provider value={preferences}>
+        <div className="shell" style={{ ['--text-size' as string]: `${preferences.textSize}px` }}>
+          <div className="view-tabs">
+            <nav aria-label="Views">
+              {VIEWS.map((view) => (
+                <button
+                  key={view.id}
+                  type="button"
+                  aria-current={route.view === view.id ? 'page' : undefined}
+                  aria-keyshortcuts={view.keys}
+                  title={`${view.title} (${view.keys})`}
+                  onClick={() => setRoute({ view: view.id })}
+                >
+                  {view.title}
+                </button>
+              ))}
+            </nav>
+            <select aria-label="Theme" value={preferences.theme} onChange={(event) => preferences.setTheme(event.target.value as Theme)} data-testid="theme">
+              {THEMES.map((option) => (
+                <option key={option.theme} value={option.theme}>
+                  {option.title}
+                </option>
+              ))}
+            </select>
+          </div>
+          {route.view === 'annotate' && <AnnotateView />}
+        </div>
+      </PreferencesContext.Provider>
     </NavigationContext.Provider>
   )
 }

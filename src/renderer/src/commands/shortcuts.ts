@@ -35,6 +35,9 @@ export interface ShortcutActions {
   showStatistics(): void
   toggleRelations(): void
   cycleLabelTags(): void
+  /** +1 / −1 a step, 0 back to the initial size. */
+  changeTextSize(step: 1 | -1 | 0): void
+  togglePanel(side: 'left' | 'right'): void
 }
 
 /** Keys the text view handles itself (caret and keyboard selection), listed on the sheet. */
@@ -99,6 +102,11 @@ export function buildShortcuts(actions: ShortcutActions): Shortcut[] {
     { id: 'clear', title: 'Clear the selection', keys: 'Escape', matches: (e) => e.key === 'Escape', run: actions.clearSelection },
     { id: 'toggle-relations', title: 'Show or hide relation arrows', keys: 'Ctrl+Shift+H', matches: (e) => ctrl(e) && e.shiftKey && e.key.toLowerCase() === 'h', run: actions.toggleRelations },
     { id: 'cycle-label-tags', title: 'Label tags: on nested spans, on every span, or off', keys: 'Ctrl+Shift+L', matches: (e) => ctrl(e) && e.shiftKey && e.key.toLowerCase() === 'l', run: actions.cycleLabelTags },
+    { id: 'text-larger', title: 'Larger text', keys: 'Ctrl+=', matches: (e) => ctrl(e) && !e.altKey && (e.key === '=' || e.key === '+'), run: () => actions.changeTextSize(1) },
+    { id: 'text-smaller', title: 'Smaller text', keys: 'Ctrl+−', matches: (e) => ctrl(e) && !e.altKey && (e.key === '-' || e.key === '_'), run: () => actions.changeTextSize(-1) },
+    { id: 'text-reset', title: 'Text back to its usual size', keys: 'Ctrl+0', matches: (e) => ctrl(e) && !e.altKey && e.key === '0', run: () => actions.changeTextSize(0) },
+    { id: 'toggle-left-panel', title: 'Hide or show the documents panel', keys: 'Ctrl+B', matches: (e) => ctrl(e) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'b', run: () => actions.togglePanel('left') },
+    { id: 'toggle-right-panel', title: 'Hide or show the span details panel', keys: 'Ctrl+Alt+B', matches: (e) => ctrl(e) && e.altKey && !e.shiftKey && e.code === 'KeyB', run: () => actions.togglePanel('right') },
     { id: 'statistics', title: 'Show the project\'s statistics', keys: 'Ctrl+Shift+S', matches: (e) => ctrl(e) && e.shiftKey && e.key.toLowerCase() === 's', run: actions.showStatistics },
     { id: 'shortcuts', title: 'Show keyboard shortcuts', keys: '?', matches: (e) => e.key === '?', run: actions.showShortcuts }
   ]

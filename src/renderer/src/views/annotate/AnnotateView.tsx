@@ -11,7 +11,7 @@ import { findMatches } from '../../editor/find'
 import { TextView, type PendingSelection, type ScrollRequest } from '../../editor/TextView'
 import { useDocumentEditor } from '../../editor/use-document-editor'
 import { LABEL_TAG_MODES, type LabelTagMode } from '../../editor/span-marks'
-import { useViewSettings } from '../../editor/use-view-settings'
+import { usePreferences } from '../../app/preferences'
 import { AnnotatorField } from '../../panels/AnnotatorField'
 import { applyFilter, DocumentFilters, NO_FILTER, type DocumentFilter } from '../../panels/DocumentFilters'
 import { DocumentList, STATUS_TEXT } from '../../panels/DocumentList'
@@ -20,6 +20,7 @@ import { FindBar } from '../../panels/FindBar'
 import { ImportReportView } from '../../panels/ImportReportView'
 import { LabelBar } from '../../panels/LabelBar'
 import { LabelEditor, type LabelSetChange } from '../../panels/LabelEditor'
+import { PanelEdge } from '../../panels/PanelEdge'
 import { ProjectSearch } from '../../panels/ProjectSearch'
 import { RelationList } from '../../panels/RelationList'
 import { ShortcutSheet } from '../../panels/ShortcutSheet'
@@ -64,7 +65,7 @@ export function AnnotateView() {
     if (!currentId || !documents.some((d) => d.id === currentId)) setCurrentId(documents[0]?.id ?? null)
   }, [documents, currentId])
 
-  const view = useViewSettings()
+  const view = usePreferences()
   const [reloadKey, setReloadKey] = useState(0)
   const editor = useDocumentEditor(currentId, info?.annotator ?? '', onSaved, showError, reloadKey)
   const labels = useMemo(() => info?.labels ?? [], [info])
@@ -275,6 +276,8 @@ export function AnnotateView() {
         showShortcuts: () => setDialog('shortcuts'),
         showStatistics: () => setDialog('statistics'),
         toggleRelations: view.toggleRelations,
+        changeTextSize: view.changeTextSize,
+        togglePanel: view.togglePanel,
         cycleLabelTags: view.cycleLabelTags,
         adjustSpan: (edge, grow) => {
           const span = editor.spans.find((s) => s.id === editor.selectedId)
@@ -340,7 +343,10 @@ export function AnnotateView() {
       'previous-document': () => moveDocument(-1),
       'toggle-done': toggleDone,
       'toggle-relations': view.toggleRelations,
-      'cycle-label-tags': view.cycleLabelTags
+      'cycle-label-tags': view.cycleLabelTags,
+      'text-larger': () => view.changeTextSize(1),
+      'text-smaller': () => view.changeTextSize(-1),
+      'text-reset': () => view.changeTextSize(0)
     }
     return desktop.onMenuCommand((command) => commands[command]?.())
   }, [startImport, editor, moveDocument, toggleDone, view])
@@ -429,8 +435,11 @@ export function AnnotateView() {
       </Toasts>
       {report && <ImportReportView report={report} onClose={() => setReport(null)} />}
 
-      <main className="workbench">
-        <div className="sidebar">
+      <main
+        className="workbench"
+        style={{ ['--left-width' as string]: `${view.panels.leftCollapsed ? 0 : view.panels.left}px`, ['--right-width' as string]: `${view.panels.rightCollapsed || !editor.offsets ? 0 : view.panels.right}px` }}
+      >
+        <div className="sidebar" hidden={view.panels.leftCollapsed}>
           <ProjectSearch
             onError={showError}
             onOpen={(hit: SearchHit) => {
@@ -443,6 +452,14 @@ export function AnnotateView() {
           <DocumentFilters filter={filter} labels={labels.map((l) => l.name)} annotators={annotators} onChange={setFilter} />
           <DocumentList documents={visibleDocuments} currentId={currentId} onOpen={openDocument} />
         </div>
+        <PanelEdge
+          side="left"
+          label="documents"
+          width={view.panels.left}
+          collapsed={view.panels.leftCollapsed}
+          onResize={(width) => view.setPanelWidth('left', width)}
+          onToggle={() => view.togglePanel('left')}
+        />
         <section className="editor" aria-label="Editor">
           {editor.document && editor.offsets ? (
             <>
@@ -544,8 +561,16 @@ export function AnnotateView() {
             <p className="empty">{current ? 'Opening…' : 'Import documents to start annotating.'}</p>
           )}
         </section>
+        <PanelEdge
+          side="right"
+          label="span details"
+          width={view.panels.right}
+          collapsed={view.panels.rightCollapsed || !editor.offsets}
+          onResize={(width) => view.setPanelWidth('right', width)}
+          onToggle={() => view.togglePanel('right')}
+        />
         {editor.offsets && (
-          <div className="sidebar right">
+          <div className="sidebar right" hidden={view.panels.rightCollapsed}>
             {selectedSpan && (
               <SpanDetails
                 span={selectedSpan}
