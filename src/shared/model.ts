@@ -109,6 +109,8 @@ export interface DocumentSummary {
   labels: string[]
   /** Annotators who have worked on the document. */
   annotators: string[]
+  /** Set when the document's file, or the current annotator's layer of it, cannot be read. */
+  error?: { file: string; message: string }
 }
 
 export const DEFAULT_LABELS: Label[] = [
