@@ -18,6 +18,7 @@ import { collectFiles } from '../importing/collect-files'
 import { importSources } from '../importing/import-files'
 import { startServer } from '../server/http-server'
 import { checkAnnotator, defaultAnnotator } from '../store/annotator'
+import { acquireAppLock } from '../store/app-lock'
 import { ProjectStore } from '../store/project-store'
 
 function annotatorOption(): Option {
@@ -28,6 +29,11 @@ function annotatorOption(): Option {
       throw new InvalidArgumentError((error as Error).message)
     }
   })
+}
+
+/** What opening the project put right (an interrupted import rolled back...), on stderr. */
+function printNotices(store: ProjectStore): void {
+  for (const notice of store.notices) process.stderr.write(`spanwise: ${notice}\n`)
 }
 
 function portNumber(value: string): number {
@@ -71,6 +77,7 @@ export function buildProgram(): Command {
     .argument('<paths...>', 'files or folders to import')
     .action(async (paths: string[], options: { project: string; annotator?: string; format?: string; textColumn: string; offsets?: OffsetUnit }) => {
       const store = await ProjectStore.open(options.project, { create: true })
+      printNotices(store)
       const { files, rejected } = await collectFiles(paths, { anyExtension: options.format !== undefined })
       const report = await importSources(
         store,
@@ -145,12 +152,20 @@ export function buildProgram(): Command {
     .action(async (options: { project?: string; port?: number; annotator?: string }) => {
       const annotator = options.annotator ?? defaultAnnotator()
       const store = options.project ? await ProjectStore.open(options.project, { create: true }) : await openOrCreateDemo(defaultProjectFolder(), annotator)
+      // one app per folder: a second `serve` (or the desktop app) on it is refused, naming the first
+      const lock = acquireAppLock(store.folder, `spanwise serve (port ${options.port ?? 'any'})`)
+      printNotices(store)
       const server = await startServer(new Session(store, annotator), options.port === undefined ? {} : { port: options.port })
-      process.stderr.write(`Spanwise is serving ${store.folder} to your browser. Open:\n`)
-      process.stdout.write(`${server.url}\n`)
-      const stop = () => void server.close().then(() => process.exit(0))
+      const stop = () =>
+        void server.close().then(() => {
+          lock.release()
+          process.exit(0)
+        })
+      // before the URL is printed: whoever reads it may stop us at once
       process.on('SIGINT', stop)
       process.on('SIGTERM', stop)
+      process.stderr.write(`Spanwise is serving ${store.folder} to your browser. Open:\n`)
+      process.stdout.write(`${server.url}\n`)
     })
 
   return program
