@@ -47,7 +47,7 @@ export function createHandlers(session: Session): Handlers {
   return {
     'project.info': () => projectInfo(session),
     'annotator.set': async ({ annotator }) => {
-      session.annotator = annotator
+      session.annotator = await store.checkAnnotatorName(annotator)
       return projectInfo(session)
     },
     'documents.list': () => store.summaries(session.annotator),

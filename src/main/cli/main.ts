@@ -83,7 +83,7 @@ export function buildProgram(): Command {
         store,
         files,
         {
-          annotator: options.annotator ?? defaultAnnotator(),
+          annotator: await store.checkAnnotatorName(options.annotator ?? defaultAnnotator()),
           textColumn: options.textColumn,
           ...(options.format ? { format: options.format } : {}),
           ...(options.offsets ? { offsets: options.offsets } : {})
@@ -112,6 +112,7 @@ export function buildProgram(): Command {
     .option('--all-annotators', 'one record per document and annotator, for every annotator')
     .option('--status <status>', `only documents with this status (${STATUSES.join(', ')}); repeatable`, statusList)
     .addOption(offsetsOption('output'))
+    .option('--skip-damaged', 'leave out documents whose file is damaged and still exit 0 (they are always left out and named)')
     .action(
       async (options: {
         project: string
@@ -121,8 +122,10 @@ export function buildProgram(): Command {
         allAnnotators?: boolean
         status?: DocumentStatus[]
         offsets?: OffsetUnit
+        skipDamaged?: boolean
       }) => {
         const store = await ProjectStore.open(options.project)
+        printNotices(store)
         const selection = {
           annotator: options.allAnnotators ? ({ all: true } as const) : (options.annotator ?? defaultAnnotator()),
           ...(options.status ? { statuses: options.status } : {})
@@ -133,13 +136,16 @@ export function buildProgram(): Command {
           if (!options.out) throw new Error(`${options.format} writes a folder of files: give one with --out DIR`)
           summary = await exportProjectToFolder(store, options.format, selection, options.out, progressOnStderr('exported'), exportOptions)
         } else {
-          if (!options.out) {
-            await exportProject(store, options.format, selection, process.stdout, progressOnStderr('exported'), exportOptions)
-            return
-          }
-          summary = await exportToFile(store, options.format, selection, options.out, progressOnStderr('exported'), exportOptions)
+          if (!options.out) summary = await exportProject(store, options.format, selection, process.stdout, progressOnStderr('exported'), exportOptions)
+          else summary = await exportToFile(store, options.format, selection, options.out, progressOnStderr('exported'), exportOptions)
         }
-        process.stderr.write(`wrote ${summary.records} record(s) with ${summary.spans} span(s) to ${options.out}\n`)
+        if (options.out) process.stderr.write(`wrote ${summary.records} record(s) with ${summary.spans} span(s) to ${options.out}\n`)
+        for (const damaged of summary.damaged) process.stderr.write(`left out document ${damaged.id}: ${damaged.message}\n`)
+        // the rest is exported either way; a document left out fails the run unless asked not to
+        if (summary.damaged.length > 0 && !options.skipDamaged) {
+          process.stderr.write(`spanwise: ${summary.damaged.length} damaged document(s) left out of the export (--skip-damaged to accept that)\n`)
+          process.exitCode = 1
+        }
       }
     )
 
@@ -155,7 +161,7 @@ export function buildProgram(): Command {
       // one app per folder: a second `serve` (or the desktop app) on it is refused, naming the first
       const lock = acquireAppLock(store.folder, `spanwise serve (port ${options.port ?? 'any'})`)
       printNotices(store)
-      const server = await startServer(new Session(store, annotator), options.port === undefined ? {} : { port: options.port })
+      const server = await startServer(new Session(store, await store.checkAnnotatorName(annotator)), options.port === undefined ? {} : { port: options.port })
       const stop = () =>
         void server.close().then(() => {
           lock.release()

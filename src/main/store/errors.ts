@@ -20,3 +20,9 @@ export class DamagedFileError extends StoreError {
     super('io', `${file} is damaged (${problem}): restore it from a backup or from git, or remove it`)
   }
 }
+
+/** For `.catch`: a damaged file's read gives null (the caller skips that one document); anything else still fails. */
+export function nullIfDamaged(error: unknown): null {
+  if (error instanceof DamagedFileError) return null
+  throw error
+}

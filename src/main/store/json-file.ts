@@ -19,6 +19,7 @@ import { randomBytes } from 'node:crypto'
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs'
 import path from 'node:path'
 import type { SyncAdapter } from 'lowdb'
+import { checkAnnotatorCase } from './annotator'
 import { canonicalJson } from './canonical-json'
 
 /** Temporary files are `.<name>.<pid>.<random>.tmp`: hidden, and naming the process writing them. */
@@ -104,6 +105,8 @@ export async function writeJsonAtomic<T>(file: string, data: T, options: { makeF
     adapter.write(data)
   } catch (error) {
     if (!options.makeFolder || (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    // never a folder that differs from a sibling only in case (one folder on other disks)
+    checkAnnotatorCase(path.basename(path.dirname(file)), readdirSync(path.dirname(path.dirname(file))))
     try {
       mkdirSync(path.dirname(file))
     } catch (mkdirError) {

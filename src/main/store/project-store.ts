@@ -26,8 +26,8 @@ import {
 import { codePointLength } from '../../shared/offsets'
 import { keepLinkedRelations } from '../../shared/relations'
 import { annotatorNameProblem } from '../../shared/valid-names'
-import { checkAnnotator } from './annotator'
-import { DamagedFileError, StoreError } from './errors'
+import { checkAnnotator, checkAnnotatorCase } from './annotator'
+import { DamagedFileError, nullIfDamaged, StoreError } from './errors'
 import { readLayerFile, readRecordFile } from './read-checked'
 import { colorForNewLabel, freeHotkey } from './label-defaults'
 import { ImportJournal } from './import-journal'
@@ -89,11 +89,6 @@ function attributeProblem(label: Label, span: Span): string | null {
     }
   }
   return null
-}
-
-function skipDamaged(error: unknown): null {
-  if (error instanceof DamagedFileError) return null
-  throw error
 }
 
 export class ProjectStore {
@@ -422,7 +417,7 @@ export class ProjectStore {
     for (const annotator of await this.annotators()) {
       for (const id of await this.documentIds()) {
         // a damaged layer cannot follow the change; it must not stop everyone else's from doing so
-        const layer = await this.getLayer(id, annotator).catch(skipDamaged)
+        const layer = await this.getLayer(id, annotator).catch(nullIfDamaged)
         if (!layer || !layer.spans.some((span) => renames.has(span.label) || deleted.has(span.label))) continue
         touched.push(layer)
       }
@@ -495,6 +490,11 @@ export class ProjectStore {
       await this.checkSpans(layer.documentId, layer.spans, undefined, snapshot.labels)
       this.checkRelations(layer.spans, layer.relations, snapshot.relationTypes)
     }
+  }
+
+  /** Refuses a new annotator name equal to an existing annotator's but for case. */
+  async checkAnnotatorName(name: string): Promise<string> {
+    return checkAnnotatorCase(checkAnnotator(name), await this.annotators())
   }
 
   /** Annotators who have a layer in this project. */
