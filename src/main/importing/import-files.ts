@@ -12,6 +12,7 @@ import { readerByName, readerForFile, readers, supportedExtensions } from '../fo
 import type { FormatReader, ParsedDocument, ParsedSpan, ReadOptions, SourceFile } from '../formats/types'
 import { checkAnnotator } from '../store/annotator'
 import { ImportJournal } from '../store/import-journal'
+import { WriteBatch } from '../store/json-file'
 import { contentHash, type ProjectStore } from '../store/project-store'
 import { ImportError } from './errors'
 import { MAX_DOCUMENT_CODE_POINTS } from './limits'
@@ -148,7 +149,7 @@ async function writeLayer(
   doc: ParsedDocument,
   id: string,
   annotator: string,
-  known: { text: string; current?: AnnotationLayer }
+  known: { text: string; current?: AnnotationLayer; batch: WriteBatch }
 ): Promise<number> {
   if (doc.spans.length > 0) {
     // spans never overwrite work already in a layer: they land only in an empty one
@@ -202,7 +203,10 @@ export async function importSources(
   })
   const journal = ImportJournal.begin(store.folder, newIds, [...layerKeys.values()])
   try {
-    const report = await applyImport(store, journal, parsed, hashes, fit, options, rejected)
+    const batch = new WriteBatch()
+    const report = await applyImport(store, journal, batch, parsed, hashes, fit, options, rejected)
+    // every file on disk before the journal goes: until then a crash rolls the run back
+    await batch.flush()
     journal.commit()
     return report
   } catch (error) {
@@ -216,6 +220,7 @@ export async function importSources(
 async function applyImport(
   store: ProjectStore,
   journal: ImportJournal,
+  batch: WriteBatch,
   parsed: ParsedDocument[],
   hashes: string[],
   fit: AttributeFit,
@@ -229,7 +234,10 @@ async function applyImport(
   await store.addRelationTypes(parsed.flatMap((doc) => (doc.relations ?? []).map((relation) => relation.type)))
   journal.projectWritten()
 
-  const { added, duplicates, ids } = await store.addDocuments(parsed.map((doc, index) => ({ ...doc, sha256: hashes[index]! })))
+  const { added, duplicates, ids } = await store.addDocuments(
+    parsed.map((doc, index) => ({ ...doc, sha256: hashes[index]! })),
+    { batch }
+  )
   const addedIds = new Set(added.map((record) => record.id))
   const titles = new Map([...added, ...duplicates].map((record) => [record.id, record.title]))
   const report: ImportReport = { added: [], duplicates: [], rejected }
@@ -243,7 +251,7 @@ async function applyImport(
     const annotator = doc.annotator ?? options.annotator
     const fresh = addedIds.has(id) && !written.has(`${annotator}/${id}`)
     written.add(`${annotator}/${id}`)
-    const known = fresh ? { text: doc.text, current: emptyLayer(id, annotator) } : { text: doc.text }
+    const known = fresh ? { text: doc.text, current: emptyLayer(id, annotator), batch } : { text: doc.text, batch }
     layers.push(await writeLayer(store, doc, id, annotator, known))
   }
   parsed.forEach((doc, index) => {

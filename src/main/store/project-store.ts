@@ -31,7 +31,7 @@ import { DamagedFileError, nullIfDamaged, StoreError } from './errors'
 import { readLayerFile, readRecordFile } from './read-checked'
 import { colorForNewLabel, freeHotkey } from './label-defaults'
 import { ImportJournal } from './import-journal'
-import { readJson, removeStaleTempFiles, writeJsonAtomic } from './json-file'
+import { readJson, removeStaleTempFiles, writeJsonAtomic, type WriteBatch } from './json-file'
 import {
   annotationsDir,
   documentFile,
@@ -266,7 +266,7 @@ export class ProjectStore {
    * are removed again, so an import applies completely or not at all. `ids` gives the id of
    * each of `docs` in order (added or not), so that callers need not hash the texts again.
    */
-  async addDocuments(docs: NewDocument[]): Promise<{ added: DocumentRecord[]; duplicates: DocumentRecord[]; ids: string[] }> {
+  async addDocuments(docs: NewDocument[], options: { batch?: WriteBatch } = {}): Promise<{ added: DocumentRecord[]; duplicates: DocumentRecord[]; ids: string[] }> {
     const existing = new Set(await this.documentIds())
     const added = new Map<string, DocumentRecord>()
     const duplicateIds: string[] = []
@@ -286,7 +286,7 @@ export class ProjectStore {
     const written: string[] = []
     try {
       for (const record of added.values()) {
-        await writeJsonAtomic(documentFile(this.folder, record.id), record)
+        await writeJsonAtomic(documentFile(this.folder, record.id), record, options)
         written.push(record.id)
         this.documentCache.set(record.id, { title: record.title, length: codePointLength(record.text) })
       }
@@ -317,8 +317,8 @@ export class ProjectStore {
     documentId: string,
     annotator: string,
     change: { spans?: Span[]; relations?: Relation[]; status?: DocumentStatus },
-    /** What the caller already holds, to spare reading it again (bulk imports). */
-    known: { text?: string; current?: AnnotationLayer } = {}
+    /** What the caller already holds, to spare reading it again (bulk imports), and a bulk write's batch. */
+    known: { text?: string; current?: AnnotationLayer; batch?: WriteBatch } = {}
   ): Promise<AnnotationLayer> {
     checkAnnotator(annotator)
     // read, check and write as one step per layer, so two saves cannot interleave and lose one
@@ -344,7 +344,7 @@ export class ProjectStore {
         updatedAt: new Date().toISOString()
       }
       // the annotator's folder is made by the write that first needs it
-      await writeJsonAtomic(layerFile(this.folder, annotator, documentId), layer, { makeFolder: true })
+      await writeJsonAtomic(layerFile(this.folder, annotator, documentId), layer, { makeFolder: true, ...(known.batch ? { batch: known.batch } : {}) })
       return layer
     })
   }
