@@ -43,6 +43,15 @@ function readIfExists(file: string): string | null {
   }
 }
 
+/** Removes a file the run wrote; one it never got to write (or whose folder is not one) is fine. */
+function removeIfThere(file: string): void {
+  try {
+    rmSync(file, { force: true })
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOTDIR') throw error
+  }
+}
+
 export class ImportJournal {
   private constructor(
     private readonly folder: string,
@@ -90,10 +99,10 @@ export class ImportJournal {
     const { content, folder } = this
     for (const layer of content.layers) {
       const file = layerFile(folder, layer.annotator, layer.documentId)
-      if (layer.before === null) rmSync(file, { force: true })
+      if (layer.before === null) removeIfThere(file)
       else writeFileAtomicSync(file, layer.before)
     }
-    for (const id of content.documents) rmSync(documentFile(folder, id), { force: true })
+    for (const id of content.documents) removeIfThere(documentFile(folder, id))
     // an annotator folder the run made for its layers goes too (only if empty: rmdir says so)
     for (const annotator of new Set(content.layers.map((layer) => layer.annotator))) {
       try {
