@@ -38,7 +38,8 @@ async function projectInfo(session: Session): Promise<ProjectInfo> {
       done: summaries.filter((s) => s.status === 'done').length,
       inProgress: summaries.filter((s) => s.status === 'in_progress').length,
       total: summaries.length
-    }
+    },
+    notices: session.store.notices
   }
 }
 

@@ -6,6 +6,8 @@ import { existsSync } from 'node:fs'
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { createDispatch } from '../../../src/main/api/handlers'
+import { Session } from '../../../src/main/api/session'
 import { importSources } from '../../../src/main/importing/import-files'
 import { ProjectStore } from '../../../src/main/store/project-store'
 import { removeTempDirs, tempDir } from '../../helpers/temp'
@@ -71,6 +73,9 @@ describe('an import killed half way', () => {
     expect(reopened.notices[0]).toMatch(
       new RegExp(`an import into this project was interrupted \\(process ${child.pid} on .*\\) and has been rolled back: \\d+ document\\(s\\) and \\d+ layer\\(s\\) removed or put back, and the labels it had added`)
     )
+    // the app tells its user too (project.info carries it; the workbench shows it)
+    const info = await createDispatch(new Session(reopened, 'ana'))('project.info', {})
+    expect(info.ok && info.value).toMatchObject({ notices: [reopened.notices[0]] })
     expect(await readdir(path.join(folder, 'documents'))).toHaveLength(1)
     expect(await readFile(path.join(folder, 'project.json'), 'utf8')).toBe(projectBefore)
     expect(reopened.settings.labels.map((l) => l.name)).not.toContain('speaker')
