@@ -118,7 +118,7 @@ export interface DocumentSummary {
   labels: string[]
   /** Annotators who have worked on the document. */
   annotators: string[]
-  /** Set when the document's file, or the current annotator's layer of it, cannot be read. */
+  /** Set when the document's file, or the current annotator's layer of it, cannot be read (file: its path in the project). */
   error?: { file: string; message: string }
 }
 

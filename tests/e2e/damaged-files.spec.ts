@@ -54,9 +54,10 @@ test('the damaged files are named in the document list while the rest of the pro
   await expect(rows).toHaveCount(3)
   const errors = page.getByTestId('document-error')
   await expect(errors).toHaveCount(2)
-  await expect(errors.filter({ hasText: damagedDocument })).toHaveCount(1)
-  await expect(errors.filter({ hasText: damagedLayer })).toHaveCount(1)
-  await expect(errors.first()).toHaveAttribute('title', /is damaged/)
+  // each badge names the file by its path in the project, and in full on hover
+  await expect(errors.filter({ hasText: path.relative(folder, damagedDocument) })).toHaveCount(1)
+  await expect(errors.filter({ hasText: path.relative(folder, damagedLayer) })).toHaveCount(1)
+  await expect(errors.filter({ hasText: path.relative(folder, damagedDocument) })).toHaveAttribute('title', new RegExp(`^${damagedDocument} is damaged`))
 
   // the healthy document opens with its span, and can still be edited and saved
   await rows.filter({ hasText: 'Buses' }).click()
@@ -70,6 +71,10 @@ test('the damaged files are named in the document list while the rest of the pro
   expect(records.map((record) => record.title)).toEqual(['Buses'])
   const toast = page.getByRole('status').filter({ hasText: 'Export download started' })
   await expect(toast).toContainText('left out 2 damaged document(s)')
-  await expect(toast).toContainText(damagedDocument)
-  await expect(toast).toContainText(damagedLayer)
+  await expect(toast).toContainText(path.relative(folder, damagedDocument))
+  await expect(toast).toContainText(path.relative(folder, damagedLayer))
+
+  // a damaged document opened from the list shows what is wrong with it, not a blank editor
+  await rows.filter({ hasText: 'Fares' }).click()
+  await expect(page.getByRole('alert').filter({ hasText: `${damagedLayer} is damaged` }).first()).toBeVisible()
 })

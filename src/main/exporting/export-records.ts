@@ -1,5 +1,6 @@
 // Walks a project one document at a time and yields what exporters write, so memory stays flat
 // however large the project grows.
+import path from 'node:path'
 import { compareSpans, type DocumentStatus, type Span } from '../../shared/model'
 import { OffsetMap } from '../../shared/offsets'
 import type { ExportRecord, ExportSpan } from '../formats/types'
@@ -26,10 +27,10 @@ async function readForExport(store: ProjectStore, id: string, annotators: string
   return { document, layers }
 }
 
-function damaged(id: string, error: unknown): DamagedDocument {
+function damaged(store: ProjectStore, id: string, error: unknown): DamagedDocument {
   // anything but a damaged file (a disk error, a bug) still ends the export
   if (!(error instanceof DamagedFileError)) throw error
-  return { id, file: error.file, message: error.message }
+  return { id, file: path.relative(store.folder, error.file), message: error.message }
 }
 
 async function selectedAnnotators(store: ProjectStore, selection: ExportSelection): Promise<string[]> {
@@ -41,7 +42,7 @@ export async function findDamaged(store: ProjectStore, selection: ExportSelectio
   const annotators = await selectedAnnotators(store, selection)
   const found: DamagedDocument[] = []
   for (const id of await store.documentIds()) {
-    await readForExport(store, id, annotators).catch((error: unknown) => found.push(damaged(id, error)))
+    await readForExport(store, id, annotators).catch((error: unknown) => found.push(damaged(store, id, error)))
   }
   return found
 }
@@ -72,7 +73,7 @@ export async function* exportRecords(
     try {
       read = await readForExport(store, id, annotators)
     } catch (error) {
-      leftOut.push(damaged(id, error))
+      leftOut.push(damaged(store, id, error))
       onProgress?.(index + 1, ids.length)
       continue
     }

@@ -543,7 +543,8 @@ export class ProjectStore {
         // a damaged file costs only its own document: listed, with the file named
         if (!(error instanceof DamagedFileError)) throw error
         const title = this.documentCache.get(id)?.title ?? id
-        const error_ = { file: error.file, message: error.message }
+        // the path inside the project (what git and a teammate call it); the message has it whole
+        const error_ = { file: path.relative(this.folder, error.file), message: error.message }
         summaries.push({ id, title, length: 0, status: 'todo', spanCount: 0, labels: [], annotators, error: error_ })
       }
     }
