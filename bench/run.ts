@@ -4,13 +4,19 @@
 //   renderer: the editor in Chromium (open, new span by hotkey, scroll) on a 200,000-character
 //           document with 2,000 spans, against the same text without spans and against
 //           @recogito/text-annotator (bench/renderer/renderer-bench.ts; needs `npx electron-vite build`).
-// Options: --documents N --spans-per-document N --runs N --open-runs N --hotkey-reps N --only io|renderer
+//   fsync:  what a durable save (fsync of file and folder) costs over a plain one, in --dir and /dev/shm.
+//   soak:   kill -9 during edits from several writers and two processes on one folder: corrupt
+//           files, lost acknowledged edits, leftover temporary files (bench/soak.ts).
+// Options: --documents N --spans-per-document N --runs N --open-runs N --hotkey-reps N --trials N
+//          --only io|renderer|fsync|soak
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import { fsyncCostLine, measureFsyncCost } from './fsync-cost'
 import { rendererBench } from './renderer/renderer-bench'
+import { soak } from './soak'
 
 const { values } = parseArgs({
   options: {
@@ -20,6 +26,7 @@ const { values } = parseArgs({
     'open-runs': { type: 'string', default: '5' },
     'hotkey-reps': { type: 'string', default: '40' },
     only: { type: 'string' },
+    trials: { type: 'string', default: '10' },
     // where the generated projects live: the default temp folder, or e.g. /dev/shm to leave the disk out
     dir: { type: 'string', default: os.tmpdir() }
   }
@@ -72,4 +79,9 @@ function ioBench(): void {
 }
 
 if (!values.only || values.only === 'io') ioBench()
+if (!values.only || values.only === 'fsync') {
+  console.log('\n# durable saves: fsync of the file and its folder, per save')
+  for (const dir of [values.dir!, '/dev/shm']) console.log(fsyncCostLine(await measureFsyncCost(dir)))
+}
+if (!values.only || values.only === 'soak') await soak({ trials: Number(values.trials), writers: 3, dir: values.dir! })
 if (!values.only || values.only === 'renderer') await rendererBench({ openRuns: Number(values['open-runs']), hotkeyReps: Number(values['hotkey-reps']) })

@@ -4,6 +4,6 @@ import type { ApiResponse, ChannelName, ImportReport } from '../shared/api/contr
 export interface DesktopBridge {
   api: { [C in ChannelName]: (input: unknown) => Promise<ApiResponse<unknown>> }
   importWithDialog(folders?: boolean): Promise<ApiResponse<ImportReport | null>>
-  exportWithDialog(request: { format: string; statuses: string[]; annotator: string }): Promise<ApiResponse<{ file: string; records: number } | null>>
+  exportWithDialog(request: { format: string; statuses: string[]; annotator: string }): Promise<ApiResponse<{ file: string; records: number; damaged: { id: string; file: string; message: string }[] } | null>>
   onMenuCommand(listener: (command: string) => void): () => void
 }

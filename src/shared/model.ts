@@ -5,13 +5,22 @@ import { z } from 'zod'
 export const STATUSES = ['todo', 'in_progress', 'done'] as const
 export type DocumentStatus = (typeof STATUSES)[number]
 
-/** Annotator names become folder names, so they are restricted to a safe alphabet. */
+/** Names Windows keeps for devices, whatever follows a dot (`con.txt` is the console too). */
+const WINDOWS_DEVICE_NAME = /^(con|prn|aux|nul|com[1-9¹²³]|lpt[1-9¹²³])(\.|$)/i
+
+/**
+ * Annotator names become folder names, in a folder shared through git with teammates on any
+ * system, so they are restricted to a safe alphabet and to names every system can hold.
+ * (A name equal to another annotator's but for case is refused by the store, which knows them.)
+ */
 export const annotatorNameSchema = z
   .string()
   .min(1, 'annotator name is empty')
   .max(64, 'annotator name is longer than 64 characters')
   .regex(/^[\p{L}\p{N}_.@-]+$/u, 'annotator name may only contain letters, digits, "_", "-", "." and "@"')
   .refine((name) => name !== '.' && name !== '..' && !name.includes('..'), 'annotator name may not contain ".."')
+  .refine((name) => !name.endsWith('.'), 'annotator name may not end with "." (Windows drops it: the folder would get another name)')
+  .refine((name) => !WINDOWS_DEVICE_NAME.test(name), 'annotator name is a device name on Windows (CON, PRN, AUX, NUL, COM1-9, LPT1-9), which cannot be a folder there')
 
 export const labelNameSchema = z
   .string()
@@ -109,6 +118,8 @@ export interface DocumentSummary {
   labels: string[]
   /** Annotators who have worked on the document. */
   annotators: string[]
+  /** Set when the document's file, or the current annotator's layer of it, cannot be read (file: its path in the project). */
+  error?: { file: string; message: string }
 }
 
 export const DEFAULT_LABELS: Label[] = [

@@ -39,7 +39,8 @@ async function projectInfo(session: Session): Promise<ProjectInfo> {
       done: summaries.filter((s) => s.status === 'done').length,
       inProgress: summaries.filter((s) => s.status === 'in_progress').length,
       total: summaries.length
-    }
+    },
+    notices: session.store.notices
   }
 }
 
@@ -48,7 +49,7 @@ export function createHandlers(session: Session): Handlers {
   return {
     'project.info': () => projectInfo(session),
     'annotator.set': async ({ annotator }) => {
-      session.annotator = annotator
+      session.annotator = await store.checkAnnotatorName(annotator)
       return projectInfo(session)
     },
     'documents.list': () => store.summaries(session.annotator),

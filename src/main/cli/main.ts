@@ -18,6 +18,7 @@ import { collectFiles } from '../importing/collect-files'
 import { importSources } from '../importing/import-files'
 import { startServer } from '../server/http-server'
 import { checkAnnotator, defaultAnnotator } from '../store/annotator'
+import { acquireAppLock } from '../store/app-lock'
 import { ProjectStore } from '../store/project-store'
 
 function annotatorOption(): Option {
@@ -28,6 +29,11 @@ function annotatorOption(): Option {
       throw new InvalidArgumentError((error as Error).message)
     }
   })
+}
+
+/** What opening the project put right (an interrupted import rolled back...), on stderr. */
+function printNotices(store: ProjectStore): void {
+  for (const notice of store.notices) process.stderr.write(`spanwise: ${notice}\n`)
 }
 
 function portNumber(value: string): number {
@@ -71,12 +77,13 @@ export function buildProgram(): Command {
     .argument('<paths...>', 'files or folders to import')
     .action(async (paths: string[], options: { project: string; annotator?: string; format?: string; textColumn: string; offsets?: OffsetUnit }) => {
       const store = await ProjectStore.open(options.project, { create: true })
+      printNotices(store)
       const { files, rejected } = await collectFiles(paths, { anyExtension: options.format !== undefined })
       const report = await importSources(
         store,
         files,
         {
-          annotator: options.annotator ?? defaultAnnotator(),
+          annotator: await store.checkAnnotatorName(options.annotator ?? defaultAnnotator()),
           textColumn: options.textColumn,
           ...(options.format ? { format: options.format } : {}),
           ...(options.offsets ? { offsets: options.offsets } : {})
@@ -105,6 +112,7 @@ export function buildProgram(): Command {
     .option('--all-annotators', 'one record per document and annotator, for every annotator')
     .option('--status <status>', `only documents with this status (${STATUSES.join(', ')}); repeatable`, statusList)
     .addOption(offsetsOption('output'))
+    .option('--skip-damaged', 'leave out documents whose file is damaged and still exit 0 (they are always left out and named)')
     .action(
       async (options: {
         project: string
@@ -114,8 +122,10 @@ export function buildProgram(): Command {
         allAnnotators?: boolean
         status?: DocumentStatus[]
         offsets?: OffsetUnit
+        skipDamaged?: boolean
       }) => {
         const store = await ProjectStore.open(options.project)
+        printNotices(store)
         const selection = {
           annotator: options.allAnnotators ? ({ all: true } as const) : (options.annotator ?? defaultAnnotator()),
           ...(options.status ? { statuses: options.status } : {})
@@ -126,13 +136,16 @@ export function buildProgram(): Command {
           if (!options.out) throw new Error(`${options.format} writes a folder of files: give one with --out DIR`)
           summary = await exportProjectToFolder(store, options.format, selection, options.out, progressOnStderr('exported'), exportOptions)
         } else {
-          if (!options.out) {
-            await exportProject(store, options.format, selection, process.stdout, progressOnStderr('exported'), exportOptions)
-            return
-          }
-          summary = await exportToFile(store, options.format, selection, options.out, progressOnStderr('exported'), exportOptions)
+          if (!options.out) summary = await exportProject(store, options.format, selection, process.stdout, progressOnStderr('exported'), exportOptions)
+          else summary = await exportToFile(store, options.format, selection, options.out, progressOnStderr('exported'), exportOptions)
         }
-        process.stderr.write(`wrote ${summary.records} record(s) with ${summary.spans} span(s) to ${options.out}\n`)
+        if (options.out) process.stderr.write(`wrote ${summary.records} record(s) with ${summary.spans} span(s) to ${options.out}\n`)
+        for (const damaged of summary.damaged) process.stderr.write(`left out document ${damaged.id}: ${damaged.message}\n`)
+        // the rest is exported either way; a document left out fails the run unless asked not to
+        if (summary.damaged.length > 0 && !options.skipDamaged) {
+          process.stderr.write(`spanwise: ${summary.damaged.length} damaged document(s) left out of the export (--skip-damaged to accept that)\n`)
+          process.exitCode = 1
+        }
       }
     )
 
@@ -145,12 +158,20 @@ export function buildProgram(): Command {
     .action(async (options: { project?: string; port?: number; annotator?: string }) => {
       const annotator = options.annotator ?? defaultAnnotator()
       const store = options.project ? await ProjectStore.open(options.project, { create: true }) : await openOrCreateDemo(defaultProjectFolder(), annotator)
-      const server = await startServer(new Session(store, annotator), options.port === undefined ? {} : { port: options.port })
-      process.stderr.write(`Spanwise is serving ${store.folder} to your browser. Open:\n`)
-      process.stdout.write(`${server.url}\n`)
-      const stop = () => void server.close().then(() => process.exit(0))
+      // one app per folder: a second `serve` (or the desktop app) on it is refused, naming the first
+      const lock = acquireAppLock(store.folder, `spanwise serve (port ${options.port ?? 'any'})`)
+      printNotices(store)
+      const server = await startServer(new Session(store, await store.checkAnnotatorName(annotator)), options.port === undefined ? {} : { port: options.port })
+      const stop = () =>
+        void server.close().then(() => {
+          lock.release()
+          process.exit(0)
+        })
+      // before the URL is printed: whoever reads it may stop us at once
       process.on('SIGINT', stop)
       process.on('SIGTERM', stop)
+      process.stderr.write(`Spanwise is serving ${store.folder} to your browser. Open:\n`)
+      process.stdout.write(`${server.url}\n`)
     })
 
   return program

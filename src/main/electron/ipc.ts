@@ -57,13 +57,13 @@ export function registerIpc(window: BrowserWindow, session: Session, rendererUrl
         const picked = await dialog.showOpenDialog(window, { title: `Export ${request.format} into a folder`, properties: ['openDirectory', 'createDirectory'] })
         if (picked.canceled || !picked.filePaths[0]) return { ok: true, value: null }
         const summary = await exportProjectToFolder(session.store, request.format, selection, picked.filePaths[0])
-        return { ok: true, value: { file: picked.filePaths[0], records: summary.records } }
+        return { ok: true, value: { file: picked.filePaths[0], records: summary.records, damaged: summary.damaged } }
       }
       const writer = streamWriter(request.format)
       const picked = await dialog.showSaveDialog(window, { title: 'Export annotations', defaultPath: `${session.store.settings.name}.${writer.extension}` })
       if (picked.canceled || !picked.filePath) return { ok: true, value: null }
       const summary = await exportToFile(session.store, request.format as StreamExportFormat, selection, picked.filePath)
-      return { ok: true, value: { file: picked.filePath, records: summary.records } }
+      return { ok: true, value: { file: picked.filePath, records: summary.records, damaged: summary.damaged } }
     } catch (error) {
       return { ok: false, error: toApiError(error) }
     }

@@ -1,11 +1,12 @@
 // The desktop shell: opens the project, creates the window and wires IPC, menus and dialogs.
 // Everything else lives in plain Node modules shared with the CLI and the HTTP server.
-import { app, BrowserWindow } from 'electron'
+import { app, BrowserWindow, dialog } from 'electron'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Session } from '../api/session'
 import { defaultProjectFolder, openOrCreateDemo } from '../demo/demo-project'
 import { defaultAnnotator } from '../store/annotator'
+import { acquireAppLock } from '../store/app-lock'
 import { registerIpc } from './ipc'
 import { installMenu } from './menu'
 import { hardenSession, secureWebPreferences } from './security'
@@ -20,6 +21,10 @@ function projectFolderFromArgs(argv: string[]): string {
 async function createWindow(): Promise<void> {
   const annotator = defaultAnnotator()
   const store = await openOrCreateDemo(projectFolderFromArgs(process.argv), annotator)
+  // one app per folder: a second window on it is refused (the message names the first one)
+  const lock = acquireAppLock(store.folder, 'Spanwise desktop app')
+  app.on('will-quit', () => lock.release())
+  for (const notice of store.notices) process.stderr.write(`spanwise: ${notice}\n`)
   const session = new Session(store, annotator)
 
   const window = new BrowserWindow({
@@ -44,6 +49,7 @@ async function createWindow(): Promise<void> {
 app.enableSandbox()
 app.whenReady().then(createWindow).catch((error: Error) => {
   process.stderr.write(`spanwise: ${error.message}\n`)
+  dialog.showErrorBox('Spanwise cannot open the project', error.message)
   app.exit(1)
 })
 app.on('window-all-closed', () => app.quit())

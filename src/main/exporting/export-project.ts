@@ -9,7 +9,7 @@ import type { OffsetUnit } from '../../shared/offsets'
 import { writerByName } from '../formats/registry'
 import type { FolderWriter, FormatWriter, StreamWriter } from '../formats/types'
 import type { ProjectStore } from '../store/project-store'
-import { exportRecords, type ExportSelection } from './export-records'
+import { exportRecords, type DamagedDocument, type ExportSelection } from './export-records'
 
 /** Formats written as one stream. */
 export const STREAM_EXPORT_FORMATS = ['jsonl', 'doccano', 'prodigy', 'label-studio', 'conll', 'csv'] as const
@@ -23,6 +23,8 @@ export type ExportFormatName = (typeof EXPORT_FORMAT_NAMES)[number]
 export interface ExportSummary {
   records: number
   spans: number
+  /** Documents left out because a file of theirs is damaged (each named, for the user). */
+  damaged: DamagedDocument[]
 }
 
 export interface ExportOptions {
@@ -73,7 +75,7 @@ export async function exportProject(
 ): Promise<ExportSummary> {
   const writer = streamWriter(format)
   const offsets = unitFor(writer, options)
-  const summary: ExportSummary = { records: 0, spans: 0 }
+  const summary: ExportSummary = { records: 0, spans: 0, damaged: [] }
   // an output that fails (a full disk, a closed pipe) ends the export with its error; on a failed
   // output the listener stays, since writes already queued may still report errors
   let failure: Error | null = null
@@ -84,7 +86,7 @@ export async function exportProject(
     await writeChunk(out, chunk)
   }
   await write(writer.header?.() ?? '')
-  for await (const record of exportRecords(store, selection, onProgress)) {
+  for await (const record of exportRecords(store, selection, onProgress, summary.damaged)) {
     await write(writer.record(record, summary.records, { offsets }))
     summary.records++
     summary.spans += record.spans.length
@@ -108,9 +110,9 @@ export async function exportProjectToFolder(
   if (!writer || writer.kind !== 'folder') throw new ExportError(`${format} is not a folder export format`)
   const offsets = unitFor(writer, options)
   const allAnnotators = typeof selection.annotator !== 'string'
-  const summary: ExportSummary = { records: 0, spans: 0 }
+  const summary: ExportSummary = { records: 0, spans: 0, damaged: [] }
   const root = path.resolve(folder)
-  for await (const record of exportRecords(store, selection, onProgress)) {
+  for await (const record of exportRecords(store, selection, onProgress, summary.damaged)) {
     for (const file of (writer as FolderWriter).files(record, { offsets, allAnnotators })) {
       const target = path.join(root, file.path)
       await mkdir(path.dirname(target), { recursive: true })

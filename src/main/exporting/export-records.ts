@@ -1,8 +1,10 @@
 // Walks a project one document at a time and yields what exporters write, so memory stays flat
 // however large the project grows.
+import path from 'node:path'
 import { compareSpans, type DocumentStatus, type Span } from '../../shared/model'
 import { OffsetMap } from '../../shared/offsets'
 import type { ExportRecord, ExportSpan } from '../formats/types'
+import { DamagedFileError } from '../store/errors'
 import type { ProjectStore } from '../store/project-store'
 
 export interface ExportSelection {
@@ -10,6 +12,39 @@ export interface ExportSelection {
   annotator: string | { all: true }
   /** Only documents with one of these statuses; all documents when absent. */
   statuses?: DocumentStatus[]
+}
+
+/** A document an export left out because its file, or a selected layer of it, is damaged. */
+export interface DamagedDocument {
+  id: string
+  file: string
+  message: string
+}
+
+async function readForExport(store: ProjectStore, id: string, annotators: string[]) {
+  const document = await store.getDocument(id)
+  const layers = await Promise.all(annotators.map((annotator) => store.getLayer(id, annotator)))
+  return { document, layers }
+}
+
+function damaged(store: ProjectStore, id: string, error: unknown): DamagedDocument {
+  // anything but a damaged file (a disk error, a bug) still ends the export
+  if (!(error instanceof DamagedFileError)) throw error
+  return { id, file: path.relative(store.folder, error.file), message: error.message }
+}
+
+async function selectedAnnotators(store: ProjectStore, selection: ExportSelection): Promise<string[]> {
+  return typeof selection.annotator === 'string' ? [selection.annotator] : store.annotators()
+}
+
+/** The documents an export of `selection` would leave out as damaged, found before it starts. */
+export async function findDamaged(store: ProjectStore, selection: ExportSelection): Promise<DamagedDocument[]> {
+  const annotators = await selectedAnnotators(store, selection)
+  const found: DamagedDocument[] = []
+  for (const id of await store.documentIds()) {
+    await readForExport(store, id, annotators).catch((error: unknown) => found.push(damaged(store, id, error)))
+  }
+  return found
 }
 
 /** A stored span as writers receive it: its known fields, plus its text (made once, here). */
@@ -21,16 +56,28 @@ function exportSpan(span: Span, offsets: OffsetMap): ExportSpan {
   return out
 }
 
+/**
+ * One damaged document (its file, or a selected layer) costs only itself: it is left out and
+ * added to `leftOut`, for the caller to report; the export goes on with the rest.
+ */
 export async function* exportRecords(
   store: ProjectStore,
   selection: ExportSelection,
-  onProgress?: (done: number, total: number) => void
+  onProgress?: (done: number, total: number) => void,
+  leftOut: DamagedDocument[] = []
 ): AsyncGenerator<ExportRecord> {
   const ids = await store.documentIds()
-  const annotators = typeof selection.annotator === 'string' ? [selection.annotator] : await store.annotators()
+  const annotators = await selectedAnnotators(store, selection)
   for (const [index, id] of ids.entries()) {
-    const document = await store.getDocument(id)
-    const layers = await Promise.all(annotators.map((annotator) => store.getLayer(id, annotator)))
+    let read: Awaited<ReturnType<typeof readForExport>>
+    try {
+      read = await readForExport(store, id, annotators)
+    } catch (error) {
+      leftOut.push(damaged(store, id, error))
+      onProgress?.(index + 1, ids.length)
+      continue
+    }
+    const { document, layers } = read
     const offsets = new OffsetMap(document.text)
     for (const [a, annotator] of annotators.entries()) {
       const layer = layers[a]!

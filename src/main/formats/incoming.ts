@@ -64,7 +64,9 @@ export function spanFromInput(
       )
     }
   }
-  return { start: cs, end: ce, label }
+  // the line travels with the span, so that a problem found later in the import (its label,
+  // its attributes) is reported where the span is
+  return where.line === undefined ? { start: cs, end: ce, label } : { start: cs, end: ce, label, line: where.line }
 }
 
 /**

@@ -3,6 +3,7 @@
 import { decodeText } from '../importing/decode'
 import { ImportError } from '../importing/errors'
 import { isObject } from './incoming'
+import { nestsTooDeep, TOO_DEEP } from './json-depth'
 import type { SourceFile } from './types'
 
 export interface JsonLine {
@@ -24,6 +25,7 @@ export function parseJsonLines(file: SourceFile): JsonLine[] {
       throw new ImportError(file.name, `invalid JSON: ${(error as Error).message}`, index + 1)
     }
     if (!isObject(value)) throw new ImportError(file.name, 'each line must be a JSON object', index + 1)
+    if (nestsTooDeep(value)) throw new ImportError(file.name, TOO_DEEP, index + 1)
     records.push({ line: index + 1, value })
   }
   if (records.length === 0) throw new ImportError(file.name, 'file has no records')

@@ -10,6 +10,7 @@
 // ignored; span attributes and notes are not written.
 // JSON has no useful line numbers here, so errors name the task ("task 3").
 import { OffsetMap, type OffsetUnit } from '../../shared/offsets'
+import { indexPastDepth, nestsTooDeep, TOO_DEEP } from './json-depth'
 import { decodeText } from '../importing/decode'
 import { ImportError } from '../importing/errors'
 import { annotatorFromFile, checkRelationType, fail, isObject, metaWithSource, spanFromInput } from './incoming'
@@ -33,6 +34,7 @@ export const labelStudioReader: FormatReader = {
       const message = (error as Error).message.split('\n')[0]
       throw new ImportError(file.name, `invalid JSON: ${message}`, lineOfIndex(source, jsonErrorIndex(source)))
     }
+    if (nestsTooDeep(parsed)) throw new ImportError(file.name, TOO_DEEP, lineOfIndex(source, indexPastDepth(source)))
     const tasks = Array.isArray(parsed) ? parsed : [parsed]
     if (tasks.length === 0) throw new ImportError(file.name, 'file has no tasks')
     const unit = options.offsets ?? LABEL_STUDIO_DEFAULT_OFFSETS

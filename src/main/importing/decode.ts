@@ -3,6 +3,24 @@ import { ImportError } from './errors'
 import { MAX_IMPORT_FILE_BYTES } from './limits'
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
+// (Windows tools, Notepad's "Unicode", Excel's "Unicode text", write UTF-16 with a byte order mark)
+const utf16 = { le: new TextDecoder('utf-16le', { fatal: true }), be: new TextDecoder('utf-16be', { fatal: true }) }
+
+/** The UTF-16 byte order of a text that starts with a UTF-16 byte order mark, if it does. */
+function utf16ByteOrder(bytes: Uint8Array): 'le' | 'be' | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'le'
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'be'
+  return null
+}
+
+function decodeUtf16(file: string, bytes: Uint8Array, order: 'le' | 'be'): string {
+  try {
+    // the decoders drop the mark itself
+    return utf16[order].decode(bytes)
+  } catch {
+    throw new ImportError(file, `starts as UTF-16 (${order === 'le' ? 'little' : 'big'}-endian, with a byte order mark) but is not valid UTF-16; save it as UTF-8 and import again`)
+  }
+}
 
 /** Line number (1-based) of a byte offset, for error messages. */
 function lineOfByte(bytes: Uint8Array, offset: number): number {
@@ -29,13 +47,17 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 }
 
 /**
- * Decodes UTF-8 text strictly. The text is kept exactly as read (line endings included); only a
- * leading byte order mark is dropped, since it is an encoding marker and not part of the text.
+ * Decodes UTF-8 text strictly, or UTF-16 text that says so with a byte order mark. The text is
+ * kept exactly as read (line endings included); only a leading byte order mark is dropped,
+ * since it is an encoding marker and not part of the text.
  */
 export function decodeText(file: string, bytes: Uint8Array): string {
   if (bytes.length > MAX_IMPORT_FILE_BYTES) {
     throw new ImportError(file, `file is ${(bytes.length / 1048576).toFixed(1)} MiB, over the ${MAX_IMPORT_FILE_BYTES / 1048576} MiB import limit`)
   }
+  const order = utf16ByteOrder(bytes)
+  // UTF-16 has a NUL byte in every ASCII character: it must be told apart before the binary check
+  if (order !== null) return decodeUtf16(file, bytes, order)
   const nul = bytes.indexOf(0)
   if (nul >= 0) throw new ImportError(file, 'binary file (contains NUL bytes), not text', lineOfByte(bytes, nul))
   try {

@@ -11,7 +11,9 @@ import { checkAttributeName, checkAttributeValue, checkRelationType, noteFromInp
 import { readerByName, readerForFile, readers, supportedExtensions } from '../formats/registry'
 import type { FormatReader, ParsedDocument, ParsedSpan, ReadOptions, SourceFile } from '../formats/types'
 import { checkAnnotator } from '../store/annotator'
-import type { ProjectStore } from '../store/project-store'
+import { ImportJournal } from '../store/import-journal'
+import { WriteBatch } from '../store/json-file'
+import { contentHash, type ProjectStore } from '../store/project-store'
 import { ImportError } from './errors'
 import { MAX_DOCUMENT_CODE_POINTS } from './limits'
 
@@ -77,11 +79,11 @@ function checkParsedDocument(doc: ParsedDocument): void {
   }
   for (const span of doc.spans) {
     if (!(Number.isInteger(span.start) && Number.isInteger(span.end)) || span.start < 0 || span.end > length || span.start >= span.end) {
-      throw new ImportError(doc.file, `span [${span.start}, ${span.end}) "${span.label}" is out of range for a text of ${length} characters`)
+      throw new ImportError(doc.file, `span [${span.start}, ${span.end}) "${span.label}" is out of range for a text of ${length} characters`, span.line)
     }
     // labels and annotators become project labels and folder names: check them before anything is stored
     const problem = labelNameProblem(span.label)
-    if (problem !== null) throw new ImportError(doc.file, `label "${span.label}": ${problem}`)
+    if (problem !== null) throw new ImportError(doc.file, `label "${span.label}": ${problem}`, span.line)
     // readers check these where they read them; checked again so no reader can skip them
     // (most spans have neither, and are spared building the message prefix)
     if (span.attributes !== undefined || span.note !== undefined) checkSpanExtras(doc, span)
@@ -147,7 +149,7 @@ async function writeLayer(
   doc: ParsedDocument,
   id: string,
   annotator: string,
-  known: { text: string; current?: AnnotationLayer }
+  known: { text: string; current?: AnnotationLayer; batch: WriteBatch }
 ): Promise<number> {
   if (doc.spans.length > 0) {
     // spans never overwrite work already in a layer: they land only in an empty one
@@ -187,13 +189,55 @@ export async function importSources(
     }
   }
 
+  if (parsed.length === 0) return { added: [], duplicates: [], rejected }
+  // all or nothing from here: a journal lists what the run writes (see import-journal.ts)
+  const hashes = parsed.map((doc) => contentHash(doc.text))
+  const existing = new Set(await store.documentIds())
+  const newIds = [...new Set(hashes.map((hash) => hash.slice(0, 16)))].filter((id) => !existing.has(id))
+  const layerKeys = new Map<string, { annotator: string; documentId: string }>()
+  parsed.forEach((doc, index) => {
+    if (doc.spans.length === 0 && !doc.status) return
+    const annotator = doc.annotator ?? options.annotator
+    const documentId = hashes[index]!.slice(0, 16)
+    layerKeys.set(`${annotator}/${documentId}`, { annotator, documentId })
+  })
+  const journal = ImportJournal.begin(store.folder, newIds, [...layerKeys.values()])
+  try {
+    const batch = new WriteBatch()
+    const report = await applyImport(store, journal, batch, parsed, hashes, fit, options, rejected)
+    // every file on disk before the journal goes: until then a crash rolls the run back
+    await batch.flush()
+    journal.commit()
+    return report
+  } catch (error) {
+    journal.rollBack()
+    store.forgetDocuments(newIds)
+    await store.reloadSettings()
+    throw error
+  }
+}
+
+async function applyImport(
+  store: ProjectStore,
+  journal: ImportJournal,
+  batch: WriteBatch,
+  parsed: ParsedDocument[],
+  hashes: string[],
+  fit: AttributeFit,
+  options: ImportOptions,
+  rejected: ImportIssue[]
+): Promise<ImportReport> {
   const labels = new Set<string>()
   for (const doc of parsed) for (const span of doc.spans) labels.add(span.label)
   await store.addLabels([...labels])
   await store.addAttributes(fit.additions())
   await store.addRelationTypes(parsed.flatMap((doc) => (doc.relations ?? []).map((relation) => relation.type)))
+  journal.projectWritten()
 
-  const { added, duplicates, ids } = await store.addDocuments(parsed)
+  const { added, duplicates, ids } = await store.addDocuments(
+    parsed.map((doc, index) => ({ ...doc, sha256: hashes[index]! })),
+    { batch }
+  )
   const addedIds = new Set(added.map((record) => record.id))
   const titles = new Map([...added, ...duplicates].map((record) => [record.id, record.title]))
   const report: ImportReport = { added: [], duplicates: [], rejected }
@@ -207,7 +251,7 @@ export async function importSources(
     const annotator = doc.annotator ?? options.annotator
     const fresh = addedIds.has(id) && !written.has(`${annotator}/${id}`)
     written.add(`${annotator}/${id}`)
-    const known = fresh ? { text: doc.text, current: emptyLayer(id, annotator) } : { text: doc.text }
+    const known = fresh ? { text: doc.text, current: emptyLayer(id, annotator), batch } : { text: doc.text, batch }
     layers.push(await writeLayer(store, doc, id, annotator, known))
   }
   parsed.forEach((doc, index) => {

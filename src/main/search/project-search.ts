@@ -2,6 +2,7 @@
 // labels of the current annotator's spans. Results carry code point offsets like everything else.
 import type { SearchHit } from '../../shared/api/contract'
 import { OffsetMap } from '../../shared/offsets'
+import { nullIfDamaged } from '../store/errors'
 import type { ProjectStore } from '../store/project-store'
 
 const CONTEXT = 40
@@ -16,7 +17,9 @@ export async function searchProject(
   const needle = query.toLocaleLowerCase()
   const labelQuery = query.toLowerCase().replace(/^label:/, '')
   for (const id of await store.documentIds()) {
-    const document = await store.getDocument(id)
+    // a damaged document is not searched (the document list names it), the rest still are
+    const document = await store.getDocument(id).catch(nullIfDamaged)
+    if (!document) continue
     const offsets = new OffsetMap(document.text)
     const hit = (start: number, end: number, label?: string): SearchHit => ({
       documentId: id,
@@ -41,8 +44,8 @@ export async function searchProject(
         if (hits.length > limit) return { hits: hits.slice(0, limit), truncated: true }
       }
     }
-    const layer = await store.getLayer(id, annotator)
-    for (const span of layer.spans) {
+    const layer = await store.getLayer(id, annotator).catch(nullIfDamaged)
+    for (const span of layer?.spans ?? []) {
       if (span.label.toLowerCase() !== labelQuery) continue
       hits.push(hit(offsets.toUtf16(span.start), offsets.toUtf16(span.end), span.label))
       if (hits.length > limit) return { hits: hits.slice(0, limit), truncated: true }

@@ -1,9 +1,14 @@
 // GET /t/<token>/export?format=jsonl[&status=done][&annotator=NAME|*][&offsets=utf16|codepoint]:
 // a streamed download. Folder formats (brat) cannot be one download: use the command line.
+// Damaged documents: once a download has started its status cannot change, so they are found
+// first. Without `skipDamaged=1` an export of a selection with damaged documents is refused
+// (409, naming each file); with it they are left out. `check=1` only reports them (JSON), which
+// is how the workbench says what it leaves out before it starts the download.
 import type { ServerResponse } from 'node:http'
 import { annotatorNameSchema, STATUSES, type DocumentStatus } from '../../shared/model'
 import type { OffsetUnit } from '../../shared/offsets'
 import type { Session } from '../api/session'
+import { findDamaged } from '../exporting/export-records'
 import { exportProject, isFolderFormat, streamWriter, STREAM_EXPORT_FORMATS, type StreamExportFormat } from '../exporting/export-project'
 
 function refuse(res: ServerResponse, message: string): void {
@@ -37,6 +42,20 @@ export async function handleExport(session: Session, params: URLSearchParams, re
     refuse(res, `invalid annotator "${annotator}"`)
     return
   }
+  const selection = { annotator: annotator === '*' ? ({ all: true } as const) : (annotator ?? session.annotator), ...(statuses.length ? { statuses } : {}) }
+  if (params.get('skipDamaged') !== '1') {
+    const damaged = await findDamaged(session.store, selection)
+    if (params.get('check') === '1') {
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+      res.end(JSON.stringify({ damaged }))
+      return
+    }
+    if (damaged.length > 0) {
+      res.writeHead(409, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' })
+      res.end(`${damaged.length} document(s) cannot be exported because a file of theirs is damaged:\n${damaged.map((d) => `  ${d.message}`).join('\n')}\nExport with skipDamaged=1 to leave them out.\n`)
+      return
+    }
+  }
   const fileName = `${session.store.settings.name.replace(/[^A-Za-z0-9_-]+/g, '_')}${format === 'jsonl' ? '' : `.${format}`}.${writer.extension}`
   res.writeHead(200, {
     'content-type': writer.contentType,
@@ -46,7 +65,7 @@ export async function handleExport(session: Session, params: URLSearchParams, re
   await exportProject(
     session.store,
     format,
-    { annotator: annotator === '*' ? { all: true } : (annotator ?? session.annotator), ...(statuses.length ? { statuses } : {}) },
+    selection,
     res,
     undefined,
     offsetsParam === null ? {} : { offsets: offsetsParam as OffsetUnit }

@@ -11,9 +11,25 @@ import { createDispatch } from '../api/handlers'
 import type { Session } from '../api/session'
 import { rendererDir } from '../app-paths'
 import { CONTENT_SECURITY_POLICY } from '../shared-security'
+import { nestsTooDeep, TOO_DEEP } from '../formats/json-depth'
 import { handleExport } from './export-route'
 
-const MAX_BODY_BYTES = 256 * 1024 * 1024
+const MiB = 1024 * 1024
+/**
+ * Request body limits per channel. Most requests are small; the few that carry a lot get what
+ * their content can need: an import carries files (each up to the 20 MiB import limit, in
+ * base64), a save up to the contract's 100,000 spans, an undo the layers a label change touched.
+ */
+const BODY_LIMITS: Partial<Record<string, number>> = {
+  'documents.import': 256 * MiB,
+  'labels.restore': 64 * MiB,
+  'annotations.save': 16 * MiB
+}
+const DEFAULT_BODY_LIMIT = 1 * MiB
+/** Large bodies held in memory at once: a few uploads of 200 MB each must not exhaust the process. */
+const MAX_LARGE_REQUESTS = 2
+
+class BodyTooLarge extends Error {}
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -48,12 +64,19 @@ function deny(res: ServerResponse, status: number, message: string): void {
   sendJson(res, status, { ok: false, error: { code: status === 404 ? 'not_found' : 'forbidden', message } })
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+function tooLargeMessage(channel: string, limit: number): string {
+  return `request body over ${limit / MiB} MiB, the limit for ${channel}`
+}
+
+async function readBody(req: IncomingMessage, channel: string, limit: number): Promise<string> {
+  const declared = Number(req.headers['content-length'])
+  // refused before a byte is read when the request says how large it is
+  if (declared > limit) throw new BodyTooLarge(tooLargeMessage(channel, limit))
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length
-    if (size > MAX_BODY_BYTES) throw new Error(`request body over ${MAX_BODY_BYTES / 1048576} MiB`)
+    if (size > limit) throw new BodyTooLarge(tooLargeMessage(channel, limit))
     chunks.push(chunk)
   }
   return Buffer.concat(chunks).toString('utf8')
@@ -83,6 +106,7 @@ export async function startServer(session: Session, options: ServeOptions = {}):
   const root = path.resolve(options.staticDir ?? rendererDir)
   const dispatch = createDispatch(session)
   let allowedHosts: Set<string> = new Set()
+  let largeRequests = 0
 
   const server: Server = createServer((req, res) => {
     res.setHeader('content-security-policy', CONTENT_SECURITY_POLICY)
@@ -117,16 +141,35 @@ export async function startServer(session: Session, options: ServeOptions = {}):
     }
     if (rest.startsWith('api/')) {
       if (req.method !== 'POST') return deny(res, 405, 'API calls use POST')
-      let input: unknown
-      try {
-        const body = await readBody(req)
-        input = body === '' ? {} : JSON.parse(body)
-      } catch (error) {
-        return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: `request body: ${(error as Error).message}` } })
+      const channel = rest.slice('api/'.length)
+      const limit = BODY_LIMITS[channel] ?? DEFAULT_BODY_LIMIT
+      const large = limit > DEFAULT_BODY_LIMIT && !(Number(req.headers['content-length']) <= DEFAULT_BODY_LIMIT)
+      if (large && largeRequests >= MAX_LARGE_REQUESTS) {
+        res.setHeader('retry-after', '5')
+        res.setHeader('connection', 'close')
+        return sendJson(res, 503, { ok: false, error: { code: 'io', message: `busy: ${largeRequests} large uploads are in progress; try again when one has finished` } })
       }
-      const response = await dispatch(rest.slice('api/'.length), input)
-      const status = response.ok ? 200 : response.error.code === 'internal' ? 500 : response.error.code === 'not_found' ? 404 : 400
-      return sendJson(res, status, response)
+      if (large) largeRequests++
+      try {
+        let input: unknown
+        try {
+          const body = await readBody(req, channel, limit)
+          input = body === '' ? {} : JSON.parse(body)
+          if (nestsTooDeep(input)) throw new Error(TOO_DEEP)
+        } catch (error) {
+          if (error instanceof BodyTooLarge) {
+            // the rest of the body is not read: the connection goes with the answer
+            res.setHeader('connection', 'close')
+            return sendJson(res, 413, { ok: false, error: { code: 'invalid_input', message: error.message } })
+          }
+          return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: `request body: ${(error as Error).message}` } })
+        }
+        const response = await dispatch(channel, input)
+        const status = response.ok ? 200 : response.error.code === 'internal' ? 500 : response.error.code === 'not_found' ? 404 : 400
+        return sendJson(res, status, response)
+      } finally {
+        if (large) largeRequests--
+      }
     }
     if (rest === 'export') return handleExport(session, url.searchParams, res)
     if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405, 'method not allowed')

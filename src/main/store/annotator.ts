@@ -21,3 +21,19 @@ export function checkAnnotator(name: string): string {
   if (problem !== null) throw new StoreError('invalid_input', `invalid annotator "${name}": ${problem}`)
   return name
 }
+
+/**
+ * Refuses a new annotator whose name equals an existing one's but for case (`Alice` beside
+ * `alice`): on Windows and macOS disks both are one folder, so the two would write each
+ * other's layers once the project is cloned there.
+ */
+export function checkAnnotatorCase(name: string, existing: string[]): string {
+  const twin = existing.find((other) => other !== name && other.toLowerCase() === name.toLowerCase())
+  if (twin !== undefined) {
+    throw new StoreError(
+      'invalid_input',
+      `invalid annotator "${name}": the project already has an annotator "${twin}", a name that differs only in case (one folder on Windows and macOS disks); use "${twin}" or another name`
+    )
+  }
+  return name
+}

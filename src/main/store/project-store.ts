@@ -1,6 +1,7 @@
 // A project on disk: its settings, documents and per-annotator annotation layers. Plain Node,
 // no Electron, used by the desktop app, the HTTP server and the command line alike.
 import { createHash } from 'node:crypto'
+import { readdirSync } from 'node:fs'
 import { mkdir, readdir, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import {
@@ -24,10 +25,13 @@ import {
 } from '../../shared/model'
 import { codePointLength } from '../../shared/offsets'
 import { keepLinkedRelations } from '../../shared/relations'
-import { checkAnnotator } from './annotator'
-import { StoreError } from './errors'
+import { annotatorNameProblem } from '../../shared/valid-names'
+import { checkAnnotator, checkAnnotatorCase } from './annotator'
+import { DamagedFileError, nullIfDamaged, StoreError } from './errors'
+import { readLayerFile, readRecordFile } from './read-checked'
 import { colorForNewLabel, freeHotkey } from './label-defaults'
-import { readJson, writeJsonAtomic } from './json-file'
+import { ImportJournal } from './import-journal'
+import { readJson, removeStaleTempFiles, writeJsonAtomic, type WriteBatch } from './json-file'
 import {
   annotationsDir,
   documentFile,
@@ -55,6 +59,8 @@ export interface NewDocument {
   text: string
   title: string
   meta: Record<string, unknown>
+  /** The text's hash, when the caller has made it already. */
+  sha256?: string
 }
 
 export interface LabelChange {
@@ -89,6 +95,12 @@ export class ProjectStore {
   /** Titles and lengths of documents already read, so listing a project reads each file once. */
   private readonly documentCache = new Map<string, CachedDocument>()
 
+  /**
+   * What opening the project found and put right, for the user: imports a crash interrupted
+   * (rolled back), temporary files a killed writer left.
+   */
+  readonly notices: string[] = []
+
   private constructor(
     readonly folder: string,
     private config: ProjectConfig
@@ -97,6 +109,11 @@ export class ProjectStore {
   /** Opens a project folder; creates it (with the default labels) when `create` is set. */
   static async open(folder: string, options: { create?: boolean; name?: string } = {}): Promise<ProjectStore> {
     const absolute = path.resolve(folder)
+    // before anything is read: a crash may have left an import half done
+    const recovered = await readdir(absolute).then(
+      () => ImportJournal.recover(absolute),
+      () => []
+    )
     const existing = await readJson<unknown>(projectFile(absolute)).catch((error: Error) => {
       throw new StoreError('invalid_input', `${projectFile(absolute)}: not a readable project file (${error.message})`)
     })
@@ -105,7 +122,20 @@ export class ProjectStore {
       if (!parsed.success) {
         throw new StoreError('invalid_input', `${projectFile(absolute)}: ${parsed.error.issues[0]?.message}`)
       }
-      return new ProjectStore(absolute, parsed.data)
+      const store = new ProjectStore(absolute, parsed.data)
+      store.notices.push(...recovered, ...store.removeStaleTempFiles())
+      return store
+    }
+    // documents without project.json: the project file was lost (deleted, not pulled, a bad
+    // merge); making a new one would silently drop the label set every layer relies on
+    const orphans = (await readdir(documentsDir(absolute)).catch(() => [] as string[])).filter((name) => idFromFileName(name) !== null)
+    if (orphans.length > 0) {
+      throw new StoreError(
+        'not_found',
+        `${projectFile(absolute)} is missing, but ${absolute} holds ${orphans.length} document(s): restore project.json ` +
+          `(from a backup, or \`git checkout -- project.json\` in a git-shared folder) and open the project again; ` +
+          `Spanwise does not make a new one over existing documents`
+      )
     }
     if (!options.create) throw new StoreError('not_found', `no Spanwise project in ${absolute}`)
     const config: ProjectConfig = {
@@ -119,6 +149,26 @@ export class ProjectStore {
     await mkdir(annotationsDir(absolute), { recursive: true })
     await writeJsonAtomic(projectFile(absolute), config)
     return new ProjectStore(absolute, config)
+  }
+
+  /** Temporary files of writers killed mid-write, in every folder the store writes. */
+  private removeStaleTempFiles(): string[] {
+    const folders = [this.folder, documentsDir(this.folder)]
+    try {
+      for (const entry of readdirSync(annotationsDir(this.folder), { withFileTypes: true })) {
+        if (entry.isDirectory()) folders.push(annotationsDir(this.folder, entry.name))
+      }
+    } catch {
+      // no annotations yet
+    }
+    const removed = folders.flatMap((folder) => {
+      try {
+        return removeStaleTempFiles(folder)
+      } catch {
+        return []
+      }
+    })
+    return removed.length === 0 ? [] : [`removed ${removed.length} temporary file(s) left by a writer that was stopped mid-write`]
   }
 
   get settings(): ProjectConfig {
@@ -178,6 +228,12 @@ export class ProjectStore {
     await this.updateConfig({ ...this.config, labels })
   }
 
+  /** Reads project.json again (after an import put it back as it was). */
+  async reloadSettings(): Promise<void> {
+    const parsed = projectConfigSchema.safeParse(await readJson<unknown>(projectFile(this.folder)))
+    if (parsed.success) this.config = parsed.data
+  }
+
   private async updateConfig(config: ProjectConfig): Promise<void> {
     await writeJsonAtomic(projectFile(this.folder), config)
     this.config = config
@@ -198,8 +254,9 @@ export class ProjectStore {
     )
   }
 
+  /** Throws DamagedFileError (naming the file) when the document's file cannot be read as one. */
   async getDocument(id: string): Promise<DocumentRecord> {
-    const record = await readJson<DocumentRecord>(documentFile(this.folder, id))
+    const record = readRecordFile(documentFile(this.folder, id))
     if (record === null) throw new StoreError('not_found', `no document ${id} in this project`)
     return record
   }
@@ -209,14 +266,14 @@ export class ProjectStore {
    * are removed again, so an import applies completely or not at all. `ids` gives the id of
    * each of `docs` in order (added or not), so that callers need not hash the texts again.
    */
-  async addDocuments(docs: NewDocument[]): Promise<{ added: DocumentRecord[]; duplicates: DocumentRecord[]; ids: string[] }> {
+  async addDocuments(docs: NewDocument[], options: { batch?: WriteBatch } = {}): Promise<{ added: DocumentRecord[]; duplicates: DocumentRecord[]; ids: string[] }> {
     const existing = new Set(await this.documentIds())
     const added = new Map<string, DocumentRecord>()
     const duplicateIds: string[] = []
     const ids: string[] = []
     const importedAt = new Date().toISOString()
     for (const doc of docs) {
-      const sha256 = contentHash(doc.text)
+      const sha256 = doc.sha256 ?? contentHash(doc.text)
       const id = sha256.slice(0, 16)
       ids.push(id)
       if (existing.has(id) || added.has(id)) {
@@ -229,7 +286,7 @@ export class ProjectStore {
     const written: string[] = []
     try {
       for (const record of added.values()) {
-        await writeJsonAtomic(documentFile(this.folder, record.id), record)
+        await writeJsonAtomic(documentFile(this.folder, record.id), record, options)
         written.push(record.id)
         this.documentCache.set(record.id, { title: record.title, length: codePointLength(record.text) })
       }
@@ -241,13 +298,15 @@ export class ProjectStore {
     return { added: [...added.values()], duplicates, ids }
   }
 
+  /** Forgets what the caches know of documents that are gone (an import rolled back). */
+  forgetDocuments(ids: string[]): void {
+    for (const id of ids) this.documentCache.delete(id)
+  }
+
   async getLayer(documentId: string, annotator: string): Promise<AnnotationLayer> {
     checkAnnotator(annotator)
-    const layer = await readJson<AnnotationLayer>(layerFile(this.folder, annotator, documentId))
-    if (!layer) return emptyLayer(documentId, annotator)
-    // layers written before relations existed have none
-    if (!layer.relations) layer.relations = []
-    return layer
+    // (a layer written before relations existed has none: read-checked gives it an empty list)
+    return readLayerFile(layerFile(this.folder, annotator, documentId)) ?? emptyLayer(documentId, annotator)
   }
 
   /**
@@ -258,8 +317,8 @@ export class ProjectStore {
     documentId: string,
     annotator: string,
     change: { spans?: Span[]; relations?: Relation[]; status?: DocumentStatus },
-    /** What the caller already holds, to spare reading it again (bulk imports). */
-    known: { text?: string; current?: AnnotationLayer } = {}
+    /** What the caller already holds, to spare reading it again (bulk imports), and a bulk write's batch. */
+    known: { text?: string; current?: AnnotationLayer; batch?: WriteBatch } = {}
   ): Promise<AnnotationLayer> {
     checkAnnotator(annotator)
     // read, check and write as one step per layer, so two saves cannot interleave and lose one
@@ -285,7 +344,7 @@ export class ProjectStore {
         updatedAt: new Date().toISOString()
       }
       // the annotator's folder is made by the write that first needs it
-      await writeJsonAtomic(layerFile(this.folder, annotator, documentId), layer, { makeFolder: true })
+      await writeJsonAtomic(layerFile(this.folder, annotator, documentId), layer, { makeFolder: true, ...(known.batch ? { batch: known.batch } : {}) })
       return layer
     })
   }
@@ -311,7 +370,7 @@ export class ProjectStore {
     return (await this.cacheSummary(documentId)).length
   }
 
-  private async checkSpans(documentId: string, spans: Span[], knownText?: string): Promise<void> {
+  private async checkSpans(documentId: string, spans: Span[], knownText?: string, labels: Label[] = this.config.labels): Promise<void> {
     const length = await this.documentLength(documentId, knownText)
     const ids = new Set<string>()
     for (const span of spans) {
@@ -321,7 +380,7 @@ export class ProjectStore {
       if (span.end > length) {
         throw new StoreError('invalid_input', `span ${span.id} [${span.start}, ${span.end}) is outside the text (length ${length})`)
       }
-      const label = this.config.labels.find((l) => l.name === span.label)
+      const label = labels.find((l) => l.name === span.label)
       if (!label) throw new StoreError('invalid_input', `span ${span.id} has unknown label "${span.label}"`)
       const problem = attributeProblem(label, span)
       if (problem) throw new StoreError('invalid_input', `span ${span.id}: ${problem}`)
@@ -330,12 +389,12 @@ export class ProjectStore {
     }
   }
 
-  private checkRelations(spans: Span[], relations: Relation[]): void {
+  private checkRelations(spans: Span[], relations: Relation[], relationTypes: RelationType[] = this.config.relationTypes): void {
     if (relations.length === 0) return
     const byId = new Map(spans.map((span) => [span.id, span]))
     const ids = new Set<string>()
     for (const relation of relations) {
-      const type = this.config.relationTypes.find((t) => t.name === relation.type)
+      const type = relationTypes.find((t) => t.name === relation.type)
       if (!type) throw new StoreError('invalid_input', `relation ${relation.id} has unknown type "${relation.type}"`)
       const from = byId.get(relation.from)
       const to = byId.get(relation.to)
@@ -357,8 +416,9 @@ export class ProjectStore {
     const touched: AnnotationLayer[] = []
     for (const annotator of await this.annotators()) {
       for (const id of await this.documentIds()) {
-        const layer = await this.getLayer(id, annotator)
-        if (!layer.spans.some((span) => renames.has(span.label) || deleted.has(span.label))) continue
+        // a damaged layer cannot follow the change; it must not stop everyone else's from doing so
+        const layer = await this.getLayer(id, annotator).catch(nullIfDamaged)
+        if (!layer || !layer.spans.some((span) => renames.has(span.label) || deleted.has(span.label))) continue
         touched.push(layer)
       }
     }
@@ -389,6 +449,7 @@ export class ProjectStore {
   async restoreLabels(snapshot: LabelSnapshot): Promise<void> {
     const labelsNow = new Set(this.config.labels.map((label) => label.name))
     const labelsBefore = new Set(snapshot.labels.map((label) => label.name))
+    await this.checkSnapshot(snapshot)
     await this.updateConfig({ ...this.config, labels: snapshot.labels, relationTypes: snapshot.relationTypes })
     for (const before of snapshot.layers) {
       checkAnnotator(before.annotator)
@@ -415,10 +476,36 @@ export class ProjectStore {
     }
   }
 
+  /**
+   * An undo writes layers, so what it writes is checked as a save checks it, before anything is
+   * written: layers only for documents that exist, spans inside their text with labels of the
+   * restored set, relations between their spans.
+   */
+  private async checkSnapshot(snapshot: LabelSnapshot): Promise<void> {
+    for (const layer of snapshot.layers) {
+      checkAnnotator(layer.annotator)
+      if (!(await this.hasDocument(layer.documentId))) {
+        throw new StoreError('not_found', `cannot restore a layer of ${layer.annotator} for document ${layer.documentId}: no such document in this project`)
+      }
+      await this.checkSpans(layer.documentId, layer.spans, undefined, snapshot.labels)
+      this.checkRelations(layer.spans, layer.relations, snapshot.relationTypes)
+    }
+  }
+
+  /** Refuses a new annotator name equal to an existing annotator's but for case. */
+  async checkAnnotatorName(name: string): Promise<string> {
+    return checkAnnotatorCase(checkAnnotator(name), await this.annotators())
+  }
+
   /** Annotators who have a layer in this project. */
   async annotators(): Promise<string[]> {
     const names = await readdir(annotationsDir(this.folder), { withFileTypes: true }).catch(() => [])
-    return names.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort()
+    // a folder whose name no annotator can have (`bob smith`, copied in by hand) is not a layer
+    // folder: skipped, so it cannot make listing or label changes fail for everyone
+    return names
+      .filter((entry) => entry.isDirectory() && annotatorNameProblem(entry.name) === null)
+      .map((entry) => entry.name)
+      .sort()
   }
 
   /** Reads a document once for the list (title, length); later listings use the cache. */
@@ -439,17 +526,27 @@ export class ProjectStore {
     }
     const summaries: DocumentSummary[] = []
     for (const id of ids) {
-      const cached = this.documentCache.get(id) ?? (await this.cacheSummary(id))
-      const layer = await this.getLayer(id, annotator)
-      summaries.push({
-        id,
-        title: cached.title,
-        length: cached.length,
-        status: layer.status,
-        spanCount: layer.spans.length,
-        labels: [...new Set(layer.spans.map((span) => span.label))].sort(),
-        annotators: [...layersByAnnotator].filter(([, docs]) => docs.has(id)).map(([name]) => name)
-      })
+      const annotators = [...layersByAnnotator].filter(([, docs]) => docs.has(id)).map(([name]) => name)
+      try {
+        const cached = this.documentCache.get(id) ?? (await this.cacheSummary(id))
+        const layer = await this.getLayer(id, annotator)
+        summaries.push({
+          id,
+          title: cached.title,
+          length: cached.length,
+          status: layer.status,
+          spanCount: layer.spans.length,
+          labels: [...new Set(layer.spans.map((span) => span.label))].sort(),
+          annotators
+        })
+      } catch (error) {
+        // a damaged file costs only its own document: listed, with the file named
+        if (!(error instanceof DamagedFileError)) throw error
+        const title = this.documentCache.get(id)?.title ?? id
+        // the path inside the project (what git and a teammate call it); the message has it whole
+        const error_ = { file: path.relative(this.folder, error.file), message: error.message }
+        summaries.push({ id, title, length: 0, status: 'todo', spanCount: 0, labels: [], annotators, error: error_ })
+      }
     }
     return summaries.sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id))
   }

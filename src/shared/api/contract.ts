@@ -40,6 +40,8 @@ export interface ProjectInfo {
   importExtensions: string[]
   exportFormats: string[]
   progress: { done: number; inProgress: number; total: number }
+  /** What opening the project found and put right (an interrupted import rolled back), for the user. */
+  notices: string[]
 }
 
 export interface ImportIssue {

@@ -11,7 +11,7 @@ describe('doccano', () => {
   })
   it('reads code points with --offsets codepoint, and the newer "entities" shape', () => {
     const line = JSON.stringify({ text, entities: [{ id: 1, start_offset: 2, end_offset: 5, label: 'actor' }] })
-    expect(doccanoReader.read(file('d.jsonl', line), { offsets: 'codepoint' })[0]!.spans).toEqual([{ start: 2, end: 5, label: 'actor' }])
+    expect(doccanoReader.read(file('d.jsonl', line), { offsets: 'codepoint' })[0]!.spans).toEqual([{ start: 2, end: 5, label: 'actor', line: 1 }])
   })
   it('rejects text classification files clearly', () => {
     expect(() => doccanoReader.read(file('c.jsonl', JSON.stringify({ text, label: ['positive'] })), {})).toThrow(/text classification/)

@@ -90,7 +90,7 @@ describe('JSONL export read by Python', () => {
     const summary = await exportProject(store, 'jsonl', { annotator: 'alice' }, stream)
     stream.end()
     await finished(stream)
-    expect(summary).toEqual({ records: 2, spans: spansA.length + spansB.length })
+    expect(summary).toEqual({ records: 2, spans: spansA.length + spansB.length, damaged: [] })
 
     // the exported span texts are what we meant to mark (checked here in JS too)
     const lines = (await readFile(out, 'utf8')).trimEnd().split('\n').map((l) => JSON.parse(l) as { title: string; spans: { text: string }[] })

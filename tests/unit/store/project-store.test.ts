@@ -5,6 +5,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { AnnotationLayer, DocumentRecord, ProjectConfig, Span } from '../../../src/shared/model'
+import { writeFileAtomicSync } from '../../../src/main/store/json-file'
 import { contentHash, ProjectStore, StoreError } from '../../../src/main/store/project-store'
 import { removeTempDirs, readJsonRaw, snapshotFiles, tempDir } from '../../helpers/temp'
 
@@ -82,16 +83,16 @@ describe('atomic writes', () => {
     expect((await readdir(folder)).filter((name) => name.endsWith('.tmp'))).toEqual([])
   })
 
-  it('keeps the previous file intact and surfaces the error when a write fails half-way', async () => {
+  it('keeps the previous file intact, surfaces the error and removes its temporary file when a write fails half-way', async () => {
     const { id } = await projectWithDocument()
     await store.saveLayer(id, 'alice', { spans: [span('s1', 0, 8)], status: 'done' })
     const target = path.join(folder, 'annotations', 'alice', `${id}.json`)
     const before = await readFile(target, 'utf8')
-    // the writer's temporary file cannot be created (a folder is in its way): a simulated crash
-    // before the rename, which works even as root (where read-only folders do not stop writes)
-    await mkdir(path.join(folder, 'annotations', 'alice', `.${id}.json.tmp`))
-    await expect(store.saveLayer(id, 'alice', { spans: [span('s2', 9, 21)] })).rejects.toThrow()
+    // a write that fails after its temporary file is made and before the rename (what a full
+    // disk does): bytes the file system cannot take
+    expect(() => writeFileAtomicSync(target, 42 as unknown as string)).toThrow()
     expect(await readFile(target, 'utf8')).toBe(before)
+    expect(await readdir(path.join(folder, 'annotations', 'alice'))).toEqual([`${id}.json`])
     expect((await store.getLayer(id, 'alice')).spans).toEqual([span('s1', 0, 8)])
   })
 

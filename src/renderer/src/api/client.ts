@@ -62,20 +62,32 @@ export interface ExportRequest {
   annotator: string
 }
 
+/** What an export says about the damaged documents it left out (they are never silently dropped). */
+function leftOutText(damaged: { file: string }[]): string {
+  if (damaged.length === 0) return ''
+  return `; left out ${damaged.length} damaged document(s): ${damaged.map((d) => d.file).join(', ')}`
+}
+
 /** Exports through the native save dialog on the desktop, as a download in a browser. */
 export async function exportProject(request: ExportRequest): Promise<string | null> {
   if (desktop) {
     const saved = unwrap(await desktop.exportWithDialog(request))
-    return saved ? `Exported ${saved.records} record(s) to ${saved.file}` : null
+    return saved ? `Exported ${saved.records} record(s) to ${saved.file}${leftOutText(saved.damaged)}` : null
   }
   const params = new URLSearchParams({ format: request.format })
   for (const status of request.statuses) params.append('status', status)
   if (request.annotator) params.set('annotator', request.annotator)
+  // a download cannot report a failure to the page once it has started: damaged documents are
+  // asked for first, then left out of the download and named here
+  const check = await fetch(`export?${params}&check=1`)
+  if (!check.ok) throw new ApiFailure({ code: 'invalid_input', message: await check.text() })
+  const { damaged } = (await check.json()) as { damaged: { file: string }[] }
+  params.set('skipDamaged', '1')
   const link = document.createElement('a')
   link.href = `export?${params}`
   link.download = ''
   document.body.append(link)
   link.click()
   link.remove()
-  return 'Export download started'
+  return `Export download started${leftOutText(damaged)}`
 }

@@ -32,10 +32,19 @@ export function DocumentList({ documents, currentId, onOpen }: Props) {
             data-testid="document-item"
           >
             <span className="doc-title">{doc.title}</span>
-            <span className={`status status-${doc.status}`}>{STATUS_TEXT[doc.status]}</span>
-            <span className="span-count" aria-label={`${doc.spanCount} spans`}>
-              {doc.spanCount} {doc.spanCount === 1 ? 'span' : 'spans'}
-            </span>
+            {doc.error ? (
+              // a damaged file costs only its document: named here, the rest of the list works
+              <span className="doc-error" role="status" title={doc.error.message} data-testid="document-error">
+                Damaged: {doc.error.file}
+              </span>
+            ) : (
+              <>
+                <span className={`status status-${doc.status}`}>{STATUS_TEXT[doc.status]}</span>
+                <span className="span-count" aria-label={`${doc.spanCount} spans`}>
+                  {doc.spanCount} {doc.spanCount === 1 ? 'span' : 'spans'}
+                </span>
+              </>
+            )}
           </button>
         )}
       />

@@ -62,7 +62,8 @@ export function AnnotateView() {
   // derived from the summaries, so an annotator appears as soon as their first save lands
   const annotators = useMemo(() => [...new Set(documents.flatMap((d) => d.annotators))].sort(), [documents])
   useEffect(() => {
-    if (!currentId || !documents.some((d) => d.id === currentId)) setCurrentId(documents[0]?.id ?? null)
+    // (a damaged document is not opened first: it can only show its error)
+    if (!currentId || !documents.some((d) => d.id === currentId)) setCurrentId((documents.find((d) => !d.error) ?? documents[0])?.id ?? null)
   }, [documents, currentId])
 
   const view = usePreferences()
@@ -558,7 +559,9 @@ export function AnnotateView() {
               />
             </>
           ) : (
-            <p className="empty">{current ? 'Opening…' : 'Import documents to start annotating.'}</p>
+            <p className="empty" role={current?.error ? 'alert' : undefined}>
+              {current?.error ? current.error.message : current ? 'Opening…' : 'Import documents to start annotating.'}
+            </p>
           )}
         </section>
         <PanelEdge

@@ -1,0 +1,88 @@
+// Imports are all or nothing per run, labels included: a run that fails half way puts everything
+// back, and a run killed half way (SIGKILL, a real process) is rolled back at the next open, with
+// a message.
+import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createDispatch } from '../../../src/main/api/handlers'
+import { Session } from '../../../src/main/api/session'
+import { importSources } from '../../../src/main/importing/import-files'
+import { ProjectStore } from '../../../src/main/store/project-store'
+import { removeTempDirs, tempDir } from '../../helpers/temp'
+
+afterEach(removeTempDirs)
+
+const BIN = path.resolve(import.meta.dirname, '../../../bin/spanwise.mjs')
+
+/** A Spanwise JSONL line: a document with one span of `label`. */
+function record(i: number, label: string): string {
+  const text = `Document number ${i}: Mayor Ana Lind said the budget grew.`
+  return `${JSON.stringify({ schema: 'spanwise/v1', text, title: `Doc ${i}`, spans: [{ start: 19, end: 33, label }] })}\n`
+}
+
+const labelNames = async (folder: string) =>
+  ((JSON.parse(await readFile(path.join(folder, 'project.json'), 'utf8')) as { labels: { name: string }[] }).labels).map((l) => l.name)
+
+const hiddenFiles = async (folder: string) => (await readdir(folder)).filter((name) => name.startsWith('.'))
+
+describe('an import that fails half way', () => {
+  it('puts everything back: no documents, no layers, no new labels', async () => {
+    const folder = await tempDir()
+    const store = await ProjectStore.open(folder, { create: true })
+    const projectBefore = await readFile(path.join(folder, 'project.json'), 'utf8')
+    // the annotator's folder cannot be made (a file is in its way): layers fail after the labels
+    // and documents are written
+    await writeFile(path.join(folder, 'annotations', 'ana'), 'not a folder')
+    const lines = Array.from({ length: 5 }, (_, i) => record(i, 'speaker')).join('')
+    await expect(importSources(store, [{ name: 'in.jsonl', bytes: Buffer.from(lines) }], { annotator: 'ana' })).rejects.toThrow()
+    expect(await readFile(path.join(folder, 'project.json'), 'utf8')).toBe(projectBefore)
+    expect(store.settings.labels.map((l) => l.name)).not.toContain('speaker')
+    expect(await readdir(path.join(folder, 'documents'))).toEqual([])
+    expect(await hiddenFiles(folder)).toEqual([])
+  })
+})
+
+describe('an import killed half way', () => {
+  it('is found at the next open and rolled back, with a message', async () => {
+    const folder = await tempDir()
+    const input = path.join(await tempDir(), 'big.jsonl')
+    await writeFile(input, Array.from({ length: 3000 }, (_, i) => record(i, 'speaker')).join(''))
+    // the project exists before, with a document of its own that must survive
+    const store = await ProjectStore.open(folder, { create: true })
+    await importSources(store, [{ name: 'own.txt', bytes: Buffer.from('A document imported earlier.') }], { annotator: 'ana' })
+    const projectBefore = await readFile(path.join(folder, 'project.json'), 'utf8')
+
+    const child = spawn(process.execPath, [BIN, 'import', '--project', folder, '--annotator', 'ana', input], { stdio: 'ignore' })
+    // wait until the run is writing documents, then kill it
+    let written = 0
+    for (let tries = 0; written < 20 && tries < 6000; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 5))
+      written = (await readdir(path.join(folder, 'documents'))).length - 1
+    }
+    child.kill('SIGKILL')
+    await new Promise((resolve) => child.once('exit', resolve))
+    const left = (await readdir(path.join(folder, 'documents'))).length - 1
+    expect(left).toBeGreaterThanOrEqual(20)
+    expect(left).toBeLessThan(3000)
+    expect((await hiddenFiles(folder)).filter((name) => name.endsWith('.journal'))).toHaveLength(1)
+    expect(await labelNames(folder)).toContain('speaker')
+
+    const reopened = await ProjectStore.open(folder)
+    expect(reopened.notices[0]).toMatch(
+      new RegExp(`an import into this project was interrupted \\(process ${child.pid} on .*\\) and has been rolled back: \\d+ document\\(s\\) and \\d+ layer\\(s\\) removed or put back, and the labels it had added`)
+    )
+    // the app tells its user too (project.info carries it; the workbench shows it)
+    const info = await createDispatch(new Session(reopened, 'ana'))('project.info', {})
+    expect(info.ok && info.value).toMatchObject({ notices: [reopened.notices[0]] })
+    expect(await readdir(path.join(folder, 'documents'))).toHaveLength(1)
+    expect(await readFile(path.join(folder, 'project.json'), 'utf8')).toBe(projectBefore)
+    expect(reopened.settings.labels.map((l) => l.name)).not.toContain('speaker')
+    expect(await hiddenFiles(folder)).toEqual([])
+    expect(existsSync(path.join(folder, 'annotations', 'ana'))).toBe(false)
+    // and the same files import cleanly again
+    const again = await importSources(reopened, [{ name: input, bytes: await readFile(input) }], { annotator: 'ana' })
+    expect(again.added).toHaveLength(3000)
+  }, 120_000)
+})
