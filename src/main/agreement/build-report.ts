@@ -1,0 +1,125 @@
+// Builds an agreement report from documents already read. The levels: the project and each
+// label (every chosen rater; each gives its pairs' scores too, for the matrices) and each
+// document (its raters). Span matchings and token sequences are made once per document and
+// shared by the levels.
+import type { AlignableSpan } from '../../shared/alignment'
+import { MEASURE_IDS, type AgreementFilters, type AgreementReport, type MeasureId } from '../../shared/agreement/report'
+import { codePointLength } from '../../shared/offsets'
+import { DEFINITIONS } from './definitions'
+import { DEFAULT_GAMMA_SEED, expectedDisorder } from './gamma'
+import { Level, addCounts, type LevelDocument } from './scope'
+import { OVERLAP_THRESHOLD, SPAN_MEASURES, SPAN_RULES, spanMatchCountsByLabel } from './span-f1'
+import { documentTokens, tokenCategories, TOKENIZER_DESCRIPTION } from './tokens'
+
+export interface AgreementDocument {
+  documentId: string
+  title: string
+  text: string
+  /** Spans of each rater with a layer for this document; raters without one are absent. */
+  layers: Record<string, readonly AlignableSpan[]>
+}
+
+export interface ReportOptions {
+  /** Raters in report order (pairs are a < b in this order). */
+  raters: string[]
+  /** Labels compared; spans of other labels are left out. */
+  labels: string[]
+  measures?: MeasureId[]
+  gammaSeed?: number
+  spanwiseVersion: string
+  filters: Omit<AgreementFilters, 'annotators' | 'labels' | 'documents'>
+}
+
+export function buildReport(documents: Iterable<AgreementDocument>, options: ReportOptions): AgreementReport {
+  const { raters, labels } = options
+  // in the canonical order, whatever order they were asked in
+  const measures = new Set<MeasureId>(MEASURE_IDS.filter((id) => !options.measures || options.measures.includes(id)))
+  const seed = options.gammaSeed ?? DEFAULT_GAMMA_SEED
+  const project = new Level(raters, labels, measures, true)
+  const byLabel = labels.map((label) => ({ label, level: new Level(raters, [label], measures, false) }))
+  const rows: { documentId: string; title: string; level: Level }[] = []
+  const labelCode = new Map(labels.map((label, i) => [label, i + 1]))
+  const kept = new Set(labels)
+
+  for (const doc of documents) {
+    const layers = raters.map((name) => doc.layers[name]?.filter((span) => kept.has(span.label)) ?? null)
+    const present = raters.flatMap((_, r) => (layers[r] ? [r] : []))
+    if (present.length < 2) continue
+    const length = codePointLength(doc.text)
+    const tokens = project.wantsTokens ? documentTokens(doc.text, layers) : null
+    const sequences = tokens ? layers.map((spans) => spans && tokenCategories(tokens, spans, (label) => labelCode.get(label)!)) : []
+    // the document's own level holds only its raters; when that is everyone it becomes part of
+    // the project as it is, otherwise the project takes the document on its own
+    const complete = present.length === raters.length
+    const docLevel = new Level(present.map((r) => raters[r]!), labels, measures, true)
+    const docLayers = present.map((r) => layers[r]!)
+    for (const measure of SPAN_MEASURES) {
+      if (!measures.has(measure)) continue
+      for (const [i, [a, b]] of docLevel.pairs.entries()) {
+        const { total, byLabel: counts } = spanMatchCountsByLabel(docLayers[a]!, docLayers[b]!, SPAN_RULES[measure])
+        addCounts(docLevel.spanCounts.get(measure)![i]!, total)
+        if (!complete) addCounts(project.spanCounts.get(measure)![project.pairIndex(present[a]!, present[b]!)]!, total)
+        // within one label, boundary-only matching is overlap matching
+        if (measure === 'span_f1_boundary') continue
+        for (const { label, level } of byLabel) {
+          const labelCounts = counts.get(label)
+          if (!labelCounts) continue
+          const pair = level.pairIndex(present[a]!, present[b]!)
+          addCounts(level.spanCounts.get(measure)![pair]!, labelCounts)
+          if (measure === 'span_f1_overlap' && measures.has('span_f1_boundary')) addCounts(level.spanCounts.get('span_f1_boundary')![pair]!, labelCounts)
+        }
+      }
+    }
+    docLevel.addDocument({
+      length,
+      layers: docLayers,
+      tokens: tokens && { sequences: present.map((r) => sequences[r]!), count: tokens.length }
+    })
+    if (complete) project.merge(docLevel)
+    else project.addDocument({ length, layers, tokens: tokens && { sequences, count: tokens.length } })
+    for (const { label, level } of byLabel) {
+      const labelLayers = layers.map((spans) => spans && spans.filter((span) => span.label === label))
+      const labelDoc: LevelDocument = {
+        length,
+        layers: labelLayers,
+        tokens: tokens && { sequences: labelLayers.map((spans) => spans && tokenCategories(tokens, spans, () => 1)), count: tokens.length }
+      }
+      level.addDocument(labelDoc)
+    }
+    rows.push({ documentId: doc.documentId, title: doc.title, level: docLevel })
+  }
+
+  const wantsGamma = measures.has('gamma')
+  const expected = (shapes: Level['shapes'], ratersCount: number, key: string) => (wantsGamma ? expectedDisorder(shapes, ratersCount, seed, key) : null)
+  const projectExpected = expected(project.shapes, raters.length, '*')
+  const pairExpected = project.pairs.map(([a, b], i) => expected(project.pairShapes[i]!, 2, `*:${raters[a]}|${raters[b]}`))
+  // a document is compared with chance for its own raters: everyone's, or its pair's
+  const expectedFor = (names: readonly string[]): number | null => {
+    if (names.length === raters.length) return projectExpected
+    if (names.length !== 2) return null
+    return pairExpected[project.pairIndex(raters.indexOf(names[0]!), raters.indexOf(names[1]!))] ?? null
+  }
+
+  return {
+    spanwiseVersion: options.spanwiseVersion,
+    createdAt: new Date().toISOString(),
+    tokenizer: TOKENIZER_DESCRIPTION,
+    filters: { annotators: raters, labels, ...options.filters, documents: rows.length },
+    measures: [...measures].map((id) => DEFINITIONS[id]),
+    project: project.scores(projectExpected),
+    pairs: project.pairs.map(([a, b], i) => ({ a: raters[a]!, b: raters[b]!, scores: project.pairScores(i, pairExpected[i]!) })),
+    labels: byLabel.map(({ label, level }) => ({
+      label,
+      scores: level.scores(expected(level.shapes, raters.length, label)),
+      pairs: level.pairs.map(([a, b], i) => ({ a: raters[a]!, b: raters[b]!, scores: level.pairScores(i, null) }))
+    })),
+    documents: rows.map(({ documentId, title, level }) => ({
+      documentId,
+      title,
+      annotators: [...level.raters],
+      scores: level.scores(expectedFor(level.raters))
+    })),
+    gammaSeed: seed,
+    overlapThreshold: OVERLAP_THRESHOLD
+  }
+}
