@@ -72,10 +72,14 @@ export async function projectAgreement(store: ProjectStore, request: AgreementRe
   ).filter((doc): doc is AgreementDocument => doc !== null)
 
   const raters = includeGold ? [...annotators, GOLD_RATER] : annotators
-  if (raters.length < 2 || documents.length === 0) {
+  const names = raters.join(', ') || 'none'
+  if (raters.length < 2) throw new StoreError('invalid_input', `fewer than two annotators to compare (${names}): choose two or more, or include gold`)
+  if (documents.length === 0) {
     throw new StoreError(
       'invalid_input',
-      `fewer than two of the chosen annotators (${raters.join(', ') || 'none'}) have layers for the same document${status ? ` marked ${status}` : ''}: nothing to compare`
+      status
+        ? `no document that every chosen annotator (${names}) marked ${status}: nothing to compare`
+        : `fewer than two of the chosen annotators (${names}) have layers for the same document: nothing to compare`
     )
   }
   return buildReport(documents, {
