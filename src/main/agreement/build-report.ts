@@ -3,11 +3,11 @@
 // document (its raters). Span matchings and token sequences are made once per document and
 // shared by the levels.
 import type { AlignableSpan } from '../../shared/alignment'
-import { MEASURE_IDS, type AgreementFilters, type AgreementReport, type MeasureId } from '../../shared/agreement/report'
+import { MEASURE_IDS, type AgreementFilters, type AgreementReport, type MeasureId, type Scores } from '../../shared/agreement/report'
 import { codePointLength } from '../../shared/offsets'
 import { DEFINITIONS } from './definitions'
 import { DEFAULT_GAMMA_SEED, expectedDisorder } from './gamma'
-import { Level, addCounts, type LevelDocument } from './scope'
+import { Level, addCounts, alignedLabels, type LevelDocument } from './scope'
 import { OVERLAP_THRESHOLD, SPAN_MEASURES, SPAN_RULES, spanMatchCountsByLabel } from './span-f1'
 import { documentTokens, tokenCategories, TOKENIZER_DESCRIPTION } from './tokens'
 
@@ -36,7 +36,8 @@ export function buildReport(documents: Iterable<AgreementDocument>, options: Rep
   const measures = new Set<MeasureId>(MEASURE_IDS.filter((id) => !options.measures || options.measures.includes(id)))
   const seed = options.gammaSeed ?? DEFAULT_GAMMA_SEED
   const project = new Level(raters, labels, measures, true)
-  const byLabel = labels.map((label) => ({ label, level: new Level(raters, [label], measures, false) }))
+  // a label's α_U comes from the project's study, which keeps each category apart anyway
+  const byLabel = labels.map((label) => ({ label, level: new Level(raters, [label], measures, false, false) }))
   const rows: { documentId: string; title: string; level: Level }[] = []
   const labelCode = new Map(labels.map((label, i) => [label, i + 1]))
   const kept = new Set(labels)
@@ -70,19 +71,23 @@ export function buildReport(documents: Iterable<AgreementDocument>, options: Rep
         }
       }
     }
+    // one alignment per document: each label's level reads the units someone gave that label
+    const units = project.wantsUnits ? alignedLabels(layers) : []
     docLevel.addDocument({
       length,
       layers: docLayers,
-      tokens: tokens && { sequences: present.map((r) => sequences[r]!), count: tokens.length }
+      tokens: tokens && { sequences: present.map((r) => sequences[r]!), count: tokens.length },
+      units: units.map((unit) => present.map((r) => unit[r]))
     })
     if (complete) project.merge(docLevel)
-    else project.addDocument({ length, layers, tokens: tokens && { sequences, count: tokens.length } })
+    else project.addDocument({ length, layers, tokens: tokens && { sequences, count: tokens.length }, units })
     for (const { label, level } of byLabel) {
       const labelLayers = layers.map((spans) => spans && spans.filter((span) => span.label === label))
       const labelDoc: LevelDocument = {
         length,
         layers: labelLayers,
-        tokens: tokens && { sequences: labelLayers.map((spans) => spans && tokenCategories(tokens, spans, () => 1)), count: tokens.length }
+        tokens: tokens && { sequences: labelLayers.map((spans) => spans && tokenCategories(tokens, spans, () => 1)), count: tokens.length },
+        units
       }
       level.addDocument(labelDoc)
     }
@@ -108,11 +113,17 @@ export function buildReport(documents: Iterable<AgreementDocument>, options: Rep
     measures: [...measures].map((id) => DEFINITIONS[id]),
     project: project.scores(projectExpected),
     pairs: project.pairs.map(([a, b], i) => ({ a: raters[a]!, b: raters[b]!, scores: project.pairScores(i, pairExpected[i]!) })),
-    labels: byLabel.map(({ label, level }) => ({
-      label,
-      scores: level.scores(expected(level.shapes, raters.length, label)),
-      pairs: level.pairs.map(([a, b], i) => ({ a: raters[a]!, b: raters[b]!, scores: level.pairScores(i, null) }))
-    })),
+    labels: byLabel.map(({ label, level }) => {
+      const withUnitizing = (scores: Scores, pair?: number[]): Scores =>
+        measures.has('alpha_unitizing')
+          ? { ...scores, alpha_unitizing: { value: project.categoryUnitizingAlpha(label, pair), counts: scores.alpha_unitizing!.counts } }
+          : scores
+      return {
+        label,
+        scores: withUnitizing(level.scores(expected(level.shapes, raters.length, label))),
+        pairs: level.pairs.map(([a, b], i) => ({ a: raters[a]!, b: raters[b]!, scores: withUnitizing(level.pairScores(i, null), [a, b]) }))
+      }
+    }),
     documents: rows.map(({ documentId, title, level }) => ({
       documentId,
       title,

@@ -79,7 +79,7 @@ export const DEFINITIONS: Record<MeasureId, MeasureDefinition> = {
     unit: 'aligned unit',
     formula: 'α nominal as for tokens; values are labels or ∅ ("nothing")',
     definition:
-      'Items are the units of the span alignment (src/shared/alignment alignUnits: spans of different raters matched one to one by overlap, preferring the same label); each rater gives the label of their span in the unit, or ∅ when they marked nothing there.',
+      'Items are the units of the span alignment (src/shared/alignment alignUnits: spans of different raters matched one to one by overlap, preferring the same label); each rater gives the label of their span in the unit, or ∅ when they marked nothing there. Per label: the same units, those where some rater chose that label; a rater\'s value is the label, or ∅ for nothing or another label.',
     nesting: 'nested spans of one rater stay in separate units, each aligned with the closest version of the others.',
     oneSided: 'a unit only one rater marked is that label against ∅: a disagreement (not a dropped position, unlike INCEpTION\'s coding measures).',
     scope: 'all'

@@ -88,41 +88,52 @@ function insertRater(tuples: Tuple[], units: GammaUnit[], slot: number, raters: 
   const starts = sorted.map((u) => u.start)
   let longestUnit = 0
   for (const u of sorted) longestUnit = Math.max(longestUnit, u.end - u.start)
-  // candidate pairs: a tuple and a unit close enough that joining may beat leaving both alone
+  // candidate pairs: a tuple and a unit close enough that joining beats leaving both alone
   const parent = Array.from({ length: tuples.length + sorted.length }, (_, i) => i)
+  const linked = new Uint8Array(parent.length)
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)))
   const candidates = new Map<number, number>()
+  const aloneCost = new Float64Array(tuples.length)
   tuples.forEach((tuple, t) => {
     let lo = Infinity
     let hi = -Infinity
     let longest = 0
+    let members = 0
     for (const m of tuple) {
       if (!m) continue
+      members++
       lo = Math.min(lo, m.start)
       hi = Math.max(hi, m.end)
       longest = Math.max(longest, m.end - m.start)
     }
+    aloneCost[t] = members * EMPTY_COST
+    const apart = aloneCost[t]! + before * EMPTY_COST
     const from = lo - (1 + REACH) * longestUnit - REACH * longest
     const to = hi + REACH * (longest + longestUnit)
     for (let u = lowerBound(starts, from); u < sorted.length && starts[u]! < to; u++) {
-      const unit = sorted[u]!
-      const joined = joinCost(tuple, unit)
-      const apart = joinCost(tuple, null) + before * EMPTY_COST
+      const joined = joinCost(tuple, sorted[u]!)
       if (joined < apart) {
         candidates.set(t * sorted.length + u, joined)
+        linked[t] = 1
+        linked[tuples.length + u] = 1
         parent[find(t)] = find(tuples.length + u)
       }
     }
   })
+  const result: Tuple[] = []
+  // what nothing is close to stays alone, without a group of its own
   const groups = new Map<number, { tuples: number[]; units: number[] }>()
   for (let i = 0; i < parent.length; i++) {
+    if (!linked[i]) {
+      result.push(i < tuples.length ? place(tuples[i]!, null) : alone(sorted[i - tuples.length]!))
+      continue
+    }
     const root = find(i)
-    const group = groups.get(root) ?? { tuples: [], units: [] }
+    let group = groups.get(root)
+    if (!group) groups.set(root, (group = { tuples: [], units: [] }))
     if (i < tuples.length) group.tuples.push(i)
     else group.units.push(i - tuples.length)
-    groups.set(root, group)
   }
-  const result: Tuple[] = []
   for (const group of groups.values()) {
     const T = group.tuples.length
     const U = group.units.length
@@ -139,7 +150,7 @@ function insertRater(tuples: Tuple[], units: GammaUnit[], slot: number, raters: 
         for (let c = 0; c < U; c++) {
           const joined = candidates.get(group.tuples[r]! * sorted.length + group.units[c]!)
           if (joined === undefined) continue
-          const gain = joinCost(tuples[group.tuples[r]!]!, null) + before * EMPTY_COST - joined
+          const gain = aloneCost[group.tuples[r]!]! + before * EMPTY_COST - joined
           if (gain > bestGain) {
             bestGain = gain
             best = r * U + c
@@ -164,7 +175,7 @@ function insertRater(tuples: Tuple[], units: GammaUnit[], slot: number, raters: 
           const known = candidates.get(t * sorted.length + group.units[c]!)
           if (known !== undefined) line[c] = known
         }
-        line[U + r] = joinCost(tuples[t]!, null)
+        line[U + r] = aloneCost[t]!
       } else {
         line[r - T] = before * EMPTY_COST
         for (let c = U; c < size; c++) line[c] = 0

@@ -16,6 +16,19 @@ export interface LevelDocument {
   layers: (readonly AlignableSpan[] | null)[]
   /** Each rater's token categories (0 = O, i + 1 = the level's i-th label), or null; and their count. */
   tokens: { sequences: (Int32Array | null)[]; count: number } | null
+  /**
+   * The aligned units (alignUnits over the document's raters), each with every rater's label,
+   * null for "nothing" (∅), or undefined for a rater without a layer. Aligned here when absent.
+   */
+  units?: (string | null | undefined)[][]
+}
+
+/** Aligns a document's layers into units of labels (see LevelDocument.units). */
+export function alignedLabels(layers: (readonly AlignableSpan[] | null)[]): (string | null | undefined)[][] {
+  const present = layers.flatMap((spans, r) => (spans ? [r] : []))
+  return alignUnits(present.map((r) => ({ annotator: String(r), spans: [...layers[r]!] }))).map((unit) =>
+    layers.map((spans, r) => (spans ? (unit.members[String(r)]?.label ?? null) : undefined))
+  )
 }
 
 export function zeroCounts(): Counts {
@@ -30,6 +43,7 @@ export function addCounts(target: Counts, more: Counts): void {
 }
 
 const TOKEN_MEASURES: MeasureId[] = ['cohen_kappa', 'fleiss_kappa', 'alpha_tokens']
+const UNIT_MEASURES: MeasureId[] = ['alpha_units', 'alpha_unitizing', 'gamma']
 
 export class Level {
   readonly pairs: [number, number][] = []
@@ -49,7 +63,9 @@ export class Level {
     readonly labels: readonly string[],
     private readonly measures: ReadonlySet<MeasureId>,
     /** Whether pairs get their own exact γ alignment (the all-label matrix) or none. */
-    private readonly pairGamma: boolean
+    private readonly pairGamma: boolean,
+    /** Whether this level keeps its own α_U study (label levels read the project's instead). */
+    private readonly ownUnitizing = true
   ) {
     for (let a = 0; a < raters.length; a++) for (let b = a + 1; b < raters.length; b++) this.pairs.push([a, b])
     for (const measure of SPAN_MEASURES) if (measures.has(measure)) this.spanCounts.set(measure, this.pairs.map(zeroCounts))
@@ -66,6 +82,10 @@ export class Level {
     return TOKEN_MEASURES.some((m) => this.measures.has(m))
   }
 
+  get wantsUnits(): boolean {
+    return UNIT_MEASURES.some((m) => this.measures.has(m))
+  }
+
   pairIndex(a: number, b: number): number {
     return this.pairs.findIndex(([x, y]) => x === a && y === b)
   }
@@ -75,16 +95,19 @@ export class Level {
     const present = layers.flatMap((spans, r) => (spans ? [r] : []))
     if (present.length < 2) return
     if (this.wantsTokens && doc.tokens) addTokenItems(this.tokens, doc.tokens.sequences, doc.tokens.count)
-    if (this.measures.has('alpha_units')) {
-      const aligned = alignUnits(present.map((r) => ({ annotator: String(r), spans: [...layers[r]!] })))
+    // aligned units: α over units, and the counts shown beside α_U and γ
+    if (this.wantsUnits) {
       const values = new Int32Array(this.raters.length)
-      for (const unit of aligned) {
-        values.fill(MISSING)
-        for (const r of present) {
-          const span = unit.members[String(r)]
-          values[r] = span ? this.category.get(span.label)! : 0
+      for (const unit of doc.units ?? alignedLabels(layers)) {
+        let relevant = false
+        for (let r = 0; r < values.length; r++) {
+          const label = unit[r]
+          const code = label === undefined ? MISSING : label === null ? 0 : (this.category.get(label) ?? 0)
+          values[r] = code
+          if (code > 0) relevant = true
         }
-        this.units.add(values)
+        // a label's level keeps the units where someone chose that label; other labels count as ∅
+        if (relevant) this.units.add(values)
       }
     }
     const wantsGamma = this.measures.has('gamma')
@@ -98,7 +121,7 @@ export class Level {
     }
     if (present.length < this.raters.length) return
     const complete = layers as (readonly AlignableSpan[])[]
-    if (this.measures.has('alpha_unitizing')) this.unitizing.addDocument(doc.length, complete)
+    if (this.measures.has('alpha_unitizing') && this.ownUnitizing) this.unitizing.addDocument(doc.length, complete)
     if (wantsGamma) {
       const gammaLayers = complete.map(toGammaUnits)
       this.disorder.add(this.raters.length === 2 && this.pairGamma ? this.pairDisorder[0]!.last! : bestAlignment(gammaLayers))
@@ -154,6 +177,11 @@ export class Level {
     if (has('alpha_unitizing')) scores.alpha_unitizing = { value: this.unitizingAlpha([a, b]), counts: { ...units } }
     if (has('gamma') && this.pairGamma) scores.gamma = { value: gammaValue(this.observedDisorder(pair), expectedDisorder), counts: { ...units } }
     return scores
+  }
+
+  /** α_U of one category, for these raters (default all): the label levels read the project's study. */
+  categoryUnitizingAlpha(category: string, raters?: number[]): number | null {
+    return this.unitizing.categoryAlpha(category, raters)
   }
 
   private unitizingAlpha(raters?: number[]): number | null {

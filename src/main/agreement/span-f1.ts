@@ -65,8 +65,9 @@ export function spanMatchCountsByLabel(
  * as many pairs per key as the side with fewer spans of that key has (what matchSpans finds).
  */
 function exactMatch<S extends AlignableSpan>(row: readonly S[], column: readonly S[]): { pairs: [S, S][]; onlyA: S[]; onlyB: S[] } {
-  const key = (span: S) => `${span.start}:${span.end}:${span.label}`
-  const waiting = new Map<string, S[]>()
+  // keyed by bounds (a number: cheaper than a string per span); labels compared within a key
+  const key = (span: S) => span.start * 2 ** 26 + span.end
+  const waiting = new Map<number, S[]>()
   for (const span of column) {
     const list = waiting.get(key(span))
     if (list) list.push(span)
@@ -75,8 +76,9 @@ function exactMatch<S extends AlignableSpan>(row: readonly S[], column: readonly
   const pairs: [S, S][] = []
   const onlyA: S[] = []
   for (const span of row) {
-    const partner = waiting.get(key(span))?.pop()
-    if (partner) pairs.push([span, partner])
+    const list = waiting.get(key(span))
+    const at = list ? list.findIndex((other) => other.label === span.label && other.start === span.start && other.end === span.end) : -1
+    if (at >= 0) pairs.push([span, list!.splice(at, 1)[0]!])
     else onlyA.push(span)
   }
   const onlyB = [...waiting.values()].flat()

@@ -40,8 +40,12 @@ describe('the toy document (notes §2.0)', () => {
   })
 
   it("Krippendorff's α_U is 0.8187, as DKPro computes it for INCEpTION", () => {
-    const { project } = report([toy()])
+    const { project, labels } = report([toy()])
     expect(project.alpha_unitizing!.value).toBeCloseTo(0.8187, 4)
+    // per label: 1 − D_o(c)/D_e(c), not the overall value
+    expect(labels[0]!.scores.alpha_unitizing!.value).toBeCloseTo(1 - 0.0025 / ((0.05 * 7418) / 6134), 12)
+    expect(labels[1]!.scores.alpha_unitizing!.value).toBeCloseTo(1 - 0.01 / ((0.05 * 1072) / 6308), 12)
+    expect(labels[1]!.pairs![0]!.scores.alpha_unitizing!.value).toBe(labels[1]!.scores.alpha_unitizing!.value)
     const study = new UnitizingStudy(2, ['actor', 'claim'])
     study.addDocument(40, [A, B])
     // by hand (docs/agreement.md): D_o = 0.0025 and 0.01; D_e = 0.0604662 and 0.0084972
