@@ -6,7 +6,7 @@ import type { AlignableSpan } from '../../shared/alignment'
 import { MEASURE_IDS, type AgreementFilters, type AgreementReport, type MeasureId, type Scores } from '../../shared/agreement/report'
 import { codePointLength } from '../../shared/offsets'
 import { DEFINITIONS } from './definitions'
-import { DEFAULT_GAMMA_SEED, expectedDisorder } from './gamma'
+import { DEFAULT_GAMMA_SEED, expectedDisorder, gammaValue } from './gamma'
 import { Level, addCounts, alignedLabels, type LevelDocument } from './scope'
 import { OVERLAP_THRESHOLD, SPAN_MEASURES, SPAN_RULES, spanMatchCountsByLabel } from './span-f1'
 import { documentTokens, tokenCategories, TOKENIZER_DESCRIPTION } from './tokens'
@@ -30,22 +30,41 @@ export interface ReportOptions {
   filters: Omit<AgreementFilters, 'annotators' | 'labels' | 'documents'>
 }
 
-export function buildReport(documents: Iterable<AgreementDocument>, options: ReportOptions): AgreementReport {
-  const { raters, labels } = options
-  // in the canonical order, whatever order they were asked in
-  const measures = new Set<MeasureId>(MEASURE_IDS.filter((id) => !options.measures || options.measures.includes(id)))
-  const seed = options.gammaSeed ?? DEFAULT_GAMMA_SEED
-  const project = new Level(raters, labels, measures, true)
-  // a label's α_U comes from the project's study, which keeps each category apart anyway
-  const byLabel = labels.map((label) => ({ label, level: new Level(raters, [label], measures, false, false) }))
-  const rows: { documentId: string; title: string; level: Level }[] = []
-  const labelCode = new Map(labels.map((label, i) => [label, i + 1]))
-  const kept = new Set(labels)
+/**
+ * Takes documents one at a time (so a project is never all in memory, and a caller reading files
+ * lets other work run between them), then gives the report.
+ */
+export class ReportBuilder {
+  private readonly measures: Set<MeasureId>
+  private readonly seed: number
+  private readonly project: Level
+  private readonly byLabel: { label: string; level: Level }[]
+  private readonly rows: { documentId: string; title: string; annotators: string[]; scores: Scores; disorder: number | null }[] = []
+  private readonly labelCode: Map<string, number>
+  private readonly kept: Set<string>
 
-  for (const doc of documents) {
+  constructor(private readonly options: ReportOptions) {
+    const { raters, labels } = options
+    // in the canonical order, whatever order they were asked in
+    this.measures = new Set<MeasureId>(MEASURE_IDS.filter((id) => !options.measures || options.measures.includes(id)))
+    this.seed = options.gammaSeed ?? DEFAULT_GAMMA_SEED
+    this.project = new Level(raters, labels, this.measures, true)
+    // a label's α_U comes from the project's study, which keeps each category apart anyway
+    this.byLabel = labels.map((label) => ({ label, level: new Level(raters, [label], this.measures, false, false) }))
+    this.labelCode = new Map(labels.map((label, i) => [label, i + 1]))
+    this.kept = new Set(labels)
+  }
+
+  get documents(): number {
+    return this.rows.length
+  }
+
+  add(doc: AgreementDocument): void {
+    const { raters, labels } = this.options
+    const { measures, project, byLabel, kept, labelCode } = this
     const layers = raters.map((name) => doc.layers[name]?.filter((span) => kept.has(span.label)) ?? null)
     const present = raters.flatMap((_, r) => (layers[r] ? [r] : []))
-    if (present.length < 2) continue
+    if (present.length < 2) return
     const length = codePointLength(doc.text)
     const tokens = project.wantsTokens ? documentTokens(doc.text, layers) : null
     const sequences = tokens ? layers.map((spans) => spans && tokenCategories(tokens, spans, (label) => labelCode.get(label)!)) : []
@@ -91,46 +110,54 @@ export function buildReport(documents: Iterable<AgreementDocument>, options: Rep
       }
       level.addDocument(labelDoc)
     }
-    rows.push({ documentId: doc.documentId, title: doc.title, level: docLevel })
+    // scored now; γ waits for the project's expected disorder
+    this.rows.push({ documentId: doc.documentId, title: doc.title, annotators: [...docLevel.raters], scores: docLevel.scores(null), disorder: docLevel.observedDisorder() })
   }
 
-  const wantsGamma = measures.has('gamma')
-  const expected = (shapes: Level['shapes'], ratersCount: number, key: string) => (wantsGamma ? expectedDisorder(shapes, ratersCount, seed, key) : null)
-  const projectExpected = expected(project.shapes, raters.length, '*')
-  const pairExpected = project.pairs.map(([a, b], i) => expected(project.pairShapes[i]!, 2, `*:${raters[a]}|${raters[b]}`))
-  // a document is compared with chance for its own raters: everyone's, or its pair's
-  const expectedFor = (names: readonly string[]): number | null => {
-    if (names.length === raters.length) return projectExpected
-    if (names.length !== 2) return null
-    return pairExpected[project.pairIndex(raters.indexOf(names[0]!), raters.indexOf(names[1]!))] ?? null
+  finish(): AgreementReport {
+    const { raters, labels } = this.options
+    const { measures, project, seed } = this
+    const wantsGamma = measures.has('gamma')
+    const expected = (shapes: Level['shapes'], ratersCount: number, key: string) => (wantsGamma ? expectedDisorder(shapes, ratersCount, seed, key) : null)
+    const projectExpected = expected(project.shapes, raters.length, '*')
+    const pairExpected = project.pairs.map(([a, b], i) => expected(project.pairShapes[i]!, 2, `*:${raters[a]}|${raters[b]}`))
+    // a document is compared with chance for its own raters: everyone's, or its pair's
+    const expectedFor = (names: readonly string[]): number | null => {
+      if (names.length === raters.length) return projectExpected
+      if (names.length !== 2) return null
+      return pairExpected[project.pairIndex(raters.indexOf(names[0]!), raters.indexOf(names[1]!))] ?? null
+    }
+    return {
+      spanwiseVersion: this.options.spanwiseVersion,
+      createdAt: new Date().toISOString(),
+      tokenizer: TOKENIZER_DESCRIPTION,
+      filters: { annotators: raters, labels, ...this.options.filters, documents: this.rows.length },
+      measures: [...measures].map((id) => DEFINITIONS[id]),
+      project: project.scores(projectExpected),
+      pairs: project.pairs.map(([a, b], i) => ({ a: raters[a]!, b: raters[b]!, scores: project.pairScores(i, pairExpected[i]!) })),
+      labels: this.byLabel.map(({ label, level }) => {
+        const withUnitizing = (scores: Scores, pair?: number[]): Scores =>
+          measures.has('alpha_unitizing')
+            ? { ...scores, alpha_unitizing: { value: project.categoryUnitizingAlpha(label, pair), counts: scores.alpha_unitizing!.counts } }
+            : scores
+        return {
+          label,
+          scores: withUnitizing(level.scores(expected(level.shapes, raters.length, label))),
+          pairs: level.pairs.map(([a, b], i) => ({ a: raters[a]!, b: raters[b]!, scores: withUnitizing(level.pairScores(i, null), [a, b]) }))
+        }
+      }),
+      documents: this.rows.map(({ disorder, ...row }) => {
+        if (row.scores.gamma) row.scores.gamma.value = gammaValue(disorder, expectedFor(row.annotators))
+        return row
+      }),
+      gammaSeed: seed,
+      overlapThreshold: OVERLAP_THRESHOLD
+    }
   }
+}
 
-  return {
-    spanwiseVersion: options.spanwiseVersion,
-    createdAt: new Date().toISOString(),
-    tokenizer: TOKENIZER_DESCRIPTION,
-    filters: { annotators: raters, labels, ...options.filters, documents: rows.length },
-    measures: [...measures].map((id) => DEFINITIONS[id]),
-    project: project.scores(projectExpected),
-    pairs: project.pairs.map(([a, b], i) => ({ a: raters[a]!, b: raters[b]!, scores: project.pairScores(i, pairExpected[i]!) })),
-    labels: byLabel.map(({ label, level }) => {
-      const withUnitizing = (scores: Scores, pair?: number[]): Scores =>
-        measures.has('alpha_unitizing')
-          ? { ...scores, alpha_unitizing: { value: project.categoryUnitizingAlpha(label, pair), counts: scores.alpha_unitizing!.counts } }
-          : scores
-      return {
-        label,
-        scores: withUnitizing(level.scores(expected(level.shapes, raters.length, label))),
-        pairs: level.pairs.map(([a, b], i) => ({ a: raters[a]!, b: raters[b]!, scores: withUnitizing(level.pairScores(i, null), [a, b]) }))
-      }
-    }),
-    documents: rows.map(({ documentId, title, level }) => ({
-      documentId,
-      title,
-      annotators: [...level.raters],
-      scores: level.scores(expectedFor(level.raters))
-    })),
-    gammaSeed: seed,
-    overlapThreshold: OVERLAP_THRESHOLD
-  }
+export function buildReport(documents: Iterable<AgreementDocument>, options: ReportOptions): AgreementReport {
+  const builder = new ReportBuilder(options)
+  for (const doc of documents) builder.add(doc)
+  return builder.finish()
 }

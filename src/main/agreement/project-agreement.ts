@@ -4,12 +4,13 @@ import { readdir } from 'node:fs/promises'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { ChannelInput } from '../../shared/api/contract'
+import type { DocumentStatus } from '../../shared/model'
 import { GOLD_RATER, type AgreementReport } from '../../shared/agreement/report'
 import type { AlignableSpan } from '../../shared/alignment'
 import { appRoot } from '../app-paths'
 import { annotationsDir, idFromFileName } from '../store/layout'
 import { StoreError, type ProjectStore } from '../store/project-store'
-import { buildReport, type AgreementDocument } from './build-report'
+import { ReportBuilder, type AgreementDocument } from './build-report'
 import { readGoldSpans } from './gold'
 
 export type AgreementRequest = ChannelInput<'agreement.report'>
@@ -28,12 +29,6 @@ async function layerIds(folder: string, annotator: string): Promise<Set<string>>
   return new Set(files.map(idFromFileName).filter((id): id is string => id !== null))
 }
 
-async function inBatches<T, R>(items: T[], work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = []
-  for (let i = 0; i < items.length; i += READ_BATCH) results.push(...(await Promise.all(items.slice(i, i + READ_BATCH).map(work))))
-  return results
-}
-
 export async function projectAgreement(store: ProjectStore, request: AgreementRequest): Promise<AgreementReport> {
   const known = await store.annotators()
   const annotators = request.annotators?.length ? [...new Set(request.annotators)] : known
@@ -49,32 +44,23 @@ export async function projectAgreement(store: ProjectStore, request: AgreementRe
   const idsByAnnotator = await Promise.all(annotators.map((name) => layerIds(store.folder, name)))
   const candidates = [...new Set(idsByAnnotator.flatMap((ids) => [...ids]))].sort()
   const status = request.status ?? null
-  const documents = (
-    await inBatches(candidates, async (documentId): Promise<AgreementDocument | null> => {
-      const layers: Record<string, readonly AlignableSpan[]> = {}
-      for (const [i, name] of annotators.entries()) {
-        if (!idsByAnnotator[i]!.has(documentId)) continue
-        const layer = await store.getLayer(documentId, name)
-        // the status filter keeps documents every chosen annotator marked so
-        if (status && layer.status !== status) return null
-        layers[name] = layer.spans
-      }
-      if (status && Object.keys(layers).length < annotators.length) return null
-      if (includeGold) {
-        const gold = await readGoldSpans(store.folder, documentId)
-        if (gold) layers[GOLD_RATER] = gold
-      }
-      if (Object.keys(layers).length < 2) return null
-      const document = await store.getDocument(documentId).catch(() => null)
-      // a layer whose document has gone is left out
-      return document && { documentId, title: document.title, text: document.text, layers }
-    })
-  ).filter((doc): doc is AgreementDocument => doc !== null)
-
   const raters = includeGold ? [...annotators, GOLD_RATER] : annotators
+  const builder = new ReportBuilder({
+    raters,
+    labels,
+    ...(request.measures ? { measures: request.measures } : {}),
+    spanwiseVersion: spanwiseVersion(),
+    filters: { status, includeGold }
+  })
   const names = raters.join(', ') || 'none'
   if (raters.length < 2) throw new StoreError('invalid_input', `fewer than two annotators to compare (${names}): choose two or more, or include gold`)
-  if (documents.length === 0) {
+  // read a batch, measure it, read the next: the work between reads is short, so a server or
+  // the app's main process keeps answering other requests meanwhile
+  for (let i = 0; i < candidates.length; i += READ_BATCH) {
+    const batch = await Promise.all(candidates.slice(i, i + READ_BATCH).map((id) => readDocument(store, id, annotators, idsByAnnotator, status, includeGold)))
+    for (const doc of batch) if (doc) builder.add(doc)
+  }
+  if (builder.documents === 0) {
     throw new StoreError(
       'invalid_input',
       status
@@ -82,11 +68,33 @@ export async function projectAgreement(store: ProjectStore, request: AgreementRe
         : `fewer than two of the chosen annotators (${names}) have layers for the same document: nothing to compare`
     )
   }
-  return buildReport(documents, {
-    raters,
-    labels,
-    ...(request.measures ? { measures: request.measures } : {}),
-    spanwiseVersion: spanwiseVersion(),
-    filters: { status, includeGold }
-  })
+  return builder.finish()
+}
+
+/** One document with the chosen layers, or null when it has fewer than two or fails the status filter. */
+async function readDocument(
+  store: ProjectStore,
+  documentId: string,
+  annotators: string[],
+  idsByAnnotator: Set<string>[],
+  status: DocumentStatus | null,
+  includeGold: boolean
+): Promise<AgreementDocument | null> {
+  const layers: Record<string, readonly AlignableSpan[]> = {}
+  for (const [i, name] of annotators.entries()) {
+    if (!idsByAnnotator[i]!.has(documentId)) continue
+    const layer = await store.getLayer(documentId, name)
+    // the status filter keeps documents every chosen annotator marked so
+    if (status && layer.status !== status) return null
+    layers[name] = layer.spans
+  }
+  if (status && Object.keys(layers).length < annotators.length) return null
+  if (includeGold) {
+    const gold = await readGoldSpans(store.folder, documentId)
+    if (gold) layers[GOLD_RATER] = gold
+  }
+  if (Object.keys(layers).length < 2) return null
+  const document = await store.getDocument(documentId).catch(() => null)
+  // a layer whose document has gone is left out
+  return document && { documentId, title: document.title, text: document.text, layers }
 }
