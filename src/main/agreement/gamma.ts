@@ -61,6 +61,12 @@ function tupleCost(tuple: Tuple): number {
   return cost
 }
 
+function totalCost(tuples: Tuple[]): number {
+  let sum = 0
+  for (const t of tuples) sum += tupleCost(t)
+  return sum
+}
+
 /** What adding `unit` to `tuple` costs, or what the tuple costs without a unit from this rater. */
 function joinCost(tuple: Tuple, unit: GammaUnit | null): number {
   let cost = 0
@@ -71,30 +77,50 @@ function joinCost(tuple: Tuple, unit: GammaUnit | null): number {
   return cost
 }
 
+/** The tuple with `unit` (or ∅) put in at the new rater's position. */
+function place(tuple: Tuple, slot: number, unit: GammaUnit | null): Tuple {
+  const next: Tuple = new Array<GammaUnit | null>(tuple.length + 1)
+  for (let i = 0, k = 0; i <= tuple.length; i++) next[i] = i === slot ? unit : tuple[k++]!
+  return next
+}
+
+function nothing(length: number): Tuple {
+  return new Array<GammaUnit | null>(length).fill(null)
+}
+
+function root(parent: Int32Array, i: number): number {
+  while (parent[i] !== i) {
+    parent[i] = parent[parent[i]!]!
+    i = parent[i]!
+  }
+  return i
+}
+
+const byStart = (a: GammaUnit, b: GammaUnit) => a.start - b.start
+
 /**
  * Adds one rater's units to the unitary alignments (`slot` is the rater's position in each
  * tuple) by an optimal assignment, group by group.
  */
-function insertRater(tuples: Tuple[], units: GammaUnit[], slot: number, raters: number): Tuple[] {
-  const place = (tuple: Tuple, unit: GammaUnit | null): Tuple => {
-    const next = [...tuple]
-    next.splice(slot, 0, unit)
-    return next
-  }
+function insertRater(tuples: Tuple[], units: readonly GammaUnit[], slot: number, raters: number): Tuple[] {
   const before = raters - 1 // raters already in each tuple
-  const alone = (unit: GammaUnit): Tuple => place(Array.from({ length: before }, () => null), unit)
-  if (units.length === 0) return tuples.map((t) => place(t, null))
-  const sorted = [...units].sort((a, b) => a.start - b.start)
-  const starts = sorted.map((u) => u.start)
+  const result: Tuple[] = []
+  if (units.length === 0) {
+    for (const t of tuples) result.push(place(t, slot, null))
+    return result
+  }
+  const sorted = [...units].sort(byStart)
+  const U = sorted.length
   let longestUnit = 0
   for (const u of sorted) longestUnit = Math.max(longestUnit, u.end - u.start)
   // candidate pairs: a tuple and a unit close enough that joining beats leaving both alone
-  const parent = Array.from({ length: tuples.length + sorted.length }, (_, i) => i)
+  const parent = new Int32Array(tuples.length + U)
+  for (let i = 0; i < parent.length; i++) parent[i] = i
   const linked = new Uint8Array(parent.length)
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)))
   const candidates = new Map<number, number>()
   const aloneCost = new Float64Array(tuples.length)
-  tuples.forEach((tuple, t) => {
+  for (let t = 0; t < tuples.length; t++) {
+    const tuple = tuples[t]!
     let lo = Infinity
     let hi = -Infinity
     let longest = 0
@@ -102,96 +128,99 @@ function insertRater(tuples: Tuple[], units: GammaUnit[], slot: number, raters: 
     for (const m of tuple) {
       if (!m) continue
       members++
-      lo = Math.min(lo, m.start)
-      hi = Math.max(hi, m.end)
-      longest = Math.max(longest, m.end - m.start)
+      if (m.start < lo) lo = m.start
+      if (m.end > hi) hi = m.end
+      if (m.end - m.start > longest) longest = m.end - m.start
     }
     aloneCost[t] = members * EMPTY_COST
     const apart = aloneCost[t]! + before * EMPTY_COST
     const from = lo - (1 + REACH) * longestUnit - REACH * longest
     const to = hi + REACH * (longest + longestUnit)
-    for (let u = lowerBound(starts, from); u < sorted.length && starts[u]! < to; u++) {
+    for (let u = lowerBoundStart(sorted, from); u < U && sorted[u]!.start < to; u++) {
       const joined = joinCost(tuple, sorted[u]!)
       if (joined < apart) {
-        candidates.set(t * sorted.length + u, joined)
+        candidates.set(t * U + u, joined)
         linked[t] = 1
         linked[tuples.length + u] = 1
-        parent[find(t)] = find(tuples.length + u)
+        parent[root(parent, t)] = root(parent, tuples.length + u)
       }
     }
-  })
-  const result: Tuple[] = []
+  }
   // what nothing is close to stays alone, without a group of its own
   const groups = new Map<number, { tuples: number[]; units: number[] }>()
   for (let i = 0; i < parent.length; i++) {
     if (!linked[i]) {
-      result.push(i < tuples.length ? place(tuples[i]!, null) : alone(sorted[i - tuples.length]!))
+      result.push(i < tuples.length ? place(tuples[i]!, slot, null) : place(nothing(before), slot, sorted[i - tuples.length]!))
       continue
     }
-    const root = find(i)
-    let group = groups.get(root)
-    if (!group) groups.set(root, (group = { tuples: [], units: [] }))
+    const r = root(parent, i)
+    let group = groups.get(r)
+    if (!group) groups.set(r, (group = { tuples: [], units: [] }))
     if (i < tuples.length) group.tuples.push(i)
     else group.units.push(i - tuples.length)
   }
-  for (const group of groups.values()) {
-    const T = group.tuples.length
-    const U = group.units.length
-    if (T === 0 || U === 0) {
-      for (const t of group.tuples) result.push(place(tuples[t]!, null))
-      for (const u of group.units) result.push(alone(sorted[u]!))
-      continue
-    }
-    if (T === 1 || U === 1) {
-      // one tuple or one unit: it joins the partner that saves the most, the rest stay alone
-      let best = -1
-      let bestGain = 0
-      for (let r = 0; r < T; r++) {
-        for (let c = 0; c < U; c++) {
-          const joined = candidates.get(group.tuples[r]! * sorted.length + group.units[c]!)
-          if (joined === undefined) continue
-          const gain = aloneCost[group.tuples[r]!]! + before * EMPTY_COST - joined
-          if (gain > bestGain) {
-            bestGain = gain
-            best = r * U + c
-          }
-        }
-      }
-      for (let r = 0; r < T; r++) {
-        const c = best >= 0 && Math.floor(best / U) === r ? best % U : -1
-        result.push(place(tuples[group.tuples[r]!]!, c >= 0 ? sorted[group.units[c]!]! : null))
-      }
-      for (let c = 0; c < U; c++) if (best < 0 || best % U !== c) result.push(alone(sorted[group.units[c]!]!))
-      continue
-    }
-    // rows: tuples, then "∅ row" per unit; columns: units, then "∅ column" per tuple
-    const size = T + U
-    const cost: number[][] = []
-    for (let r = 0; r < size; r++) {
-      const line = new Array<number>(size).fill(FORBIDDEN)
-      if (r < T) {
-        const t = group.tuples[r]!
-        for (let c = 0; c < U; c++) {
-          const known = candidates.get(t * sorted.length + group.units[c]!)
-          if (known !== undefined) line[c] = known
-        }
-        line[U + r] = aloneCost[t]!
-      } else {
-        line[r - T] = before * EMPTY_COST
-        for (let c = U; c < size; c++) line[c] = 0
-      }
-      cost.push(line)
-    }
-    const used = new Set<number>()
-    for (const [r, c] of munkres(cost) as [number, number][]) {
-      if (r < T && c < U) {
-        result.push(place(tuples[group.tuples[r]!]!, sorted[group.units[c]!]!))
-        used.add(c)
-      } else if (r < T) result.push(place(tuples[group.tuples[r]!]!, null))
-    }
-    group.units.forEach((u, c) => used.has(c) || result.push(alone(sorted[u]!)))
-  }
+  for (const group of groups.values()) solveGroup(group, tuples, sorted, candidates, aloneCost, slot, before, result)
   return result
+}
+
+/** One group of tuples and units that may pair: exactly, by assignment (or directly when small). */
+function solveGroup(
+  group: { tuples: number[]; units: number[] },
+  tuples: Tuple[],
+  sorted: GammaUnit[],
+  candidates: Map<number, number>,
+  aloneCost: Float64Array,
+  slot: number,
+  before: number,
+  result: Tuple[]
+): void {
+  const T = group.tuples.length
+  const U = group.units.length
+  const joined = (r: number, c: number) => candidates.get(group.tuples[r]! * sorted.length + group.units[c]!)
+  if (T === 1 || U === 1) {
+    // one tuple or one unit: it joins the partner that saves the most, the rest stay alone
+    let best = -1
+    let bestGain = 0
+    for (let r = 0; r < T; r++) {
+      for (let c = 0; c < U; c++) {
+        const cost = joined(r, c)
+        if (cost === undefined) continue
+        const gain = aloneCost[group.tuples[r]!]! + before * EMPTY_COST - cost
+        if (gain > bestGain) {
+          bestGain = gain
+          best = r * U + c
+        }
+      }
+    }
+    for (let r = 0; r < T; r++) {
+      const c = best >= 0 && Math.floor(best / U) === r ? best % U : -1
+      result.push(place(tuples[group.tuples[r]!]!, slot, c >= 0 ? sorted[group.units[c]!]! : null))
+    }
+    for (let c = 0; c < U; c++) if (best < 0 || best % U !== c) result.push(place(nothing(before), slot, sorted[group.units[c]!]!))
+    return
+  }
+  // rows: tuples, then a "∅ row" per unit; columns: units, then a "∅ column" per tuple
+  const size = T + U
+  const cost: number[][] = []
+  for (let r = 0; r < size; r++) {
+    const line = new Array<number>(size).fill(FORBIDDEN)
+    if (r < T) {
+      for (let c = 0; c < U; c++) line[c] = joined(r, c) ?? FORBIDDEN
+      line[U + r] = aloneCost[group.tuples[r]!]!
+    } else {
+      line[r - T] = before * EMPTY_COST
+      for (let c = U; c < size; c++) line[c] = 0
+    }
+    cost.push(line)
+  }
+  const used = new Uint8Array(U)
+  for (const [r, c] of munkres(cost) as [number, number][]) {
+    if (r < T && c < U) {
+      result.push(place(tuples[group.tuples[r]!]!, slot, sorted[group.units[c]!]!))
+      used[c] = 1
+    } else if (r < T) result.push(place(tuples[group.tuples[r]!]!, slot, null))
+  }
+  for (let c = 0; c < U; c++) if (!used[c]) result.push(place(nothing(before), slot, sorted[group.units[c]!]!))
 }
 
 export interface Alignment {
@@ -205,19 +234,20 @@ export interface Alignment {
 /** The best alignment (exact for two raters; the heuristic above for more). */
 export function bestAlignment(layers: readonly (readonly GammaUnit[])[]): Alignment {
   const raters = layers.length
-  let tuples: Tuple[] = []
-  layers.forEach((units, r) => {
-    tuples = r === 0 ? units.map((u) => [u]) : insertRater(tuples, [...units], r, r + 1)
-  })
-  const total = (ts: Tuple[]) => ts.reduce((sum, t) => sum + tupleCost(t), 0)
-  let cost = total(tuples)
+  let tuples: Tuple[] = (layers[0] ?? []).map((u) => [u])
+  for (let r = 1; r < raters; r++) tuples = insertRater(tuples, layers[r]!, r, r + 1)
+  let cost = totalCost(tuples)
   if (raters > 2) {
     for (let pass = 0; pass < MAX_PASSES; pass++) {
       const before = cost
       for (let r = 0; r < raters; r++) {
-        const without = tuples.map((t) => t.filter((_, i) => i !== r)).filter((t) => t.some(Boolean))
-        const candidate = insertRater(without, [...layers[r]!], r, raters)
-        const candidateCost = total(candidate)
+        const without: Tuple[] = []
+        for (const t of tuples) {
+          const rest = t.slice(0, r).concat(t.slice(r + 1))
+          if (rest.some((m) => m !== null)) without.push(rest)
+        }
+        const candidate = insertRater(without, layers[r]!, r, raters)
+        const candidateCost = totalCost(candidate)
         if (candidateCost < cost - 1e-12) {
           tuples = candidate
           cost = candidateCost
@@ -302,12 +332,12 @@ export function toGammaUnits(spans: readonly AlignableSpan[]): GammaUnit[] {
   return spans.map((s) => ({ start: s.start, end: s.end, label: s.label }))
 }
 
-function lowerBound(sorted: readonly number[], value: number): number {
+function lowerBoundStart(sorted: readonly GammaUnit[], value: number): number {
   let lo = 0
   let hi = sorted.length
   while (lo < hi) {
     const mid = (lo + hi) >>> 1
-    if (sorted[mid]! < value) lo = mid + 1
+    if (sorted[mid]!.start < value) lo = mid + 1
     else hi = mid
   }
   return lo

@@ -107,10 +107,10 @@ export class UnitizingStudy {
     const R = raters.length
     const L = this.length
     const study = this.byCategory.get(category)!
-    const units = raters.flatMap((r) => study.unitLengths[r]!)
+    const units = concat(raters.map((r) => study.unitLengths[r]!))
     if (L === 0 || units.length === 0) return 0
     // Σ over gaps at least as long as a unit, by binary search over the sorted gap lengths
-    const gaps = Float64Array.from(raters.flatMap((r) => study.gapLengths[r]!)).sort()
+    const gaps = concat(raters.map((r) => study.gapLengths[r]!)).sort()
     const suffix = new Float64Array(gaps.length + 1)
     for (let i = gaps.length - 1; i >= 0; i--) suffix[i] = suffix[i + 1]! + gaps[i]!
     let numerator = 0
@@ -174,6 +174,15 @@ function lowerBound(sorted: Float64Array, value: number): number {
     else hi = mid
   }
   return lo
+}
+
+function concat(lists: readonly (readonly number[])[]): Float64Array {
+  let length = 0
+  for (const list of lists) length += list.length
+  const result = new Float64Array(length)
+  let at = 0
+  for (const list of lists) for (const value of list) result[at++] = value
+  return result
 }
 
 function pushAll(target: number[], source: readonly number[]): void {

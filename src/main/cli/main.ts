@@ -20,8 +20,6 @@ import { startServer } from '../server/http-server'
 import { checkAnnotator, defaultAnnotator } from '../store/annotator'
 import { ProjectStore } from '../store/project-store'
 import { MEASURE_IDS, type MeasureId } from '../../shared/agreement/report'
-import { projectAgreement } from '../agreement/project-agreement'
-import { reportCsv, reportTable } from '../agreement/format-report'
 
 function annotatorOption(): Option {
   return new Option('--annotator <name>', 'annotator layer to use (default: your user name)').argParser((value) => {
@@ -162,6 +160,9 @@ export function buildProgram(): Command {
     .option('--include-gold', 'count the adjudicated gold layer as one more rater ("gold")')
     .action(
       async (options: { project: string; annotators?: string[]; labels?: string[]; status?: DocumentStatus; measure?: MeasureId[]; format: 'table' | 'json' | 'csv'; includeGold?: boolean }) => {
+        // loaded on use: the measures are a good deal of code every other command can do without
+        const { projectAgreement } = await import('../agreement/project-agreement')
+        const { reportCsv, reportTable } = await import('../agreement/format-report')
         const store = await ProjectStore.open(options.project)
         const report = await projectAgreement(store, {
           ...(options.annotators ? { annotators: options.annotators } : {}),
