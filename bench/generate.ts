@@ -35,3 +35,39 @@ export function* generateRecords(documents: number, spansPerDocument: number, se
     yield { id: `doc${d}`, title: `Article ${d}`, text, meta: { n: d }, annotator: 'bench', status: 'in_progress', spans }
   }
 }
+
+/**
+ * A team's work on a corpus, for the agreement benchmark and tests: the generated documents,
+ * each annotated by `annotators` people who mostly agree: each person keeps a shared span
+ * as it is (70%), shifts a boundary (10%), changes the label (8%), drops it (7%) or adds one
+ * of their own nearby (5%).
+ */
+export function* generateTeamLayers(
+  documents: number,
+  spansPerDocument: number,
+  annotators: string[],
+  seed = 11
+): Generator<{ record: ExportRecord; layers: Record<string, { id: string; start: number; end: number; label: string }[]> }> {
+  const next = random(seed)
+  for (const record of generateRecords(documents, spansPerDocument)) {
+    const length = new OffsetMap(record.text).codePointLength
+    const layers: Record<string, { id: string; start: number; end: number; label: string }[]> = {}
+    for (const name of annotators) {
+      const spans: { id: string; start: number; end: number; label: string }[] = []
+      for (const [i, span] of record.spans.entries()) {
+        const roll = next()
+        let { start, end, label } = span
+        if (roll < 0.07) continue
+        if (roll < 0.17) end = Math.min(length, Math.max(start + 1, end + (next() < 0.5 ? -2 : 2)))
+        else if (roll < 0.25) label = LABELS[(LABELS.indexOf(label) + 1) % 3]!
+        else if (roll < 0.3) {
+          const s = Math.min(length - 1, end + 3)
+          spans.push({ id: `${name}-x${i}`, start: s, end: Math.min(length, s + 4), label })
+        }
+        spans.push({ id: `${name}-${i}`, start, end, label })
+      }
+      layers[name] = spans
+    }
+    yield { record, layers }
+  }
+}

@@ -7,8 +7,11 @@
 //   fsync:  what a durable save (fsync of file and folder) costs over a plain one, in --dir and /dev/shm.
 //   soak:   kill -9 during edits from several writers and two processes on one folder: corrupt
 //           files, lost acknowledged edits, leftover temporary files (bench/soak.ts).
+//   agreement: every agreement measure at every level over a generated project of N documents ×
+//           3 annotators × S spans (bench/agreement-phase.ts): end to end from the folder, and
+//           the measures alone on documents in memory, each measure on its own too.
 // Options: --documents N --spans-per-document N --runs N --open-runs N --hotkey-reps N --trials N
-//          --only io|renderer|fsync|soak
+//          --only io|renderer|fsync|soak|agreement
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
@@ -78,10 +81,46 @@ function ioBench(): void {
   console.log(`  ratio export / limit: ${(median(rows.export!.map(mbps)) / median(rows['baseline-write']!.map(mbps))).toFixed(2)}`)
 }
 
+interface AgreementPhaseResult {
+  seconds: number
+  maxRssMiB: number
+}
+
+function agreementPhase(name: string, work: string, measures?: string): AgreementPhaseResult {
+  const args = ['--import', 'tsx', path.join(import.meta.dirname, 'agreement-phase.ts'), name, work, String(documents), String(spans), ...(measures ? [measures] : [])]
+  const result = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 20 })
+  if (result.status !== 0) throw new Error(`agreement ${name} failed: ${result.stderr}`)
+  return JSON.parse(result.stdout.trim().split('\n').at(-1)!) as AgreementPhaseResult
+}
+
+function agreementBench(): void {
+  console.log(`\n# agreement: ${documents.toLocaleString()} documents × 3 annotators × ${spans} spans, median of ${runs} runs, in ${values.dir}`)
+  const work = mkdtempSync(path.join(values.dir!, 'spanwise-agreement-'))
+  try {
+    agreementPhase('generate', work)
+    const line = (label: string, results: AgreementPhaseResult[]) =>
+      `${label.padEnd(44)} ${median(results.map((r) => r.seconds)).toFixed(2).padStart(8)} s  peak RSS ${median(results.map((r) => r.maxRssMiB)).toFixed(0).padStart(6)} MiB`
+    const repeat = (name: string, measures?: string) => Array.from({ length: runs }, () => agreementPhase(name, work, measures))
+    console.log(line('spanwise agreement (read project + all)', repeat('report')))
+    console.log(line('all measures, documents in memory', repeat('compute')))
+    const groups: [string, string][] = [
+      ['span F1 (exact, overlap, boundary)', 'span_f1_exact,span_f1_overlap,span_f1_boundary'],
+      ["Cohen's κ, Fleiss' κ, α over tokens", 'cohen_kappa,fleiss_kappa,alpha_tokens'],
+      ['α over aligned units', 'alpha_units'],
+      ['α_U (unitizing)', 'alpha_unitizing'],
+      ['γ', 'gamma']
+    ]
+    for (const [label, measures] of groups) console.log(line(`  ${label}`, repeat('compute', measures)))
+  } finally {
+    rmSync(work, { recursive: true, force: true })
+  }
+}
+
 if (!values.only || values.only === 'io') ioBench()
 if (!values.only || values.only === 'fsync') {
   console.log('\n# durable saves: fsync of the file and its folder, per save')
   for (const dir of [values.dir!, '/dev/shm']) console.log(fsyncCostLine(await measureFsyncCost(dir)))
 }
 if (!values.only || values.only === 'soak') await soak({ trials: Number(values.trials), writers: 3, dir: values.dir! })
+if (!values.only || values.only === 'agreement') agreementBench()
 if (!values.only || values.only === 'renderer') await rendererBench({ openRuns: Number(values['open-runs']), hotkeyReps: Number(values['hotkey-reps']) })

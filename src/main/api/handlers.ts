@@ -18,6 +18,7 @@ import { supportedExtensions } from '../formats/registry'
 import { searchProject } from '../search/project-search'
 import { projectStatistics } from '../statistics/project-statistics'
 import { checkLabelSet, relationTypesAfter } from './label-rules'
+import { projectAgreement } from '../agreement/project-agreement'
 import type { Session } from './session'
 
 type Handlers = {
@@ -81,7 +82,8 @@ export function createHandlers(session: Session): Handlers {
     },
     'project.search': ({ query, limit }) => searchProject(store, session.annotator, query, limit),
     'project.statistics': () => projectStatistics(store),
-    'annotations.setStatus': ({ documentId, status }) => store.saveLayer(documentId, session.annotator, { status })
+    'annotations.setStatus': ({ documentId, status }) => store.saveLayer(documentId, session.annotator, { status }),
+    'agreement.report': (request) => projectAgreement(store, request)
   }
 }
 

@@ -20,6 +20,7 @@ import { startServer } from '../server/http-server'
 import { checkAnnotator, defaultAnnotator } from '../store/annotator'
 import { acquireAppLock } from '../store/app-lock'
 import { ProjectStore } from '../store/project-store'
+import { MEASURE_IDS, type MeasureId } from '../../shared/agreement/report'
 
 function annotatorOption(): Option {
   return new Option('--annotator <name>', 'annotator layer to use (default: your user name)').argParser((value) => {
@@ -45,6 +46,17 @@ function portNumber(value: string): number {
 function statusList(value: string, previous: DocumentStatus[] = []): DocumentStatus[] {
   if (!(STATUSES as readonly string[]).includes(value)) throw new InvalidArgumentError(`status is one of ${STATUSES.join(', ')}`)
   return [...previous, value as DocumentStatus]
+}
+
+function commaList(value: string, previous: string[] = []): string[] {
+  return [...previous, ...value.split(',').map((item) => item.trim()).filter(Boolean)]
+}
+
+function measureList(value: string, previous: MeasureId[] = []): MeasureId[] {
+  const measures = commaList(value)
+  const wrong = measures.filter((m) => !(MEASURE_IDS as readonly string[]).includes(m))
+  if (wrong.length) throw new InvalidArgumentError(`unknown measure ${wrong.join(', ')}; measures: ${MEASURE_IDS.join(', ')}`)
+  return [...previous, ...(measures as MeasureId[])]
 }
 
 function offsetsOption(what: string): Option {
@@ -146,6 +158,34 @@ export function buildProgram(): Command {
           process.stderr.write(`spanwise: ${summary.damaged.length} damaged document(s) left out of the export (--skip-damaged to accept that)\n`)
           process.exitCode = 1
         }
+      }
+    )
+
+  program
+    .command('agreement')
+    .description('inter-annotator agreement: every measure with its definition and counts, per project, annotator pair, label and document (docs/agreement.md)')
+    .requiredOption('--project <dir>', 'project folder')
+    .option('--annotators <names>', 'annotators to compare, comma-separated (default: all with layers)', commaList)
+    .option('--labels <names>', 'labels to compare, comma-separated (default: all)', commaList)
+    .addOption(new Option('--status <status>', 'only documents every chosen annotator marked so').choices([...STATUSES]))
+    .option('--measure <ids>', `measures, comma-separated or repeated (default: all): ${MEASURE_IDS.join(', ')}`, measureList)
+    .addOption(new Option('--format <format>', 'output').choices(['table', 'json', 'csv']).default('table'))
+    .option('--include-gold', 'count the adjudicated gold layer as one more rater ("gold")')
+    .action(
+      async (options: { project: string; annotators?: string[]; labels?: string[]; status?: DocumentStatus; measure?: MeasureId[]; format: 'table' | 'json' | 'csv'; includeGold?: boolean }) => {
+        // loaded on use: the measures are a good deal of code every other command can do without
+        const { projectAgreement } = await import('../agreement/project-agreement')
+        const { reportCsv, reportTable } = await import('../agreement/format-report')
+        const store = await ProjectStore.open(options.project)
+        const report = await projectAgreement(store, {
+          ...(options.annotators ? { annotators: options.annotators } : {}),
+          ...(options.labels ? { labels: options.labels } : {}),
+          ...(options.status ? { status: options.status } : {}),
+          ...(options.measure ? { measures: [...new Set(options.measure)] } : {}),
+          includeGold: options.includeGold ?? false
+        })
+        const text = options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : options.format === 'csv' ? reportCsv(report) : reportTable(report)
+        process.stdout.write(text)
       }
     )
 

@@ -15,6 +15,8 @@ export type PairScore = (row: number, column: number) => number[] | null
  */
 export function optimalPairs(rows: number, columns: number, score: PairScore): [number, number][] {
   if (rows === 0 || columns === 0) return []
+  // one row or one column (most clusters): the best single pair, without building a matrix
+  if (rows === 1 || columns === 1) return bestSinglePair(rows, columns, score)
   const scores: (number[] | null)[][] = []
   let criteria = 0
   for (let r = 0; r < rows; r++) {
@@ -44,4 +46,28 @@ export function optimalPairs(rows: number, columns: number, score: PairScore): [
   // munkres minimises cost: negate the profit
   const cost = profit.map((line) => line.map((p) => -p))
   return (munkres(cost) as [number, number][]).filter(([r, c]) => profit[r]![c]! > 0)
+}
+
+function bestSinglePair(rows: number, columns: number, score: PairScore): [number, number][] {
+  let best: [number, number] | null = null
+  let bestScore: number[] | null = null
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < columns; c++) {
+      const s = score(r, c)
+      if (s && (!bestScore || lexicographicallyGreater(s, bestScore))) {
+        best = [r, c]
+        bestScore = s
+      }
+    }
+  }
+  return best ? [best] : []
+}
+
+function lexicographicallyGreater(a: number[], b: number[]): boolean {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i] ?? 0
+    const y = b[i] ?? 0
+    if (x !== y) return x > y
+  }
+  return false
 }

@@ -16,6 +16,7 @@ import {
   type Label,
   type RelationType
 } from '../model'
+import { MEASURE_IDS, type AgreementReport } from '../agreement/report'
 
 const documentId = z.string().regex(/^[0-9a-f]{8,64}$/, 'not a document id')
 
@@ -156,6 +157,21 @@ export const channels = {
   'annotations.setStatus': {
     input: z.object({ documentId, status: z.enum(STATUSES) }),
     result: {} as AnnotationLayer
+  },
+  /** Inter-annotator agreement over the project, every level (see docs/agreement.md). */
+  'agreement.report': {
+    input: z.object({
+      /** Raters to compare (default: every annotator with a layer). */
+      annotators: z.array(annotatorNameSchema).max(100).optional(),
+      /** Labels to compare (default: every label in use). */
+      labels: z.array(z.string().min(1).max(48)).max(200).optional(),
+      /** Only documents every chosen annotator marked so. */
+      status: z.enum(STATUSES).optional(),
+      measures: z.array(z.enum(MEASURE_IDS)).min(1).optional(),
+      /** The adjudicated gold layer takes part as one more rater ("gold"). */
+      includeGold: z.boolean().optional()
+    }),
+    result: {} as AgreementReport
   }
 } as const
 

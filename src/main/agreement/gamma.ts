@@ -1,0 +1,344 @@
+// γ (Mathet, Widlöcher & Métivier 2015, Computational Linguistics 41(3)), with the defaults of
+// pygamma-agreement: α = β = 1, Δ∅ = 1, categorical distance 0 for equal labels and 1 otherwise.
+//
+//   d(u, v) = ((|s_u − s_v| + |e_u − e_v|) / (ℓ_u + ℓ_v))² + [label_u ≠ label_v]    d(u, ∅) = Δ∅
+//   a unitary alignment ā holds one unit or ∅ per rater; δ(ā) = Σ_{rater pairs} d / C(R, 2)
+//   (two ∅ count 0); an alignment A partitions all units; δ(A) = Σ_ā δ(ā) / ū, with ū the
+//   mean number of units per rater; γ = 1 − δ(best A) / δ_expected.
+//
+// Best alignment: two raters is exactly an assignment problem (square matrix over both raters'
+// units plus ∅ for each, solved by munkres), split into independent groups of units close
+// enough for pairing to beat leaving both alone (d < 2Δ∅). More raters: the same exact step
+// adds one rater at a time to the unitary alignments so far, then each rater in turn is taken
+// out and put back optimally until the disorder stops falling (at most MAX_PASSES rounds): a
+// heuristic for R > 2, exact for R = 2.
+//
+// Expected disorder: GAMMA_SAMPLES random continua, drawn with a seeded generator (seedrandom)
+// so a report is reproducible. Each copies the shape of one document of the scope picked at
+// random (its length, each rater's number of units) and fills it with units drawn from the
+// scope's observed units (a (length, label) pair each, uniform over all observed units) placed
+// at a uniformly random start. δ_expected = Σ disorder sums / Σ ū over the samples (a ratio of
+// sums, so small samples do not weigh more). The document-level γ uses its scope's expected
+// disorder (the project's, for the same raters and labels), as Mathet et al. recommend for
+// short continua. pygamma's sampler differs, so only δ(best A) is comparable across tools.
+import munkres from 'munkres'
+import seedrandom from 'seedrandom'
+import type { AlignableSpan } from '../../shared/alignment'
+
+export const GAMMA_SAMPLES = 30
+export const DEFAULT_GAMMA_SEED = 42
+const EMPTY_COST = 1 // Δ∅
+const MAX_PASSES = 5
+/** Pairs farther apart than this share of their lengths can never have d < 2Δ∅ (√2 − 1)/2 ≈ 0.207. */
+const REACH = 0.21
+const FORBIDDEN = 1e9
+
+export interface GammaUnit {
+  start: number
+  end: number
+  label: string
+}
+
+export function dissimilarity(u: GammaUnit, v: GammaUnit): number {
+  const position = (Math.abs(u.start - v.start) + Math.abs(u.end - v.end)) / (u.end - u.start + (v.end - v.start))
+  return position * position + (u.label === v.label ? 0 : 1)
+}
+
+/** A unitary alignment: one unit or null per rater taken so far. */
+type Tuple = (GammaUnit | null)[]
+
+/** Σ over rater pairs of d in a unitary alignment (before the 1/C(R,2)). */
+function tupleCost(tuple: Tuple): number {
+  let cost = 0
+  for (let i = 0; i < tuple.length; i++) {
+    for (let j = i + 1; j < tuple.length; j++) {
+      const u = tuple[i]
+      const v = tuple[j]
+      if (u && v) cost += dissimilarity(u, v)
+      else if (u || v) cost += EMPTY_COST
+    }
+  }
+  return cost
+}
+
+function totalCost(tuples: Tuple[]): number {
+  let sum = 0
+  for (const t of tuples) sum += tupleCost(t)
+  return sum
+}
+
+/** What adding `unit` to `tuple` costs, or what the tuple costs without a unit from this rater. */
+function joinCost(tuple: Tuple, unit: GammaUnit | null): number {
+  let cost = 0
+  for (const member of tuple) {
+    if (member && unit) cost += dissimilarity(member, unit)
+    else if (member || unit) cost += EMPTY_COST
+  }
+  return cost
+}
+
+/** The tuple with `unit` (or ∅) put in at the new rater's position. */
+function place(tuple: Tuple, slot: number, unit: GammaUnit | null): Tuple {
+  const next: Tuple = new Array<GammaUnit | null>(tuple.length + 1)
+  for (let i = 0, k = 0; i <= tuple.length; i++) next[i] = i === slot ? unit : tuple[k++]!
+  return next
+}
+
+function nothing(length: number): Tuple {
+  return new Array<GammaUnit | null>(length).fill(null)
+}
+
+function root(parent: Int32Array, i: number): number {
+  while (parent[i] !== i) {
+    parent[i] = parent[parent[i]!]!
+    i = parent[i]!
+  }
+  return i
+}
+
+const byStart = (a: GammaUnit, b: GammaUnit) => a.start - b.start
+
+/**
+ * Adds one rater's units to the unitary alignments (`slot` is the rater's position in each
+ * tuple) by an optimal assignment, group by group.
+ */
+function insertRater(tuples: Tuple[], units: readonly GammaUnit[], slot: number, raters: number): Tuple[] {
+  const before = raters - 1 // raters already in each tuple
+  const result: Tuple[] = []
+  if (units.length === 0) {
+    for (const t of tuples) result.push(place(t, slot, null))
+    return result
+  }
+  const sorted = [...units].sort(byStart)
+  const U = sorted.length
+  let longestUnit = 0
+  for (const u of sorted) longestUnit = Math.max(longestUnit, u.end - u.start)
+  // candidate pairs: a tuple and a unit close enough that joining beats leaving both alone
+  const parent = new Int32Array(tuples.length + U)
+  for (let i = 0; i < parent.length; i++) parent[i] = i
+  const linked = new Uint8Array(parent.length)
+  const candidates = new Map<number, number>()
+  const aloneCost = new Float64Array(tuples.length)
+  for (let t = 0; t < tuples.length; t++) {
+    const tuple = tuples[t]!
+    let lo = Infinity
+    let hi = -Infinity
+    let longest = 0
+    let members = 0
+    for (const m of tuple) {
+      if (!m) continue
+      members++
+      if (m.start < lo) lo = m.start
+      if (m.end > hi) hi = m.end
+      if (m.end - m.start > longest) longest = m.end - m.start
+    }
+    aloneCost[t] = members * EMPTY_COST
+    const apart = aloneCost[t]! + before * EMPTY_COST
+    const from = lo - (1 + REACH) * longestUnit - REACH * longest
+    const to = hi + REACH * (longest + longestUnit)
+    for (let u = lowerBoundStart(sorted, from); u < U && sorted[u]!.start < to; u++) {
+      const joined = joinCost(tuple, sorted[u]!)
+      if (joined < apart) {
+        candidates.set(t * U + u, joined)
+        linked[t] = 1
+        linked[tuples.length + u] = 1
+        parent[root(parent, t)] = root(parent, tuples.length + u)
+      }
+    }
+  }
+  // what nothing is close to stays alone, without a group of its own
+  const groups = new Map<number, { tuples: number[]; units: number[] }>()
+  for (let i = 0; i < parent.length; i++) {
+    if (!linked[i]) {
+      result.push(i < tuples.length ? place(tuples[i]!, slot, null) : place(nothing(before), slot, sorted[i - tuples.length]!))
+      continue
+    }
+    const r = root(parent, i)
+    let group = groups.get(r)
+    if (!group) groups.set(r, (group = { tuples: [], units: [] }))
+    if (i < tuples.length) group.tuples.push(i)
+    else group.units.push(i - tuples.length)
+  }
+  for (const group of groups.values()) solveGroup(group, tuples, sorted, candidates, aloneCost, slot, before, result)
+  return result
+}
+
+/** One group of tuples and units that may pair: exactly, by assignment (or directly when small). */
+function solveGroup(
+  group: { tuples: number[]; units: number[] },
+  tuples: Tuple[],
+  sorted: GammaUnit[],
+  candidates: Map<number, number>,
+  aloneCost: Float64Array,
+  slot: number,
+  before: number,
+  result: Tuple[]
+): void {
+  const T = group.tuples.length
+  const U = group.units.length
+  const joined = (r: number, c: number) => candidates.get(group.tuples[r]! * sorted.length + group.units[c]!)
+  if (T === 1 || U === 1) {
+    // one tuple or one unit: it joins the partner that saves the most, the rest stay alone
+    let best = -1
+    let bestGain = 0
+    for (let r = 0; r < T; r++) {
+      for (let c = 0; c < U; c++) {
+        const cost = joined(r, c)
+        if (cost === undefined) continue
+        const gain = aloneCost[group.tuples[r]!]! + before * EMPTY_COST - cost
+        if (gain > bestGain) {
+          bestGain = gain
+          best = r * U + c
+        }
+      }
+    }
+    for (let r = 0; r < T; r++) {
+      const c = best >= 0 && Math.floor(best / U) === r ? best % U : -1
+      result.push(place(tuples[group.tuples[r]!]!, slot, c >= 0 ? sorted[group.units[c]!]! : null))
+    }
+    for (let c = 0; c < U; c++) if (best < 0 || best % U !== c) result.push(place(nothing(before), slot, sorted[group.units[c]!]!))
+    return
+  }
+  // rows: tuples, then a "∅ row" per unit; columns: units, then a "∅ column" per tuple
+  const size = T + U
+  const cost: number[][] = []
+  for (let r = 0; r < size; r++) {
+    const line = new Array<number>(size).fill(FORBIDDEN)
+    if (r < T) {
+      for (let c = 0; c < U; c++) line[c] = joined(r, c) ?? FORBIDDEN
+      line[U + r] = aloneCost[group.tuples[r]!]!
+    } else {
+      line[r - T] = before * EMPTY_COST
+      for (let c = U; c < size; c++) line[c] = 0
+    }
+    cost.push(line)
+  }
+  const used = new Uint8Array(U)
+  for (const [r, c] of munkres(cost) as [number, number][]) {
+    if (r < T && c < U) {
+      result.push(place(tuples[group.tuples[r]!]!, slot, sorted[group.units[c]!]!))
+      used[c] = 1
+    } else if (r < T) result.push(place(tuples[group.tuples[r]!]!, slot, null))
+  }
+  for (let c = 0; c < U; c++) if (!used[c]) result.push(place(nothing(before), slot, sorted[group.units[c]!]!))
+}
+
+export interface Alignment {
+  /** Σ over unitary alignments of Σ_{rater pairs} d (not yet divided by C(R,2) or ū). */
+  cost: number
+  units: number
+  raters: number
+  tuples: Tuple[]
+}
+
+/** The best alignment (exact for two raters; the heuristic above for more). */
+export function bestAlignment(layers: readonly (readonly GammaUnit[])[]): Alignment {
+  const raters = layers.length
+  let tuples: Tuple[] = (layers[0] ?? []).map((u) => [u])
+  for (let r = 1; r < raters; r++) tuples = insertRater(tuples, layers[r]!, r, r + 1)
+  let cost = totalCost(tuples)
+  if (raters > 2) {
+    for (let pass = 0; pass < MAX_PASSES; pass++) {
+      const before = cost
+      for (let r = 0; r < raters; r++) {
+        const without: Tuple[] = []
+        for (const t of tuples) {
+          const rest = t.slice(0, r).concat(t.slice(r + 1))
+          if (rest.some((m) => m !== null)) without.push(rest)
+        }
+        const candidate = insertRater(without, layers[r]!, r, raters)
+        const candidateCost = totalCost(candidate)
+        if (candidateCost < cost - 1e-12) {
+          tuples = candidate
+          cost = candidateCost
+        }
+      }
+      if (cost >= before - 1e-12) break
+    }
+  }
+  const units = layers.reduce((sum, l) => sum + l.length, 0)
+  return { cost, units, raters, tuples }
+}
+
+/** δ(A) from an alignment's sums: Σ_ā δ(ā) / ū. */
+export function disorderOf(cost: number, units: number, raters: number): number | null {
+  if (units === 0 || raters < 2) return null
+  return cost / ((raters * (raters - 1)) / 2) / (units / raters)
+}
+
+/** Disorder sums that add up over documents (and samples). */
+export class DisorderSum {
+  cost = 0
+  units = 0
+  /** The alignment added last (a two-rater level reuses its pair's). */
+  last: { cost: number; units: number } | null = null
+  constructor(readonly raters: number) {}
+  add(alignment: { cost: number; units: number }): void {
+    this.cost += alignment.cost
+    this.units += alignment.units
+    this.last = alignment
+  }
+  merge(other: DisorderSum): void {
+    this.cost += other.cost
+    this.units += other.units
+  }
+  disorder(): number | null {
+    return disorderOf(this.cost, this.units, this.raters)
+  }
+}
+
+/** The observed shape of a scope's documents, from which random continua are drawn. */
+export class ContinuumShapes {
+  readonly documents: { length: number; unitsPerRater: number[] }[] = []
+  readonly units: GammaUnit[] = []
+  add(length: number, layers: readonly (readonly GammaUnit[])[]): void {
+    if (layers.every((l) => l.length === 0)) return
+    this.documents.push({ length, unitsPerRater: layers.map((l) => l.length) })
+    for (const layer of layers) for (const u of layer) this.units.push(u)
+  }
+  merge(other: ContinuumShapes): void {
+    for (const d of other.documents) this.documents.push(d)
+    for (const u of other.units) this.units.push(u)
+  }
+}
+
+/** δ_expected of a scope: GAMMA_SAMPLES random continua from `shapes`, seeded by `seed` and `scope`. */
+export function expectedDisorder(shapes: ContinuumShapes, raters: number, seed: number, scope: string, samples = GAMMA_SAMPLES): number | null {
+  if (shapes.documents.length === 0 || shapes.units.length === 0) return null
+  const random = seedrandom(`${seed}:${scope}`)
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!
+  const sum = new DisorderSum(raters)
+  for (let s = 0; s < samples; s++) {
+    const shape = pick(shapes.documents)
+    const layers = shape.unitsPerRater.map((count) =>
+      Array.from({ length: count }, () => {
+        const model = pick(shapes.units)
+        const length = Math.min(model.end - model.start, shape.length)
+        const start = Math.floor(random() * (shape.length - length + 1))
+        return { start, end: start + length, label: model.label }
+      })
+    )
+    sum.add(bestAlignment(layers))
+  }
+  return sum.disorder()
+}
+
+export function gammaValue(observed: number | null, expected: number | null): number | null {
+  if (observed === null || expected === null || expected <= 0) return null
+  return 1 - observed / expected
+}
+
+export function toGammaUnits(spans: readonly AlignableSpan[]): GammaUnit[] {
+  return spans.map((s) => ({ start: s.start, end: s.end, label: s.label }))
+}
+
+function lowerBoundStart(sorted: readonly GammaUnit[], value: number): number {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (sorted[mid]!.start < value) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}

@@ -1,0 +1,95 @@
+// The agreement report: what the backend computes and every consumer (the Agreement view, the
+// CLI's table/JSON/CSV) reads. Pure types and the list of measure ids, no zod, so the renderer
+// can import it. Every number travels with the counts behind it, and every report carries the
+// definitions of the measures it holds, so a number is never read without its meaning.
+import type { DocumentStatus } from '../model'
+
+export const MEASURE_IDS = [
+  'span_f1_exact', // pairwise, one-to-one, same bounds + label
+  'span_f1_overlap', // pairwise, one-to-one, IoU ≥ θ, same label
+  'span_f1_boundary', // pairwise, one-to-one, IoU ≥ θ, labels ignored
+  'cohen_kappa', // pairwise, tokens labelled or O
+  'fleiss_kappa', // all annotators, tokens
+  'alpha_tokens', // Krippendorff α nominal over tokens
+  'alpha_units', // α nominal over aligned units, with an explicit "nothing" category
+  'alpha_unitizing', // Krippendorff α_U (1995, as DKPro/INCEpTION)
+  'gamma' // Mathet, Widlöcher & Métivier 2015
+] as const
+export type MeasureId = (typeof MEASURE_IDS)[number]
+
+export interface MeasureDefinition {
+  id: MeasureId
+  name: string
+  /** What is counted: "span", "token", "aligned unit", "character"… */
+  unit: string
+  formula: string
+  definition: string
+  /** How nested or overlapping spans of one annotator are handled. */
+  nesting: string
+  /** How a span only one annotator marked counts. */
+  oneSided: string
+  scope: 'pairwise' | 'all'
+}
+
+/**
+ * The counts behind a number. For pairwise span measures: compared = spans of both sides,
+ * matched = matched pairs, onlyRow / onlyColumn = spans only the first (row) / second (column)
+ * annotator has. For token and unit measures: compared = items (tokens, units), matched = items
+ * on which every rater agreed, onlyRow / onlyColumn = items only the row / column annotator
+ * labelled (the other said O or nothing); for measures over all annotators the two "only"
+ * counts are 0 and `matched` counts unanimous items.
+ */
+export interface Counts {
+  compared: number
+  matched: number
+  onlyRow: number
+  onlyColumn: number
+}
+
+/** value null: not defined here (nothing to compare, or no variation to measure against). */
+export interface Score {
+  value: number | null
+  counts: Counts
+}
+
+export type Scores = Partial<Record<MeasureId, Score>>
+
+export interface PairScores {
+  /** a < b in the report's annotator order; a is the row, b the column. */
+  a: string
+  b: string
+  scores: Scores
+}
+
+export interface AgreementFilters {
+  annotators: string[]
+  labels: string[]
+  /** Documents every chosen annotator marked so; null = any status. */
+  status: DocumentStatus | null
+  /** The adjudicated gold layer takes part as one more rater, named GOLD_RATER. */
+  includeGold: boolean
+  /** How many documents the report covers (documents with layers from ≥ 2 chosen raters). */
+  documents: number
+}
+
+export interface AgreementReport {
+  spanwiseVersion: string
+  createdAt: string
+  /** The tokenizer token measures count with, named and described. */
+  tokenizer: string
+  filters: AgreementFilters
+  measures: MeasureDefinition[]
+  /** All documents, all chosen annotators. Pairwise measures here are micro over all pairs. */
+  project: Scores
+  /** Every pair a < b. */
+  pairs: PairScores[]
+  labels: { label: string; scores: Scores; pairs?: PairScores[] }[]
+  documents: { documentId: string; title: string; annotators: string[]; scores: Scores }[]
+  /** Seed of γ's chance sampling, so a report is reproducible. */
+  gammaSeed: number
+  /** Overlap span F1's IoU threshold θ. */
+  overlapThreshold: number
+}
+
+/** The rater name the gold layer takes when it is included. */
+export const GOLD_RATER = 'gold'
