@@ -32,6 +32,15 @@ test('statistics: spans per label and documents per status for each annotator, a
   const cli = spawnSync(process.execPath, ['bin/spanwise.mjs', 'import', '--project', workbench.project, '--annotator', 'bob', bob], { cwd: repoRoot, encoding: 'utf8' })
   expect(cli.status, cli.stderr).toBe(0)
 
+  // the annotator filter says what it does: documents with a layer by bob, shown with my numbers
+  await page.reload()
+  const filter = page.getByTestId('filter-annotator')
+  await expect(filter).toHaveAccessibleName('Filter by who has a layer')
+  await expect(filter.locator('option')).toHaveText(["anyone's layers", 'has a layer by bob', 'has a layer by tester'])
+  await filter.selectOption('bob')
+  await expect(page.getByTestId('document-item')).toHaveCount(1)
+  await expect(page.getByTestId('document-item')).toContainText('3 spans')
+
   await page.getByTestId('document-text').focus()
   await page.keyboard.press('Control+Shift+S')
   const dialog = page.getByTestId('statistics-dialog')
