@@ -25,7 +25,7 @@ describe('spanwise import/export', () => {
     expect(run.status).toBe(0)
     expect((await readdir(path.join(dir, 'brat'))).filter((f) => f.endsWith('.ann'))).toHaveLength(2)
     expect(cli('export', '--project', project, '--format', 'jsonl', '--offsets', 'utf16').stderr).toMatch(/always code points/)
-  })
+  }, 120_000) // seven CLI runs, each starting tsx: slow on a busy machine
   it('a rejected file is reported with file:line and fails the run', async () => {
     const dir = await tempDir()
     await writeFile(path.join(dir, 'bad.jsonl'), '{"text": "ok", "label": []}\n{oops\n')
