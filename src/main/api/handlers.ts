@@ -3,6 +3,7 @@
 import { ZodError } from 'zod'
 import {
   channels,
+  requestContextSchema,
   type ApiError,
   type ApiResponse,
   type ChannelName,
@@ -19,20 +20,24 @@ import { searchProject } from '../search/project-search'
 import { projectStatistics } from '../statistics/project-statistics'
 import { checkLabelSet, relationTypesAfter } from './label-rules'
 import { projectAgreement } from '../agreement/project-agreement'
-import type { Session } from './session'
+import type { RequestScope, Session } from './session'
 
 type Handlers = {
-  [C in ChannelName]: (input: z.output<Channels[C]['input']>) => Promise<Channels[C]['result']>
+  [C in ChannelName]: (input: z.output<Channels[C]['input']>, scope: RequestScope) => Promise<Channels[C]['result']>
 }
 
-async function projectInfo(session: Session): Promise<ProjectInfo> {
-  const summaries = await session.store.summaries(session.annotator)
+async function projectInfo(session: Session, { annotator }: RequestScope): Promise<ProjectInfo> {
+  // the label set as it is on disk now: another process may have changed it
+  const settings = await session.store.freshSettings()
+  const summaries = await session.store.summaries(annotator)
   return {
-    name: session.store.settings.name,
+    name: settings.name,
     folder: session.store.folder,
-    annotator: session.annotator,
-    labels: session.store.settings.labels,
-    relationTypes: session.store.settings.relationTypes,
+    annotator,
+    defaultAnnotator: session.defaultAnnotator,
+    labels: settings.labels,
+    labelsVersion: session.store.settingsVersion,
+    relationTypes: settings.relationTypes,
     annotators: await session.store.annotators(),
     importExtensions: supportedExtensions(),
     exportFormats: [...EXPORT_FORMAT_NAMES],
@@ -48,41 +53,44 @@ async function projectInfo(session: Session): Promise<ProjectInfo> {
 export function createHandlers(session: Session): Handlers {
   const { store } = session
   return {
-    'project.info': () => projectInfo(session),
-    'annotator.set': async ({ annotator }) => {
-      session.annotator = await store.checkAnnotatorName(annotator)
-      return projectInfo(session)
+    'project.info': (_input, scope) => projectInfo(session, scope),
+    'documents.list': (_input, { annotator }) => store.summaries(annotator),
+    'documents.get': async ({ id }, { annotator }) => {
+      const document = await store.getDocument(id)
+      return { document, ...(await store.readLayer(id, annotator)) }
     },
-    'documents.list': () => store.summaries(session.annotator),
-    'documents.get': async ({ id }) => ({
-      document: await store.getDocument(id),
-      layer: await store.getLayer(id, session.annotator)
-    }),
-    'documents.import': ({ files }) =>
+    'documents.import': ({ files }, { annotator }) =>
       importSources(
         store,
         files.map((file) => ({ name: file.path || file.name, bytes: Buffer.from(file.base64, 'base64') })),
-        { annotator: session.annotator }
+        { annotator }
       ),
-    'annotations.save': ({ documentId, spans, relations, status }) =>
-      store.saveLayer(documentId, session.annotator, { spans, ...(relations ? { relations } : {}), ...(status ? { status } : {}) }),
-    'labels.change': async (change) => {
+    'annotations.save': ({ documentId, baseVersion, spans, relations, status }, { annotator, client }) =>
+      store.saveLayerAt(documentId, annotator, baseVersion, { spans, ...(relations ? { relations } : {}), ...(status ? { status } : {}) }, client),
+    'labels.change': async ({ baseVersion, ...change }, scope) => {
+      // the change was made from the label set at baseVersion: one changed since is a conflict
+      // (the store checks again under its lock), never a write derived from a stale copy
+      await store.reloadSettings()
+      if (store.settingsVersion !== baseVersion) {
+        throw new StoreError('conflict', 'the label set was changed elsewhere (another tab, window or process) since it was read: reload the labels and try again')
+      }
       // a label that is gone and was not renamed is deleted, whether or not the caller said so
       const kept = new Set([...change.labels.map((l) => l.name), ...change.renames.map((r) => r.from)])
       const deletions = [...new Set([...change.deletions, ...store.settings.labels.map((l) => l.name).filter((n) => !kept.has(n))])]
       // relation types follow the labels they name
       const relationTypes = relationTypesAfter(change.relationTypes ?? store.settings.relationTypes, change.renames, deletions)
       checkLabelSet(change.labels, relationTypes, change.renames)
-      const { previous } = await store.changeLabels({ ...change, relationTypes, deletions })
-      return { info: await projectInfo(session), undo: previous }
+      const { previous } = await store.changeLabels({ ...change, relationTypes, deletions }, baseVersion)
+      return { info: await projectInfo(session, scope), undo: previous }
     },
-    'labels.restore': async (snapshot) => {
+    'labels.restore': async (snapshot, scope) => {
       await store.restoreLabels(snapshot)
-      return projectInfo(session)
+      return projectInfo(session, scope)
     },
-    'project.search': ({ query, limit }) => searchProject(store, session.annotator, query, limit),
+    'project.search': ({ query, limit }, { annotator }) => searchProject(store, annotator, query, limit),
     'project.statistics': () => projectStatistics(store),
-    'annotations.setStatus': ({ documentId, status }) => store.saveLayer(documentId, session.annotator, { status }),
+    'annotations.setStatus': ({ documentId, baseVersion, status }, { annotator, client }) =>
+      store.saveLayerAt(documentId, annotator, baseVersion, { status }, client),
     'agreement.report': (request) => projectAgreement(store, request)
   }
 }
@@ -104,16 +112,30 @@ export function isChannel(name: string): name is ChannelName {
   return Object.hasOwn(channels, name)
 }
 
-export type Dispatch = (channel: string, input: unknown) => Promise<ApiResponse<unknown>>
+/** `context`: who is asking (RequestContext), as the transport received it; validated here. */
+export type Dispatch = (channel: string, input: unknown, context?: unknown) => Promise<ApiResponse<unknown>>
+
+/**
+ * Reads a request's context as a transport received it; its problems name the context. A name
+ * equal to an existing annotator's but for case is refused here, before anything is read as it.
+ */
+export async function requestScope(session: Session, context: unknown): Promise<RequestScope> {
+  const parsed = requestContextSchema.safeParse(context ?? {})
+  if (!parsed.success) throw new StoreError('invalid_input', `request annotator: ${parsed.error.issues[0]?.message}`)
+  const scope = session.scope(parsed.data)
+  if (parsed.data.annotator !== undefined) await session.store.checkAnnotatorName(scope.annotator)
+  return scope
+}
 
 export function createDispatch(session: Session): Dispatch {
   const handlers = createHandlers(session)
-  return async (channel, input) => {
+  return async (channel, input, context) => {
     if (!isChannel(channel)) return { ok: false, error: { code: 'not_found', message: `unknown channel "${channel}"` } }
     try {
+      const scope = await requestScope(session, context)
       const parsed = channels[channel].input.parse(input ?? {})
-      const handler = handlers[channel] as (input: unknown) => Promise<unknown>
-      return { ok: true, value: await handler(parsed) }
+      const handler = handlers[channel] as (input: unknown, scope: RequestScope) => Promise<unknown>
+      return { ok: true, value: await handler(parsed, scope) }
     } catch (error) {
       return { ok: false, error: toApiError(error) }
     }

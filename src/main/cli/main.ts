@@ -22,8 +22,8 @@ import { acquireAppLock } from '../store/app-lock'
 import { ProjectStore } from '../store/project-store'
 import { MEASURE_IDS, type MeasureId } from '../../shared/agreement/report'
 
-function annotatorOption(): Option {
-  return new Option('--annotator <name>', 'annotator layer to use (default: your user name)').argParser((value) => {
+function annotatorOption(description = 'annotator layer to use (default: your user name)'): Option {
+  return new Option('--annotator <name>', description).argParser((value) => {
     try {
       return checkAnnotator(value)
     } catch (error) {
@@ -194,7 +194,7 @@ export function buildProgram(): Command {
     .description('serve the workbench to a browser on 127.0.0.1 (prints the URL with its session token)')
     .option('--project <dir>', 'project folder (default: the demo project, created on first use)')
     .option('--port <n>', 'port to listen on (default: any free port)', portNumber)
-    .addOption(annotatorOption())
+    .addOption(annotatorOption('annotator a new browser tab starts as; each tab can switch to its own (default: your user name)'))
     .action(async (options: { project?: string; port?: number; annotator?: string }) => {
       const annotator = options.annotator ?? defaultAnnotator()
       const store = options.project ? await ProjectStore.open(options.project, { create: true }) : await openOrCreateDemo(defaultProjectFolder(), annotator)

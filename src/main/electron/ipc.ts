@@ -1,7 +1,7 @@
 // IPC wiring: every API channel goes through the shared dispatcher after a sender check.
 import { dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
 import { channelNames, type ApiResponse } from '../../shared/api/contract'
-import { createDispatch, toApiError } from '../api/handlers'
+import { createDispatch, requestScope, toApiError } from '../api/handlers'
 import type { Session } from '../api/session'
 import { z } from 'zod'
 import { annotatorNameSchema, STATUSES } from '../../shared/model'
@@ -26,10 +26,11 @@ export function registerIpc(window: BrowserWindow, session: Session, rendererUrl
   const trusted = (event: IpcMainInvokeEvent) => isTrustedSender(window, event.sender, event.senderFrame, rendererUrl)
 
   for (const channel of channelNames) {
-    ipcMain.handle(`api:${channel}`, (event, input: unknown) => (trusted(event) ? dispatch(channel, input) : untrusted))
+    // the window's annotator comes beside the input (RequestContext), validated by dispatch
+    ipcMain.handle(`api:${channel}`, (event, input: unknown, context: unknown) => (trusted(event) ? dispatch(channel, input, context) : untrusted))
   }
 
-  ipcMain.handle('desktop:import-dialog', async (event, folders?: boolean): Promise<ApiResponse<unknown>> => {
+  ipcMain.handle('desktop:import-dialog', async (event, folders?: boolean, context?: unknown): Promise<ApiResponse<unknown>> => {
     if (!trusted(event)) return untrusted
     const picked = await dialog.showOpenDialog(window, {
       title: folders ? 'Import folders' : 'Import documents',
@@ -38,19 +39,20 @@ export function registerIpc(window: BrowserWindow, session: Session, rendererUrl
     })
     if (picked.canceled) return { ok: true, value: null }
     try {
+      const { annotator } = await requestScope(session, context)
       const { files, rejected } = await collectFiles(picked.filePaths)
-      return { ok: true, value: await importSources(session.store, files, { annotator: session.annotator }, rejected) }
+      return { ok: true, value: await importSources(session.store, files, { annotator }, rejected) }
     } catch (error) {
       return { ok: false, error: toApiError(error) }
     }
   })
 
-  ipcMain.handle('desktop:export-dialog', async (event, raw: unknown): Promise<ApiResponse<unknown>> => {
+  ipcMain.handle('desktop:export-dialog', async (event, raw: unknown, context?: unknown): Promise<ApiResponse<unknown>> => {
     if (!trusted(event)) return untrusted
     try {
       const request = exportRequestSchema.parse(raw)
       const selection: ExportSelection = {
-        annotator: request.annotator === '*' ? { all: true } : request.annotator || session.annotator,
+        annotator: request.annotator === '*' ? { all: true } : request.annotator || (await requestScope(session, context)).annotator,
         ...(request.statuses.length ? { statuses: request.statuses } : {})
       }
       if (isFolderFormat(request.format)) {

@@ -175,8 +175,9 @@ export async function importSources(
   checkAnnotator(options.annotator)
   const rejected = [...alreadyRejected]
   const parsed: ParsedDocument[] = []
-  // attribute values are fitted to the label definitions file by file (see attribute-fit.ts)
-  const fit = new AttributeFit(store.settings.labels)
+  // attribute values are fitted to the label definitions file by file (see attribute-fit.ts),
+  // as they are on disk now (another process may have changed them)
+  const fit = new AttributeFit((await store.freshSettings()).labels)
   for (const unit of planUnits(files, options)) {
     try {
       const documents = parseUnit(unit, options)

@@ -42,7 +42,7 @@ export async function handleExport(session: Session, params: URLSearchParams, re
     refuse(res, `invalid annotator "${annotator}"`)
     return
   }
-  const selection = { annotator: annotator === '*' ? ({ all: true } as const) : (annotator ?? session.annotator), ...(statuses.length ? { statuses } : {}) }
+  const selection = { annotator: annotator === '*' ? ({ all: true } as const) : (annotator ?? session.defaultAnnotator), ...(statuses.length ? { statuses } : {}) }
   if (params.get('skipDamaged') !== '1') {
     const damaged = await findDamaged(session.store, selection)
     if (params.get('check') === '1') {

@@ -29,11 +29,65 @@ export const uploadSchema = z.object({
 })
 export type Upload = z.infer<typeof uploadSchema>
 
+/**
+ * What a layer or `project.json` was when it was read: a hash of the file's bytes (like an HTTP
+ * ETag), so it needs no counter and means the same in every process and after a `git pull`.
+ * A write states the version it edited; if the file is no longer that, it is refused with
+ * `conflict` (see docs/architecture.md, "Versions and conflicts").
+ */
+export type FileVersion = string
+
+export { ABSENT_VERSION, ANNOTATOR_HEADER, CLIENT_HEADER } from './wire'
+
+const fileVersion = z.string().min(1).max(128)
+
+/**
+ * Who is asking: sent with every request (an HTTP header in browser mode, beside the input over
+ * IPC), never remembered by the server, so each tab or window works as its own annotator.
+ * Absent fields take the server's defaults (`--annotator`).
+ */
+export const requestContextSchema = z.object({
+  annotator: annotatorNameSchema.optional(),
+  /**
+   * A random id of the page (tab or window) making the request. A save from the page that wrote
+   * the layer last may build on that write before its answer came back (the last save sent as
+   * the page closes): see ProjectStore.saveLayerAt.
+   */
+  client: z.string().regex(/^[\w-]{8,64}$/, 'not a client id').optional()
+})
+export type RequestContext = z.infer<typeof requestContextSchema>
+
+/** One change on disk, seen by the folder watcher, whoever made it (this process or another). */
+export type ProjectChange =
+  | { kind: 'project' }
+  | { kind: 'document'; documentId: string; present: boolean }
+  | {
+      kind: 'layer'
+      documentId: string
+      annotator: string
+      /** The layer's version now (ABSENT_VERSION once removed), and what a summary shows of it. */
+      version: FileVersion
+      status: DocumentStatus
+      spanCount: number
+      labels: string[]
+    }
+
+/** Changes pushed to the UI, numbered so a client can tell that it missed some. */
+export interface ProjectChanges {
+  sequence: number
+  changes: ProjectChange[]
+}
+
 export interface ProjectInfo {
   name: string
   folder: string
+  /** The annotator of the request that asked (the tab's or window's own). */
   annotator: string
+  /** The server's default annotator, which a new tab starts as. */
+  defaultAnnotator: string
   labels: Label[]
+  /** The version of project.json these labels were read from; `labels.change` states it. */
+  labelsVersion: FileVersion
   relationTypes: RelationType[]
   /** Every annotator with a layer in the project (for filters). */
   annotators: string[]
@@ -104,35 +158,38 @@ export const channels = {
     input: z.object({}),
     result: {} as ProjectInfo
   },
-  'annotator.set': {
-    input: z.object({ annotator: annotatorNameSchema }),
-    result: {} as ProjectInfo
-  },
   'documents.list': {
     input: z.object({}),
     result: {} as DocumentSummary[]
   },
   'documents.get': {
     input: z.object({ id: documentId }),
-    result: {} as { document: DocumentRecord; layer: AnnotationLayer }
+    /** The request's annotator's layer, and the version a save of it must state. */
+    result: {} as { document: DocumentRecord; layer: AnnotationLayer; version: FileVersion }
   },
   'documents.import': {
     input: z.object({ files: z.array(uploadSchema).min(1) }),
     result: {} as ImportReport
   },
-  /** Replaces one document's layer for the current annotator: the only write an edit makes. */
+  /**
+   * Replaces one document's layer for the request's annotator: the only write an edit makes.
+   * `baseVersion` is the version the edit started from; a layer changed since is a `conflict`.
+   */
   'annotations.save': {
     input: z.object({
       documentId,
+      baseVersion: fileVersion,
       spans: z.array(spanSchema).max(100_000),
       relations: z.array(relationSchema).max(100_000).optional(),
       status: z.enum(STATUSES).optional()
     }),
-    result: {} as AnnotationLayer
+    result: {} as { layer: AnnotationLayer; version: FileVersion }
   },
   /** Edits the label set; renames and deletions reach every span that uses the label. */
   'labels.change': {
     input: z.object({
+      /** `ProjectInfo.labelsVersion` the change was made from; a label set changed since is a `conflict`. */
+      baseVersion: fileVersion,
       labels: z.array(labelSchema).min(1).max(60),
       /** New relation types; when absent, the current ones, following renamed and deleted labels. */
       relationTypes: z.array(relationTypeSchema).max(60).optional(),
@@ -155,8 +212,8 @@ export const channels = {
     result: {} as ProjectStatistics
   },
   'annotations.setStatus': {
-    input: z.object({ documentId, status: z.enum(STATUSES) }),
-    result: {} as AnnotationLayer
+    input: z.object({ documentId, baseVersion: fileVersion, status: z.enum(STATUSES) }),
+    result: {} as { layer: AnnotationLayer; version: FileVersion }
   },
   /** Inter-annotator agreement over the project, every level (see docs/agreement.md). */
   'agreement.report': {
@@ -192,4 +249,4 @@ export interface ApiError {
 export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: ApiError }
 
 /** The function both transports expose to the renderer. */
-export type Invoke = <C extends ChannelName>(channel: C, input: ChannelInput<C>) => Promise<ChannelResult<C>>
+export type Invoke = <C extends ChannelName>(channel: C, input: ChannelInput<C>, context?: RequestContext) => Promise<ChannelResult<C>>
