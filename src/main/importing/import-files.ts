@@ -14,7 +14,9 @@ import { checkAnnotator } from '../store/annotator'
 import { ImportJournal } from '../store/import-journal'
 import { WriteBatch } from '../store/json-file'
 import { contentHash, type ProjectStore } from '../store/project-store'
+import { nameLayersByPath, type AnnotatorFromPath } from './annotator-from-path'
 import { ImportError } from './errors'
+import { tallyLayers } from './layer-tally'
 import { MAX_DOCUMENT_CODE_POINTS } from './limits'
 
 export interface ImportOptions extends ReadOptions {
@@ -22,6 +24,8 @@ export interface ImportOptions extends ReadOptions {
   annotator: string
   /** Force a format instead of choosing by file name. */
   format?: string
+  /** Name each file's layer by its path (doccano's <username>.jsonl, brat folders per annotator). */
+  annotatorFromPath?: AnnotatorFromPath
 }
 
 /** One unit of parsing: a single file, or files a reader takes together (brat's X.txt + X.ann). */
@@ -68,6 +72,7 @@ function parseUnit(unit: ParseUnit, options: ImportOptions): ParsedDocument[] {
     )
   }
   const documents = unit.grouped ? reader.readGroup!(files, options) : reader.read(first, options)
+  if (options.annotatorFromPath) nameLayersByPath(documents, options.annotatorFromPath)
   for (const doc of documents) checkParsedDocument(doc)
   return documents
 }
@@ -255,13 +260,27 @@ async function applyImport(
     const known = fresh ? { text: doc.text, current: emptyLayer(id, annotator), batch } : { text: doc.text, batch }
     layers.push(await writeLayer(store, doc, id, annotator, known))
   }
+  // one entry per document: the layers of several annotators (a Prodigy record, a Label Studio
+  // annotation, a brat folder each) add up; the same text again in the same layer is a duplicate
+  const entries = new Map<string, { spans: number }>()
+  const layersSeen = new Set<string>()
   parsed.forEach((doc, index) => {
     const id = ids[index]!
-    const entry = { id, title: titles.get(id) ?? doc.title, file: doc.file }
+    const layer = `${doc.annotator ?? options.annotator}/${id}`
+    const repeated = layersSeen.has(layer)
+    layersSeen.add(layer)
+    const known = entries.get(id)
+    if (known && !repeated) {
+      known.spans += layers[index]!
+      return
+    }
+    const entry = { id, title: titles.get(id) ?? doc.title, file: doc.file, spans: layers[index]! }
     if (addedIds.has(id) && !reported.has(id)) {
       reported.add(id)
-      report.added.push({ ...entry, spans: layers[index]! })
+      report.added.push(entry)
     } else report.duplicates.push(entry)
+    entries.set(id, entry)
   })
+  report.layers = tallyLayers(parsed, layers, options.annotator)
   return report
 }
