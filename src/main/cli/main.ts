@@ -131,7 +131,8 @@ export function buildProgram(): Command {
       process.stdout.write(
         `imported ${report.added.length} document(s) with ${spans} span(s); ${report.duplicates.length} already present; ${report.rejected.length} rejected\n`
       )
-      for (const layer of report.layers ?? []) process.stdout.write(`  ${layerLine(layer)}\n`)
+      // a layer is listed when the import wrote to it or left it alone for its spans (not for plain texts)
+      for (const layer of report.layers ?? []) if (layer.spans > 0 || layer.kept > 0) process.stdout.write(`  ${layerLine(layer)}\n`)
       // the good files are imported either way; a rejected one still makes the run a failure
       if (report.rejected.length > 0) process.exitCode = 1
     })

@@ -281,6 +281,8 @@ async function applyImport(
     } else report.duplicates.push(entry)
     entries.set(id, entry)
   })
+  // a document already present names its spans only when some were written into its layers
+  report.duplicates = report.duplicates.map(({ spans, ...duplicate }) => (spans ? { ...duplicate, spans } : duplicate))
   report.layers = tallyLayers(parsed, layers, options.annotator)
   return report
 }
