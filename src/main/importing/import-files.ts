@@ -16,7 +16,7 @@ import { WriteBatch } from '../store/json-file'
 import { contentHash, type ProjectStore } from '../store/project-store'
 import { nameLayersByPath, type AnnotatorFromPath } from './annotator-from-path'
 import { ImportError } from './errors'
-import { tallyLayers } from './layer-tally'
+import { documentEntries, tallyLayers } from './import-report'
 import { MAX_DOCUMENT_CODE_POINTS } from './limits'
 
 export interface ImportOptions extends ReadOptions {
@@ -247,7 +247,6 @@ async function applyImport(
   const addedIds = new Set(added.map((record) => record.id))
   const titles = new Map([...added, ...duplicates].map((record) => [record.id, record.title]))
   const report: ImportReport = { added: [], duplicates: [], rejected }
-  const reported = new Set<string>()
   // a new document has no layer yet, so its spans are written without reading anything back
   // (only its first occurrence in this import: a second copy of a text finds the first's layer)
   const written = new Set<string>()
@@ -260,29 +259,9 @@ async function applyImport(
     const known = fresh ? { text: doc.text, current: emptyLayer(id, annotator), batch } : { text: doc.text, batch }
     layers.push(await writeLayer(store, doc, id, annotator, known))
   }
-  // one entry per document: the layers of several annotators (a Prodigy record, a Label Studio
-  // annotation, a brat folder each) add up; the same text again in the same layer is a duplicate
-  const entries = new Map<string, { spans: number }>()
-  const layersSeen = new Set<string>()
-  parsed.forEach((doc, index) => {
-    const id = ids[index]!
-    const layer = `${doc.annotator ?? options.annotator}/${id}`
-    const repeated = layersSeen.has(layer)
-    layersSeen.add(layer)
-    const known = entries.get(id)
-    if (known && !repeated) {
-      known.spans += layers[index]!
-      return
-    }
-    const entry = { id, title: titles.get(id) ?? doc.title, file: doc.file, spans: layers[index]! }
-    if (addedIds.has(id) && !reported.has(id)) {
-      reported.add(id)
-      report.added.push(entry)
-    } else report.duplicates.push(entry)
-    entries.set(id, entry)
-  })
-  // a document already present names its spans only when some were written into its layers
-  report.duplicates = report.duplicates.map(({ spans, ...duplicate }) => (spans ? { ...duplicate, spans } : duplicate))
+  const entries = documentEntries({ parsed, ids, written: layers, addedIds, titles, fallback: options.annotator })
+  report.added = entries.added
+  report.duplicates = entries.duplicates
   report.layers = tallyLayers(parsed, layers, options.annotator)
   return report
 }
