@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process'
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { mergeImportReports } from '../../../src/shared/api/import-report'
 import { OffsetMap } from '../../../src/shared/offsets'
 import { createHandlers } from '../../../src/main/api/handlers'
 import { Session } from '../../../src/main/api/session'
@@ -385,6 +386,26 @@ describe('import report per layer', () => {
       { annotator: 'ben', spans: 0, documents: 0, kept: corpus.length },
       { annotator: 'chen', spans: spanTotal('chen'), documents: corpus.length - 1, kept: 0 }
     ])
+  })
+})
+
+describe('import reports made in batches (the app sends a large drop a few files at a time)', () => {
+  it('add up layer by layer', async () => {
+    const store = await tempProject()
+    const lines = prodigyInput().trim().split('\n')
+    const half = Math.floor(lines.length / 2)
+    const parts = [lines.slice(0, half), lines.slice(half)]
+    const names = ['part1.jsonl', 'part2.jsonl'].map((name) => path.join(dir, name))
+    await Promise.all(parts.map((part, i) => writeFile(names[i]!, `${part.join('\n')}\n`)))
+    // each part holds two sessions, so each file finds the dataset prefix on its own
+    const reports = []
+    for (const name of names) reports.push(await importPaths(store, [name]))
+    const merged = reports.reduce(mergeImportReports)
+    expect(merged.layers).toEqual(ANNOTATORS.map((annotator) => ({ annotator, spans: spanTotal(annotator), documents: expected.get(annotator)!.size, kept: 0 })))
+    // the first part brings every document (ana-maria marked them all); the second adds layers to them
+    expect(merged.added).toHaveLength(corpus.length)
+    expect(merged.duplicates.map((d) => d.spans)).toEqual(expect.arrayContaining([expect.any(Number)]))
+    expect(await layersOf(store)).toEqual(expected)
   })
 })
 
