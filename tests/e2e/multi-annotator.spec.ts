@@ -28,7 +28,7 @@ test('Prodigy sessions land in their layers; the Export dialog names them when m
   await page.getByRole('button', { name: 'Export…' }).click()
   await page.getByTestId('export-format').selectOption('label-studio')
   const notice = page.getByTestId('export-empty-layer')
-  await expect(notice).toContainText(`Nothing to export: the layer "${workbench.annotator}" has no spans; layers with spans: alice (1 span in 1 document), bob (2 spans in 1 document).`)
+  await expect(notice).toContainText(`No spans to export: the layer "${workbench.annotator}" has no spans; layers with spans: alice (1 span in 1 document), bob (2 spans in 1 document).`)
   // choosing a layer with spans clears the notice; so does every annotator
   await notice.getByRole('button', { name: 'bob' }).click()
   await expect(page.getByTestId('export-annotator')).toHaveValue('bob')

@@ -82,7 +82,7 @@ export function ExportDialog({ formats, annotators, onExport, onClose }: { forma
       </label>
       {empty && (
         <div className="export-notice" role="alert" data-testid="export-empty-layer">
-          <p>Nothing to export: {empty.notice}.</p>
+          <p>No spans to export: {empty.notice}.</p>
           <p>
             Export instead:{' '}
             {empty.layers.map((layer) => (
