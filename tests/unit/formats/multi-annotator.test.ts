@@ -11,6 +11,7 @@ import { mergeImportReports } from '../../../src/shared/api/import-report'
 import { OffsetMap } from '../../../src/shared/offsets'
 import { createHandlers } from '../../../src/main/api/handlers'
 import { Session } from '../../../src/main/api/session'
+import { startServer } from '../../../src/main/server/http-server'
 import { exportProjectToFolder } from '../../../src/main/exporting/export-project'
 import { exportFilePerAnnotator } from '../../../src/main/exporting/export-per-annotator'
 import { prodigySessionNames } from '../../../src/main/formats/prodigy-sessions'
@@ -386,6 +387,23 @@ describe('import report per layer', () => {
       { annotator: 'ben', spans: 0, documents: 0, kept: corpus.length },
       { annotator: 'chen', spans: spanTotal('chen'), documents: corpus.length - 1, kept: 0 }
     ])
+  })
+})
+
+describe('every annotator over HTTP (the Export dialog in a browser)', () => {
+  it('Label Studio: a task per document with an annotation each; doccano: one stream, an annotator on every line', async () => {
+    const server = await startServer(new Session(prodigyProject, 'me'), { port: 0 })
+    try {
+      const tasks = await (await fetch(`${server.url}export?format=label-studio&annotator=*`)).json()
+      expect(tasks).toHaveLength(corpus.length)
+      const layersOfTask = new Map(tasks.map((task: { data: { text: string }; annotations: unknown[] }) => [task.data.text, task.annotations.length]))
+      expect(layersOfTask).toEqual(new Map(corpus.map((doc) => [doc.text, ANNOTATORS.filter((a) => expected.get(a)!.has(doc.text)).length])))
+      const lines = (await (await fetch(`${server.url}export?format=doccano&annotator=*`)).text()).trim().split('\n').map((line) => JSON.parse(line))
+      expect(lines).toHaveLength(pairs)
+      expect(new Set(lines.map((line: { annotator: string }) => line.annotator))).toEqual(new Set(ANNOTATORS))
+    } finally {
+      await server.close()
+    }
   })
 })
 
