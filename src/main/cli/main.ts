@@ -133,6 +133,12 @@ export function buildProgram(): Command {
       )
       // a layer is listed when the import wrote to it or left it alone for its spans (not for plain texts)
       for (const layer of report.layers ?? []) if (layer.spans > 0 || layer.kept > 0) process.stdout.write(`  ${layerLine(layer)}\n`)
+      // the same texts in several files of one import, all in one layer: likely one file per annotator
+      if (!options.annotatorFromFileName && !options.annotatorFromFolder && report.layers?.some((layer) => layer.kept > 0)) {
+        process.stderr.write(
+          'hint: if these files are several annotators\' work (doccano\'s <username>.jsonl, brat folders per annotator), import them with --annotator-from-file-name or --annotator-from-folder\n'
+        )
+      }
       // the good files are imported either way; a rejected one still makes the run a failure
       if (report.rejected.length > 0) process.exitCode = 1
     })

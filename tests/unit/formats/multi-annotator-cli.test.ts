@@ -54,6 +54,7 @@ describe('spanwise with several annotators', { timeout: 240_000 }, () => {
     // importing the same file again writes nothing and says so, layer by layer
     run = cli('import', '--project', project, '--annotator', 'me', path.join(dir, 'news.jsonl'))
     expect(run.stdout).toContain('  layer bob: 0 span(s) in 0 document(s); 2 document(s) left as they were (the layer already had spans there)\n')
+    expect(run.stderr).toContain('hint: if these files are several annotators\' work')
   })
 
   it('doccano: --annotator-from-file-name in, --all-annotators --out DIR out (one <annotator>.jsonl each); Label Studio: one task per document', async () => {
