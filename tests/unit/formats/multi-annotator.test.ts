@@ -439,4 +439,16 @@ describe('an export of an empty layer', () => {
     // statuses apply per layer, as in the export: no layer is marked todo
     expect(await handlers['export.check']({ annotator: '', statuses: ['todo'] })).toEqual({ notice: null, layers: [] })
   })
+
+  it('a damaged layer counts as no spans (the export leaves it out) and the others are still named', async () => {
+    const store = await tempProject()
+    await importPaths(store, [path.join(dir, 'prodigy-in.jsonl')])
+    const [first] = await store.documentIds()
+    const layerFile = path.join(store.folder, 'annotations', 'ben', `${first}.json`)
+    await writeFile(layerFile, '{"spans": [')
+    const check = await createHandlers(new Session(store, 'me'))['export.check']({ annotator: '', statuses: [] })
+    const ben = check.layers.find((layer) => layer.annotator === 'ben')!
+    expect(ben.documents).toBe(expected.get('ben')!.size - 1)
+    expect(check.layers.map((layer) => layer.annotator)).toEqual(ANNOTATORS)
+  })
 })
