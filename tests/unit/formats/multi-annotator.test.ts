@@ -430,14 +430,14 @@ describe('import reports made in batches (the app sends a large drop a few files
 describe('an export of an empty layer', () => {
   it('export.check names the layers that have spans, with their counts; none when the chosen layer has spans', async () => {
     const handlers = createHandlers(new Session(prodigyProject, 'me'))
-    const check = await handlers['export.check']({ annotator: '', statuses: [] })
+    const check = await handlers['export.check']({ annotator: '', statuses: [] }, { annotator: 'me' })
     expect(check.layers).toEqual(ANNOTATORS.map((annotator) => ({ annotator, spans: spanTotal(annotator), documents: expected.get(annotator)!.size })))
     expect(check.notice).toBe(
       `the layer "me" has no spans; layers with spans: ${ANNOTATORS.map((a) => `${a} (${spanTotal(a)} spans in ${expected.get(a)!.size} documents)`).join(', ')}`
     )
-    expect(await handlers['export.check']({ annotator: 'ben', statuses: [] })).toEqual({ notice: null, layers: [] })
+    expect(await handlers['export.check']({ annotator: 'ben', statuses: [] }, { annotator: 'me' })).toEqual({ notice: null, layers: [] })
     // statuses apply per layer, as in the export: no layer is marked todo
-    expect(await handlers['export.check']({ annotator: '', statuses: ['todo'] })).toEqual({ notice: null, layers: [] })
+    expect(await handlers['export.check']({ annotator: '', statuses: ['todo'] }, { annotator: 'me' })).toEqual({ notice: null, layers: [] })
   })
 
   it('a damaged layer counts as no spans (the export leaves it out) and the others are still named', async () => {
@@ -446,7 +446,7 @@ describe('an export of an empty layer', () => {
     const [first] = await store.documentIds()
     const layerFile = path.join(store.folder, 'annotations', 'ben', `${first}.json`)
     await writeFile(layerFile, '{"spans": [')
-    const check = await createHandlers(new Session(store, 'me'))['export.check']({ annotator: '', statuses: [] })
+    const check = await createHandlers(new Session(store, 'me'))['export.check']({ annotator: '', statuses: [] }, { annotator: 'me' })
     const ben = check.layers.find((layer) => layer.annotator === 'ben')!
     expect(ben.documents).toBe(expected.get('ben')!.size - 1)
     expect(check.layers.map((layer) => layer.annotator)).toEqual(ANNOTATORS)
