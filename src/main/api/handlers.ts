@@ -16,6 +16,7 @@ import { importSources } from '../importing/import-files'
 import { StoreError } from '../store/project-store'
 import { EXPORT_FORMAT_NAMES, ExportError } from '../exporting/export-project'
 import { supportedExtensions } from '../formats/registry'
+import { emptyLayerNotice } from '../exporting/layer-census'
 import { searchProject } from '../search/project-search'
 import { projectStatistics } from '../statistics/project-statistics'
 import { checkLabelSet, relationTypesAfter } from './label-rules'
@@ -91,6 +92,10 @@ export function createHandlers(session: Session): Handlers {
     'project.statistics': () => projectStatistics(store),
     'annotations.setStatus': ({ documentId, baseVersion, status }, { annotator, client }) =>
       store.saveLayerAt(documentId, annotator, baseVersion, { status }, client),
+    'export.check': async ({ annotator, statuses }, scope) => {
+      const notice = await emptyLayerNotice(store, { annotator: annotator || scope.annotator, ...(statuses.length ? { statuses } : {}) })
+      return { notice: notice?.message ?? null, layers: notice?.layers ?? [] }
+    },
     'agreement.report': (request) => projectAgreement(store, request)
   }
 }

@@ -89,6 +89,17 @@ export interface StreamWriter {
   header?(): string
   /** The text for one record; `index` counts records written before it. */
   record(record: ExportRecord, index: number, options: WriteOptions): string
+  /**
+   * For formats that hold every layer of a document in one item (a Label Studio task with one
+   * annotation per annotator): the records of one document, in annotator order, written as one;
+   * `index` counts items written before it. Exporters call it instead of `record` when present.
+   */
+  document?(records: ExportRecord[], index: number, options: WriteOptions): string
+  /**
+   * With every annotator selected and an output folder, one file per annotator
+   * (`<annotator>.<extension>`), as doccano's own export writes `<username>.jsonl`.
+   */
+  filePerAnnotator?: boolean
   footer?(records: number): string
 }
 

@@ -107,8 +107,27 @@ export interface ImportIssue {
 
 export interface ImportReport {
   added: { id: string; title: string; file: string; spans: number }[]
-  duplicates: { id: string; title: string; file: string }[]
+  /** `spans`: written into a layer of a document already in the project. */
+  duplicates: { id: string; title: string; file: string; spans?: number }[]
   rejected: ImportIssue[]
+  /** What landed in each annotator layer, documents already present included. */
+  layers?: LayerImport[]
+}
+
+export interface LayerImport {
+  annotator: string
+  /** Spans written, and the documents they were written to. */
+  spans: number
+  documents: number
+  /** Documents whose spans were not written because this layer already had spans there. */
+  kept: number
+}
+
+/** Spans in one annotator layer over the documents an export would take. */
+export interface LayerSpans {
+  annotator: string
+  spans: number
+  documents: number
 }
 
 export interface SearchHit {
@@ -210,6 +229,14 @@ export const channels = {
   'project.statistics': {
     input: z.object({}),
     result: {} as ProjectStatistics
+  },
+  /**
+   * Before an export of one layer: when it has no spans in the chosen documents but other layers
+   * do, a notice naming them (null otherwise). `annotator` '' is the current annotator.
+   */
+  'export.check': {
+    input: z.object({ annotator: z.union([z.literal(''), annotatorNameSchema]), statuses: z.array(z.enum(STATUSES)).default([]) }),
+    result: {} as { notice: string | null; layers: LayerSpans[] }
   },
   'annotations.setStatus': {
     input: z.object({ documentId, baseVersion: fileVersion, status: z.enum(STATUSES) }),

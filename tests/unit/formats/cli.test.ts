@@ -7,7 +7,8 @@ import { tempDir } from './helpers'
 
 const cli = (...args: string[]) => spawnSync(process.execPath, ['bin/spanwise.mjs', ...args], { encoding: 'utf8' })
 
-describe('spanwise import/export', () => {
+// each run starts node and tsx: seconds apiece on a busy machine, so six runs outlast 30 s
+describe('spanwise import/export', { timeout: 240_000 }, () => {
   it('imports CSV with --text-column and doccano with --offsets, exports prodigy and brat', async () => {
     const dir = await tempDir()
     const project = path.join(dir, 'p')

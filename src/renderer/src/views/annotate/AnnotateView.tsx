@@ -3,6 +3,7 @@ import type { ImportReport, SearchHit, Upload } from '../../../../shared/api/con
 import type { Relation } from '../../../../shared/model'
 import { relationTypesBetween } from '../../../../shared/relations'
 import { compareSpans } from '../../../../shared/span-order'
+import { mergeImportReports } from '../../../../shared/api/import-report'
 import { nextWordEnd, nextWordStart, previousWordEnd, previousWordStart, snapToWords } from '../../../../shared/words'
 import { desktop, exportProject, importWithDesktopDialog, invoke, type ExportRequest } from '../../api/client'
 import { droppedUploads, fileToUpload } from '../../api/uploads'
@@ -173,7 +174,7 @@ export function AnnotateView() {
           for (let i = 0; i < uploads.length; i += IMPORT_BATCH) {
             setImportProgress({ done: i, total: uploads.length })
             const part = await invoke('documents.import', { files: uploads.slice(i, i + IMPORT_BATCH) })
-            result = { added: [...result.added, ...part.added], duplicates: [...result.duplicates, ...part.duplicates], rejected: [...result.rejected, ...part.rejected] }
+            result = mergeImportReports(result, part)
           }
         } else {
           setImportProgress({ done: 0, total: 0 })
