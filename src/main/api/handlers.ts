@@ -20,6 +20,9 @@ import { searchProject } from '../search/project-search'
 import { projectStatistics } from '../statistics/project-statistics'
 import { checkLabelSet, relationTypesAfter } from './label-rules'
 import { projectAgreement } from '../agreement/project-agreement'
+import { GoldStore } from '../review/gold-store'
+import { feedbackReport, listReviewDocuments, mergeProject, openReviewDocument } from '../review/review-service'
+import { MergeOptionsError } from '../../shared/review'
 import type { RequestScope, Session } from './session'
 
 type Handlers = {
@@ -52,6 +55,7 @@ async function projectInfo(session: Session, { annotator }: RequestScope): Promi
 
 export function createHandlers(session: Session): Handlers {
   const { store } = session
+  const goldStore = new GoldStore(store)
   return {
     'project.info': (_input, scope) => projectInfo(session, scope),
     'documents.list': (_input, { annotator }) => store.summaries(annotator),
@@ -91,7 +95,20 @@ export function createHandlers(session: Session): Handlers {
     'project.statistics': () => projectStatistics(store),
     'annotations.setStatus': ({ documentId, baseVersion, status }, { annotator, client }) =>
       store.saveLayerAt(documentId, annotator, baseVersion, { status }, client),
-    'agreement.report': (request) => projectAgreement(store, request)
+    'agreement.report': (request) => projectAgreement(store, request),
+    'review.documents': (filter) => listReviewDocuments(store, goldStore, filter),
+    'review.document': ({ documentId, annotators }) => openReviewDocument(store, goldStore, documentId, annotators),
+    // the adjudicator is whoever runs the review: the request's annotator
+    'gold.save': ({ documentId, baseVersion, ...change }) => goldStore.save(documentId, baseVersion, change),
+    'review.merge': ({ documentIds, strategy, minAnnotators, minShare, ...filter }, { annotator }) =>
+      mergeProject(store, goldStore, {
+        strategy,
+        ...(minAnnotators !== undefined ? { minAnnotators } : {}),
+        ...(minShare !== undefined ? { minShare } : {}),
+        filter: { ...filter, ...(documentIds ? { documentIds } : {}) },
+        by: annotator
+      }),
+    'review.feedback': ({ annotator, documentId }) => feedbackReport(store, goldStore, annotator, documentId)
   }
 }
 
@@ -104,7 +121,7 @@ export function toApiError(error: unknown): ApiError {
     }
   }
   if (error instanceof StoreError) return { code: error.code, message: error.message }
-  if (error instanceof ImportError || error instanceof ExportError) return { code: 'invalid_input', message: error.message }
+  if (error instanceof ImportError || error instanceof ExportError || error instanceof MergeOptionsError) return { code: 'invalid_input', message: error.message }
   return { code: 'internal', message: error instanceof Error ? error.message : String(error) }
 }
 
