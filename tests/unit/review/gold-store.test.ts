@@ -71,7 +71,7 @@ describe('gold store', () => {
   it('checks gold spans like an annotator’s: in the text, known labels and attributes', async () => {
     const { store, first } = await reviewProject()
     const goldStore = new GoldStore(store)
-    const bad = (span: object) => ({ ...emptyGold(first), spans: [{ id: 'g1', provenance: { decision: 'added', sources: [], decidedBy: 'r', decidedAt: 'now' }, ...span }] }) as GoldLayer
+    const bad = (span: { start: number; end: number; label: string; attributes?: Record<string, string> }) => ({ ...emptyGold(first), spans: [{ id: 'g1', provenance: { decision: 'added', sources: [], decidedBy: 'r', decidedAt: 'now' }, ...span }] }) as GoldLayer
     await expect(goldStore.save(first, GOLD_ABSENT_VERSION, bad({ start: 0, end: 999, label: 'actor' }))).rejects.toThrow(/outside the text/)
     await expect(goldStore.save(first, GOLD_ABSENT_VERSION, bad({ start: 0, end: 5, label: 'nope' }))).rejects.toThrow(/unknown label/)
     await expect(goldStore.save(first, GOLD_ABSENT_VERSION, bad({ start: 0, end: 5, label: 'actor', attributes: { type: 'alien' } }))).rejects.toThrow(/must be one of/)
