@@ -6,12 +6,15 @@ import { OffsetMap } from '../../shared/offsets'
 import type { ExportRecord, ExportSpan } from '../formats/types'
 import { DamagedFileError } from '../store/errors'
 import type { ProjectStore } from '../store/project-store'
+import { goldExportRecords } from '../review/gold-export'
 
 export interface ExportSelection {
   /** One annotator's layer, or every annotator's (one record per document and annotator). */
   annotator: string | { all: true }
   /** Only documents with one of these statuses; all documents when absent. */
   statuses?: DocumentStatus[]
+  /** 'gold': the adjudicated gold layer instead of annotators' layers (`annotator` is then unused). */
+  layer?: 'gold'
 }
 
 /** A document an export left out because its file, or a selected layer of it, is damaged. */
@@ -48,7 +51,7 @@ export async function findDamaged(store: ProjectStore, selection: ExportSelectio
 }
 
 /** A stored span as writers receive it: its known fields, plus its text (made once, here). */
-function exportSpan(span: Span, offsets: OffsetMap): ExportSpan {
+export function exportSpan(span: Span, offsets: OffsetMap): ExportSpan {
   // built field by field, not spread: this runs for every span of a project
   const out: ExportSpan = { id: span.id, start: span.start, end: span.end, label: span.label, text: offsets.sliceCodePoints(span.start, span.end) }
   if (span.attributes !== undefined) out.attributes = span.attributes
@@ -66,6 +69,10 @@ export async function* exportRecords(
   onProgress?: (done: number, total: number) => void,
   leftOut: DamagedDocument[] = []
 ): AsyncGenerator<ExportRecord> {
+  if (selection.layer === 'gold') {
+    yield* goldExportRecords(store, selection, onProgress)
+    return
+  }
   const ids = await store.documentIds()
   const annotators = await selectedAnnotators(store, selection)
   for (const [index, id] of ids.entries()) {
