@@ -3,8 +3,9 @@
 //     annotators' layers: reviewUnits, relation alignment, and one document's merge, in memory;
 //   - auto-merge of a generated project of N documents × 3 annotators (default 10,000): the pure
 //     merge over every document in memory, then `spanwise merge` as it runs (read layers and gold,
-//     write gold files), a re-merge that finds nothing new, against the limit of reading and
-//     parsing the same layer files and writing one gold file per document.
+//     write gold files), a re-merge that finds nothing new, the review list over every document,
+//     against the limit of reading and parsing the same layer files and writing one gold file per
+//     document.
 // Annotators B and C are A with seeded changes: relabels, shifted bounds, dropped and extra spans.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -12,7 +13,7 @@ import path from 'node:path'
 import type { AnnotationLayer, Span } from '../src/shared/model'
 import { emptyGold, mergeDocument, reviewRelations, reviewUnits } from '../src/shared/review'
 import { GoldStore, goldFile } from '../src/main/review/gold-store'
-import { mergeProject } from '../src/main/review/review-service'
+import { listReviewDocuments, mergeProject } from '../src/main/review/review-service'
 import { writeJsonAtomic } from '../src/main/store/json-file'
 import { layerFile } from '../src/main/store/layout'
 import { ProjectStore } from '../src/main/store/project-store'
@@ -69,23 +70,27 @@ async function timeAsync<T>(work: () => Promise<T>): Promise<{ ms: number; value
 }
 const row = (label: string, ms: number, extra = '') => console.log(`${label.padEnd(52)} ${ms.toFixed(1).padStart(9)} ms${extra ? `  ${extra}` : ''}`)
 
+/** The first run (cold: what opening a document costs in a fresh page) and the median of the rest. */
+function coldAndWarm<T>(runs: number, work: () => T): { cold: number; warm: number; value: T } {
+  const results = Array.from({ length: runs + 1 }, () => time(work))
+  return { cold: results[0]!.ms, warm: median(results.slice(1).map((r) => r.ms)), value: results[0]!.value }
+}
+const coldWarm = (label: string, r: { cold: number; warm: number }, extra = '') =>
+  console.log(`${label.padEnd(52)} ${r.cold.toFixed(1).padStart(9)} ms cold ${r.warm.toFixed(1).padStart(8)} ms warm${extra ? `  ${extra}` : ''}`)
+
 function longDocumentBench(runs: number): void {
   const corpus = generateCorpus()
   const length = [...corpus.text].length
   const spans: Span[] = corpus.spans.map(({ id, start, end, label }) => ({ id, start, end, label }))
   const layers = layersFor('long', spans, length, 11)
   const gold = emptyGold('long')
-  console.log(`\n# review: one document of ${length.toLocaleString()} code points, ${layers.map((l) => l.spans.length).join(' / ')} spans (3 annotators), median of ${runs} runs`)
-  const units = Array.from({ length: runs }, () => time(() => reviewUnits(layers, gold)))
-  const unitList = units[0]!.value
-  row('reviewUnits (align + states + resolution)', median(units.map((u) => u.ms)), `${unitList.length} units, ${unitList.filter((u) => u.state !== 'unanimous').length} not unanimous`)
-  const relations = Array.from({ length: runs }, () => time(() => reviewRelations(layers, gold, unitList)))
-  row('reviewRelations (no relations: the floor)', median(relations.map((r) => r.ms)))
-  const merged = Array.from({ length: runs }, () => time(() => mergeDocument(layers, gold, { strategy: 'threshold', minAnnotators: 2, by: 'bench' })))
-  row('mergeDocument (threshold 2 of 3)', median(merged.map((m) => m.ms)), `${merged[0]!.value.accepted.length} accepted, ${merged[0]!.value.left.length} left`)
-  const after = merged[0]!.value.gold
-  const resolved = Array.from({ length: runs }, () => time(() => reviewUnits(layers, after)))
-  row('reviewUnits after the merge (resolution lookups)', median(resolved.map((u) => u.ms)))
+  console.log(`\n# review: one document of ${length.toLocaleString()} code points, ${layers.map((l) => l.spans.length).join(' / ')} spans (3 annotators); first run, then median of ${runs}`)
+  const units = coldAndWarm(runs, () => reviewUnits(layers, gold))
+  coldWarm('reviewUnits (align + states + resolution)', units, `${units.value.length} units, ${units.value.filter((u) => u.state !== 'unanimous').length} not unanimous`)
+  coldWarm('reviewRelations (no relations: the floor)', coldAndWarm(runs, () => reviewRelations(layers, gold, units.value)))
+  const merged = coldAndWarm(runs, () => mergeDocument(layers, gold, { strategy: 'threshold', minAnnotators: 2, by: 'bench' }))
+  coldWarm('mergeDocument (threshold 2 of 3)', merged, `${merged.value.accepted.length} accepted, ${merged.value.left.length} left`)
+  coldWarm('reviewUnits after the merge (resolution lookups)', coldAndWarm(runs, () => reviewUnits(layers, merged.value.gold)))
 }
 
 async function projectMergeBench(documents: number, dir: string): Promise<void> {
@@ -115,6 +120,9 @@ async function projectMergeBench(documents: number, dir: string): Promise<void> 
     row('re-merge (nothing new: reads layers and gold only)', again.ms, `${again.value.accepted} accepted`)
     const threshold = await timeAsync(() => mergeProject(store, new GoldStore(store), { strategy: 'threshold', minAnnotators: 2, filter: {}, by: 'bench' }))
     row('merge threshold 2 of 3 over the unanimous gold', threshold.ms, `${threshold.value.accepted.toLocaleString()} accepted, ${threshold.value.left.toLocaleString()} left`)
+
+    const list = await timeAsync(() => listReviewDocuments(store, new GoldStore(store), {}))
+    row('review list (review.documents: units, conflicts, F1)', list.ms, `${list.value.length.toLocaleString()} rows`)
 
     // the limit: the same files read and parsed, and one gold-sized file written per document
     const limit = time(() => {
