@@ -10,7 +10,7 @@
 //   `minShare` of the annotators reviewed, and by more annotators than any other version (a tie
 //   merges nothing).
 // Notes are comments, not part of a version: gold keeps a note only when every source has it.
-import type { Relation, Span } from '../model'
+import type { AnnotationLayer, Relation, Span } from '../model'
 import {
   decidedBy,
   nextGoldId,
@@ -21,7 +21,6 @@ import {
   type MergeStrategy,
   type SpanSource
 } from './gold'
-import type { AnnotationLayer } from '../model'
 import { presentMembers, reviewRelations, reviewUnits, sameNote, sameVersion, type RelationUnit, type ReviewUnit } from './units'
 
 export interface MergeOptions {
