@@ -58,25 +58,42 @@ function layersFor(documentId: string, spans: Span[], length: number, seed: numb
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!
-function time<T>(work: () => T): { ms: number; value: T } {
+
+interface Timed<T> {
+  ms: number
+  /** CPU time of this process (user + system): on a shared, busy machine the fairer figure. */
+  cpuMs: number
+  value: T
+}
+const cpuNow = () => {
+  const { user, system } = process.cpuUsage()
+  return (user + system) / 1000
+}
+function time<T>(work: () => T): Timed<T> {
   const started = performance.now()
+  const cpu = cpuNow()
   const value = work()
-  return { ms: performance.now() - started, value }
+  return { ms: performance.now() - started, cpuMs: cpuNow() - cpu, value }
 }
-async function timeAsync<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
+async function timeAsync<T>(work: () => Promise<T>): Promise<Timed<T>> {
   const started = performance.now()
+  const cpu = cpuNow()
   const value = await work()
-  return { ms: performance.now() - started, value }
+  return { ms: performance.now() - started, cpuMs: cpuNow() - cpu, value }
 }
-const row = (label: string, ms: number, extra = '') => console.log(`${label.padEnd(52)} ${ms.toFixed(1).padStart(9)} ms${extra ? `  ${extra}` : ''}`)
+const row = (label: string, timed: Timed<unknown>, extra = '') =>
+  console.log(`${label.padEnd(52)} ${timed.ms.toFixed(0).padStart(8)} ms wall ${timed.cpuMs.toFixed(0).padStart(8)} ms CPU${extra ? `  ${extra}` : ''}`)
 
 /** The first run (cold: what opening a document costs in a fresh page) and the median of the rest. */
-function coldAndWarm<T>(runs: number, work: () => T): { cold: number; warm: number; value: T } {
+function coldAndWarm<T>(runs: number, work: () => T): { cold: Timed<T>; warm: { ms: number; cpuMs: number }; value: T } {
   const results = Array.from({ length: runs + 1 }, () => time(work))
-  return { cold: results[0]!.ms, warm: median(results.slice(1).map((r) => r.ms)), value: results[0]!.value }
+  const rest = results.slice(1)
+  return { cold: results[0]!, warm: { ms: median(rest.map((r) => r.ms)), cpuMs: median(rest.map((r) => r.cpuMs)) }, value: results[0]!.value }
 }
-const coldWarm = (label: string, r: { cold: number; warm: number }, extra = '') =>
-  console.log(`${label.padEnd(52)} ${r.cold.toFixed(1).padStart(9)} ms cold ${r.warm.toFixed(1).padStart(8)} ms warm${extra ? `  ${extra}` : ''}`)
+const coldWarm = (label: string, r: { cold: { ms: number; cpuMs: number }; warm: { ms: number; cpuMs: number } }, extra = '') =>
+  console.log(
+    `${label.padEnd(52)} cold ${r.cold.ms.toFixed(1).padStart(7)} ms (CPU ${r.cold.cpuMs.toFixed(1).padStart(7)})  warm ${r.warm.ms.toFixed(1).padStart(7)} ms (CPU ${r.warm.cpuMs.toFixed(1).padStart(7)})${extra ? `  ${extra}` : ''}`
+  )
 
 function longDocumentBench(runs: number): void {
   const corpus = generateCorpus()
@@ -112,18 +129,18 @@ async function projectMergeBench(documents: number, dir: string): Promise<void> 
 
     // counts only: keeping every result alive would measure the garbage collector as well
     const pure = time(() => allLayers.reduce((sum, layers) => sum + mergeDocument(layers, emptyGold(layers[0]!.documentId), { strategy: 'unanimous', by: 'bench' }).accepted.length, 0))
-    row('merge in memory (mergeDocument × documents)', pure.ms, `${pure.value.toLocaleString()} accepted; ${(pure.ms / documents).toFixed(3)} ms per document`)
+    row('merge in memory (mergeDocument × documents)', pure, `${pure.value.toLocaleString()} accepted; ${(pure.cpuMs / documents).toFixed(2)} ms CPU per document`)
     allLayers.length = 0
 
     const first = await timeAsync(() => mergeProject(store, new GoldStore(store), { strategy: 'unanimous', filter: {}, by: 'bench' }))
-    row('spanwise merge (unanimous; reads layers, writes gold)', first.ms, `${first.value.accepted.toLocaleString()} accepted, ${first.value.left.toLocaleString()} left`)
+    row('spanwise merge (unanimous; reads layers, writes gold)', first, `${first.value.accepted.toLocaleString()} accepted, ${first.value.left.toLocaleString()} left`)
     const again = await timeAsync(() => mergeProject(store, new GoldStore(store), { strategy: 'unanimous', filter: {}, by: 'bench' }))
-    row('re-merge (nothing new: reads layers and gold only)', again.ms, `${again.value.accepted} accepted`)
+    row('re-merge (nothing new: reads layers and gold only)', again, `${again.value.accepted} accepted`)
     const threshold = await timeAsync(() => mergeProject(store, new GoldStore(store), { strategy: 'threshold', minAnnotators: 2, filter: {}, by: 'bench' }))
-    row('merge threshold 2 of 3 over the unanimous gold', threshold.ms, `${threshold.value.accepted.toLocaleString()} accepted, ${threshold.value.left.toLocaleString()} left`)
+    row('merge threshold 2 of 3 over the unanimous gold', threshold, `${threshold.value.accepted.toLocaleString()} accepted, ${threshold.value.left.toLocaleString()} left`)
 
     const list = await timeAsync(() => listReviewDocuments(store, new GoldStore(store), {}))
-    row('review list (review.documents: units, conflicts, F1)', list.ms, `${list.value.length.toLocaleString()} rows`)
+    row('review list (review.documents: units, conflicts, F1)', list, `${list.value.length.toLocaleString()} rows`)
 
     // the limit: the same files read and parsed, and one gold-sized file written per document
     const limit = time(() => {
@@ -133,7 +150,7 @@ async function projectMergeBench(documents: number, dir: string): Promise<void> 
         writeFileSync(`${target}.limit`, JSON.stringify({ spans: parsed[0]!.spans }))
       }
     })
-    row('limit: read + parse 3 layers, write 1 file, per doc', limit.ms, `merge / limit: ${(first.ms / limit.ms).toFixed(2)}x`)
+    row('limit: read + parse 3 layers, write 1 file, per doc', limit, `merge / limit: ${(first.cpuMs / limit.cpuMs).toFixed(2)}x CPU`)
   } finally {
     rmSync(work, { recursive: true, force: true })
   }
