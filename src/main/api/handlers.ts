@@ -21,7 +21,7 @@ import { projectStatistics } from '../statistics/project-statistics'
 import { checkLabelSet, relationTypesAfter } from './label-rules'
 import { projectAgreement } from '../agreement/project-agreement'
 import { GoldStore } from '../review/gold-store'
-import { feedbackReport, listReviewDocuments, mergeProject, openReviewDocument } from '../review/review-service'
+import { feedbackReport, listReviewDocuments, mergeProject, openReviewDocument, ReviewListCache } from '../review/review-service'
 import { MergeOptionsError } from '../../shared/review'
 import type { RequestScope, Session } from './session'
 
@@ -56,6 +56,7 @@ async function projectInfo(session: Session, { annotator }: RequestScope): Promi
 export function createHandlers(session: Session): Handlers {
   const { store } = session
   const goldStore = new GoldStore(store)
+  const reviewList = new ReviewListCache()
   return {
     'project.info': (_input, scope) => projectInfo(session, scope),
     'documents.list': (_input, { annotator }) => store.summaries(annotator),
@@ -96,7 +97,7 @@ export function createHandlers(session: Session): Handlers {
     'annotations.setStatus': ({ documentId, baseVersion, status }, { annotator, client }) =>
       store.saveLayerAt(documentId, annotator, baseVersion, { status }, client),
     'agreement.report': (request) => projectAgreement(store, request),
-    'review.documents': (filter) => listReviewDocuments(store, goldStore, filter),
+    'review.documents': (filter) => listReviewDocuments(store, goldStore, filter, reviewList),
     'review.document': ({ documentId, annotators }) => openReviewDocument(store, goldStore, documentId, annotators),
     // the adjudicator is whoever runs the review: the request's annotator
     'gold.save': ({ documentId, baseVersion, ...change }) => goldStore.save(documentId, baseVersion, change),

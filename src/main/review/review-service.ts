@@ -14,10 +14,51 @@ import {
 } from '../../shared/review'
 import { StoreError } from '../store/errors'
 import type { ProjectStore } from '../store/project-store'
-import type { GoldStore } from './gold-store'
+import type { AnnotationLayer } from '../../shared/model'
+import type { GoldStore, VersionedGold } from './gold-store'
 import { layersOnDisk, reviewCandidates, type ReviewFilter } from './review-selection'
 
-export async function listReviewDocuments(store: ProjectStore, goldStore: GoldStore, filter: ReviewFilter): Promise<ReviewDocumentRow[]> {
+/** A row's computed numbers, and what they were computed from. */
+interface RowNumbers {
+  stamp: string
+  units: number
+  openConflicts: number
+  openUnits: number
+  agreement: number | null
+}
+
+/**
+ * Remembers each document's computed numbers (units, conflicts, agreement) with a stamp of what
+ * they came from: every layer's annotator, save time and sizes, and the gold file's version. The
+ * files are still read on every listing (another process may have changed them); only the
+ * alignment is skipped when the stamp is the same. Derived data, in memory only.
+ */
+export class ReviewListCache {
+  private readonly rows = new Map<string, RowNumbers>()
+
+  numbers(documentId: string, layers: AnnotationLayer[], gold: VersionedGold): RowNumbers {
+    const stamp = [gold.version, ...layers.map((l) => `${l.annotator}:${l.updatedAt}:${l.spans.length}:${l.relations.length}`)].join('|')
+    const known = this.rows.get(documentId)
+    if (known?.stamp === stamp) return known
+    const units = reviewUnits(layers, gold.gold)
+    const numbers = {
+      stamp,
+      units: units.length,
+      openConflicts: units.filter(isOpenConflict).length,
+      openUnits: units.filter(isOpen).length,
+      agreement: meanPairwiseF1(layers)
+    }
+    this.rows.set(documentId, numbers)
+    return numbers
+  }
+}
+
+export async function listReviewDocuments(
+  store: ProjectStore,
+  goldStore: GoldStore,
+  filter: ReviewFilter,
+  cache = new ReviewListCache()
+): Promise<ReviewDocumentRow[]> {
   const rows: ReviewDocumentRow[] = []
   for await (const { documentId, layers, gold } of reviewCandidates(store, goldStore, filter)) {
     const row: ReviewDocumentRow = {
@@ -27,16 +68,13 @@ export async function listReviewDocuments(store: ProjectStore, goldStore: GoldSt
       units: 0,
       openConflicts: 0,
       openUnits: 0,
-      agreement: meanPairwiseF1(layers),
+      agreement: null,
       reviewStatus: 'not_started'
     }
-    if ('problem' in gold) row.problem = gold.problem
+    if ('problem' in gold) Object.assign(row, { problem: gold.problem, agreement: meanPairwiseF1(layers) })
     else {
-      const units = reviewUnits(layers, gold.gold)
-      row.units = units.length
-      row.openConflicts = units.filter(isOpenConflict).length
-      row.openUnits = units.filter(isOpen).length
-      row.reviewStatus = gold.gold.status
+      const { units, openConflicts, openUnits, agreement } = cache.numbers(documentId, layers, gold)
+      Object.assign(row, { units, openConflicts, openUnits, agreement, reviewStatus: gold.gold.status })
     }
     rows.push(row)
   }

@@ -148,6 +148,22 @@ describe('review channels', () => {
     expect(project.totals).toMatchObject({ kept: 5, changed: 2, pending: 2 })
   })
 
+  it('review.documents follows every change on disk (its remembered numbers are re-checked)', async () => {
+    const { store, first } = await reviewProject()
+    const dispatch = createDispatch(new Session(store, 'rita'))
+    const list = async () => (await call<ReviewDocumentRow[]>(dispatch, 'review.documents', {})).find((r) => r.id === first)!
+    expect(await list()).toMatchObject({ units: 9, openConflicts: 6 })
+    // cat adds the nested actor: that unit is no longer one-sided
+    const cat = await store.getLayer(first, 'cat')
+    await store.saveLayer(first, 'cat', { spans: [...cat.spans, { id: 'c7', start: 70, end: 80, label: 'actor' }] })
+    expect(await list()).toMatchObject({ units: 9, openConflicts: 5 })
+    // a decision saved (by any process) closes a conflict
+    const opened = await call<ReviewDocument>(dispatch, 'review.document', { documentId: first })
+    const units = reviewUnits(opened.layers, opened.gold)
+    await new GoldStore(store).save(first, opened.goldVersion, rejectUnit(opened.gold, units.find((u) => u.state === 'one_sided')!, 'rita'))
+    expect(await list()).toMatchObject({ units: 9, openConflicts: 4, reviewStatus: 'in_progress' })
+  })
+
   it('review.merge refuses a threshold without a minimum, naming what is missing', async () => {
     const { store } = await reviewProject()
     const dispatch = createDispatch(new Session(store, 'rita'))
