@@ -19,6 +19,7 @@ import {
 } from '../model'
 import { MEASURE_IDS, type AgreementReport } from '../agreement/report'
 import {
+  GOLD_DECISIONS,
   MERGE_STRATEGIES,
   REVIEW_STATUSES,
   type FeedbackCounts,
@@ -147,7 +148,6 @@ export interface ProjectStatistics {
 
 // ---- review (see docs/review.md) ----
 
-const GOLD_DECISIONS = ['unanimous', 'picked', 'merged_bounds', 'edited', 'added', 'auto_merged'] as const
 const decisionMeta = {
   decision: z.enum(GOLD_DECISIONS),
   decidedBy: annotatorNameSchema,

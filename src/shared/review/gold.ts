@@ -11,7 +11,8 @@ import type { Relation, Span } from '../model'
  * or given other attributes by the adjudicator; added: marked by the adjudicator, by nobody
  * else; auto_merged: accepted by a merge strategy (named in `strategy`).
  */
-export type GoldDecision = 'unanimous' | 'picked' | 'merged_bounds' | 'edited' | 'added' | 'auto_merged'
+export const GOLD_DECISIONS = ['unanimous', 'picked', 'merged_bounds', 'edited', 'added', 'auto_merged'] as const
+export type GoldDecision = (typeof GOLD_DECISIONS)[number]
 
 export const MERGE_STRATEGIES = ['unanimous', 'agreeing', 'threshold'] as const
 export type MergeStrategy = (typeof MERGE_STRATEGIES)[number]
@@ -103,16 +104,4 @@ export function nextGoldId(taken: Iterable<{ id: string }>, prefix = 'g'): strin
     if (match) highest = Math.max(highest, Number(match[1]))
   }
   return `${prefix}${highest + 1}`
-}
-
-/** The span fields of a gold span, without its provenance (what an annotator's span has). */
-export function plainSpan(span: Span): Span {
-  const out: Span = { id: span.id, start: span.start, end: span.end, label: span.label }
-  if (span.attributes !== undefined) out.attributes = span.attributes
-  if (span.note !== undefined) out.note = span.note
-  return out
-}
-
-export function sameSource(a: SpanSource, b: SpanSource): boolean {
-  return a.annotator === b.annotator && a.spanId === b.spanId
 }
