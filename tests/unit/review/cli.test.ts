@@ -44,10 +44,11 @@ describe('spanwise merge', { timeout: 120_000 }, () => {
     expect(result.stderr).toBe('')
     expect(result.status).toBe(0)
     const lines = result.stdout.trim().split('\n')
-    expect(lines).toContain(
-      `${first} ${lines.find((l) => l.startsWith(first))!.slice(first.length + 1).split(':')[0]}: accepted 3 (actor 1, claim 1, figure 1); left 6 (boundary conflict 2, one-sided 2, attribute conflict 1, label conflict 1)`
+    expect(lines.find((l) => l.startsWith(`${first} `))).toMatch(
+      /: accepted 3 \(actor 1, claim 1, figure 1\); left 6 \(boundary conflict 2, one-sided 2, attribute conflict 1, label conflict 1\)$/
     )
-    expect(lines).toContain(`${second} Mayor Ana Lind said the budget grew 4 percent. The council disagreed.: accepted 1 (actor 1); left 0`)
+    // "<id> <title>: …" (the title is whatever the import made of the text)
+    expect(lines.find((l) => l.startsWith(`${second} `))).toMatch(/: accepted 1 \(actor 1\); left 0$/)
     expect(lines.at(-1)).toBe('merged 2 document(s) (unanimous): accepted 4 unit(s) and 0 relation(s); 6 unit(s) left to review')
   })
 
