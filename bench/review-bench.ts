@@ -13,7 +13,7 @@ import path from 'node:path'
 import type { AnnotationLayer, Span } from '../src/shared/model'
 import { emptyGold, mergeDocument, reviewRelations, reviewUnits } from '../src/shared/review'
 import { GoldStore, goldFile } from '../src/main/review/gold-store'
-import { listReviewDocuments, mergeProject } from '../src/main/review/review-service'
+import { listReviewDocuments, mergeProject, ReviewListCache } from '../src/main/review/review-service'
 import { writeJsonAtomic } from '../src/main/store/json-file'
 import { layerFile } from '../src/main/store/layout'
 import { ProjectStore } from '../src/main/store/project-store'
@@ -139,8 +139,11 @@ async function projectMergeBench(documents: number, dir: string): Promise<void> 
     const threshold = await timeAsync(() => mergeProject(store, new GoldStore(store), { strategy: 'threshold', minAnnotators: 2, filter: {}, by: 'bench' }))
     row('merge threshold 2 of 3 over the unanimous gold', threshold, `${threshold.value.accepted.toLocaleString()} accepted, ${threshold.value.left.toLocaleString()} left`)
 
-    const list = await timeAsync(() => listReviewDocuments(store, new GoldStore(store), {}))
+    const listCache = new ReviewListCache()
+    const list = await timeAsync(() => listReviewDocuments(store, new GoldStore(store), {}, listCache))
     row('review list (review.documents: units, conflicts, F1)', list, `${list.value.length.toLocaleString()} rows`)
+    const relist = await timeAsync(() => listReviewDocuments(store, new GoldStore(store), {}, listCache))
+    row('review list again, nothing changed (files re-read)', relist)
 
     // the limit: the same files read and parsed, and one gold-sized file written per document
     const limit = time(() => {
