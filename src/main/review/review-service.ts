@@ -15,8 +15,8 @@ import {
 import { StoreError } from '../store/errors'
 import type { ProjectStore } from '../store/project-store'
 import type { AnnotationLayer } from '../../shared/model'
-import type { GoldStore, VersionedGold } from './gold-store'
-import { layersOnDisk, reviewCandidates, type ReviewFilter } from './review-selection'
+import { GOLD_ABSENT_VERSION, type GoldStore, type VersionedGold } from './gold-store'
+import { layersOnDisk, readGold, reviewCandidates, type ReviewFilter } from './review-selection'
 
 /** A row's computed numbers, and what they were computed from. */
 interface RowNumbers {
@@ -155,12 +155,17 @@ export async function feedbackReport(store: ProjectStore, goldStore: GoldStore, 
   const mine = (await layersOnDisk(store, [annotator])).get(annotator)!
   const ids = documentId ? [documentId] : goldStore.documentIds().sort()
   const documents: FeedbackDocument[] = []
+  const skipped: FeedbackReport['skipped'] = []
   for (const id of ids) {
     if (!mine.has(id)) continue
-    const { gold, version } = goldStore.read(id)
-    if (version === 'absent') continue
-    const { items, ...counts } = feedbackFor(await store.getLayer(id, annotator), gold)
-    documents.push({ documentId: id, title: await store.documentTitle(id), reviewStatus: gold.status, ...counts, ...(documentId ? { items } : {}) })
+    const read = readGold(goldStore, id)
+    if ('problem' in read) {
+      skipped.push({ documentId: id, title: await store.documentTitle(id), reason: read.problem })
+      continue
+    }
+    if (read.version === GOLD_ABSENT_VERSION) continue
+    const { items, ...counts } = feedbackFor(await store.getLayer(id, annotator), read.gold)
+    documents.push({ documentId: id, title: await store.documentTitle(id), reviewStatus: read.gold.status, ...counts, ...(documentId ? { items } : {}) })
   }
-  return { annotator, documents, totals: totalFeedback(documents) }
+  return { annotator, documents, totals: totalFeedback(documents), skipped }
 }

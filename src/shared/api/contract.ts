@@ -231,6 +231,8 @@ export interface FeedbackReport {
   /** Documents with a gold layer and a layer of this annotator. */
   documents: FeedbackDocument[]
   totals: FeedbackCounts
+  /** Documents left out because their gold file is damaged. */
+  skipped: { documentId: string; title: string; reason: string }[]
 }
 
 const labelSnapshotSchema = z.object({

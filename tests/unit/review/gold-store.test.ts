@@ -87,6 +87,9 @@ describe('gold store', () => {
     const rows = await call<ReviewDocumentRow[]>(dispatch, 'review.documents', {})
     expect(rows.find((row) => row.id === first)?.problem).toMatch(/not valid JSON/)
     expect(rows.find((row) => row.id === second)?.problem).toBeUndefined()
+    // feedback leaves the damaged document out and says so
+    const feedback = await call<FeedbackReport>(dispatch, 'review.feedback', { annotator: 'ann' })
+    expect(feedback.skipped).toEqual([{ documentId: first, title: expect.any(String), reason: expect.stringMatching(/not valid JSON/) }])
   })
 })
 
