@@ -6,7 +6,7 @@ import { OffsetMap } from '../../shared/offsets'
 import type { ExportRecord, ExportSpan } from '../formats/types'
 import { DamagedFileError } from '../store/errors'
 import type { ProjectStore } from '../store/project-store'
-import { goldExportRecords } from '../review/gold-export'
+import { findDamagedGold, goldExportRecords } from '../review/gold-export'
 
 export interface ExportSelection {
   /** One annotator's layer, or every annotator's (one record per document and annotator). */
@@ -30,7 +30,7 @@ async function readForExport(store: ProjectStore, id: string, annotators: string
   return { document, layers }
 }
 
-function damaged(store: ProjectStore, id: string, error: unknown): DamagedDocument {
+export function damaged(store: ProjectStore, id: string, error: unknown): DamagedDocument {
   // anything but a damaged file (a disk error, a bug) still ends the export
   if (!(error instanceof DamagedFileError)) throw error
   return { id, file: path.relative(store.folder, error.file), message: error.message }
@@ -42,6 +42,7 @@ async function selectedAnnotators(store: ProjectStore, selection: ExportSelectio
 
 /** The documents an export of `selection` would leave out as damaged, found before it starts. */
 export async function findDamaged(store: ProjectStore, selection: ExportSelection): Promise<DamagedDocument[]> {
+  if (selection.layer === 'gold') return findDamagedGold(store)
   const annotators = await selectedAnnotators(store, selection)
   const found: DamagedDocument[] = []
   for (const id of await store.documentIds()) {
@@ -70,7 +71,7 @@ export async function* exportRecords(
   leftOut: DamagedDocument[] = []
 ): AsyncGenerator<ExportRecord> {
   if (selection.layer === 'gold') {
-    yield* goldExportRecords(store, selection, onProgress)
+    yield* goldExportRecords(store, selection, onProgress, leftOut)
     return
   }
   const ids = await store.documentIds()

@@ -8,7 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Relation, Span } from '../../shared/model'
 import { emptyGold, type GoldLayer, type GoldRelation, type GoldSpan, type RejectedRelation, type RejectedUnit, type ReviewStatus } from '../../shared/review'
-import { StoreError } from '../store/errors'
+import { DamagedFileError, StoreError } from '../store/errors'
+import { canonicalJson } from '../store/canonical-json'
 import { writeJsonAtomic } from '../store/json-file'
 import { KeyedLock } from '../store/keyed-lock'
 import { idFromFileName } from '../store/layout'
@@ -65,9 +66,9 @@ export class GoldStore {
     try {
       data = JSON.parse(bytes.toString('utf8')) as Partial<GoldLayer>
     } catch (error) {
-      throw new StoreError('invalid_input', `${file}: not valid JSON (${(error as Error).message})`)
+      throw new DamagedFileError(file, `not valid JSON: ${(error as Error).message}`)
     }
-    if (!data || typeof data !== 'object' || !Array.isArray(data.spans)) throw new StoreError('invalid_input', `${file}: not a gold layer (no "spans" list)`)
+    if (!data || typeof data !== 'object' || !Array.isArray(data.spans)) throw new DamagedFileError(file, 'not a gold layer: it has no list of spans')
     const gold: GoldLayer = {
       ...emptyGold(documentId),
       ...data,
@@ -114,8 +115,8 @@ export class GoldStore {
       }
       // the folder is made by the first save that needs it
       await writeJsonAtomic(goldFile(this.store.folder, documentId), gold, { makeFolder: true })
-      // the adapter writes JSON.stringify's text: hashing that text is hashing the file's bytes
-      return { gold, version: goldVersionOf(Buffer.from(JSON.stringify(gold), 'utf8')) }
+      // the store writes canonicalJson's text: hashing that text is hashing the file's bytes
+      return { gold, version: goldVersionOf(Buffer.from(canonicalJson(gold), 'utf8')) }
     })
   }
 }

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PassThrough } from 'node:stream'
 import { exportProject, exportProjectToFolder, STREAM_EXPORT_FORMATS } from '../../../src/main/exporting/export-project'
+import { findDamaged } from '../../../src/main/exporting/export-records'
 import { GoldStore } from '../../../src/main/review/gold-store'
 import { mergeProject } from '../../../src/main/review/review-service'
 import { ProjectStore } from '../../../src/main/store/project-store'
@@ -127,15 +128,29 @@ describe('spanwise export --layer gold', { timeout: 120_000 }, () => {
       const chunks: Buffer[] = []
       out.on('data', (chunk: Buffer) => chunks.push(chunk))
       const summary = await exportProject(store, format, { annotator: 'unused', layer: 'gold' }, out)
-      expect(summary, format).toEqual({ records: 2, spans: 8 })
+      expect(summary, format).toEqual({ records: 2, spans: 8, damaged: [] })
       expect(Buffer.concat(chunks).toString('utf8'), format).toContain('Mayor')
     }
     const brat = path.join(await tempDir(), 'brat')
-    expect(await exportProjectToFolder(store, 'brat', { annotator: 'unused', layer: 'gold' }, brat)).toEqual({ records: 2, spans: 8 })
+    expect(await exportProjectToFolder(store, 'brat', { annotator: 'unused', layer: 'gold' }, brat)).toEqual({ records: 2, spans: 8, damaged: [] })
     const files = await readdir(brat)
     expect(files.filter((f) => f.endsWith('.ann'))).toHaveLength(2)
     const ann = await readFile(path.join(brat, `${second}.ann`), 'utf8')
     expect(ann).toBe('T1\tactor 0 14\tMayor Ana Lind\n')
+  })
+
+  it('a damaged gold file costs only its document: left out of the export and named', async () => {
+    const copy = await reviewProject()
+    const store = copy.store
+    await mergeProject(store, new GoldStore(store), { strategy: 'unanimous', filter: {}, by: 'rita' })
+    await writeFile(path.join(copy.folder, 'gold', `${copy.first}.json`), '{"spans": [')
+    expect(await findDamaged(store, { annotator: 'unused', layer: 'gold' })).toEqual([
+      { id: copy.first, file: `gold/${copy.first}.json`, message: expect.stringMatching(/is damaged \(not valid JSON/) }
+    ])
+    const out = new PassThrough()
+    out.resume()
+    const summary = await exportProject(store, 'jsonl', { annotator: 'unused', layer: 'gold' }, out)
+    expect(summary).toMatchObject({ records: 1, spans: 1, damaged: [{ id: copy.first }] })
   })
 
   it('only documents whose review has that status, and never with --annotator', () => {

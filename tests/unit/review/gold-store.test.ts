@@ -82,7 +82,7 @@ describe('gold store', () => {
     const { store, first, second } = await reviewProject()
     await mkdir(path.join(store.folder, 'gold'))
     await writeFile(goldFile(store.folder, first), '{"spans": [')
-    expect(() => new GoldStore(store).read(first)).toThrow(new RegExp(`gold/${first}\\.json: not valid JSON`))
+    expect(() => new GoldStore(store).read(first)).toThrow(new RegExp(`gold/${first}\\.json is damaged \\(not valid JSON`))
     const dispatch = createDispatch(new Session(store, 'rita'))
     const rows = await call<ReviewDocumentRow[]>(dispatch, 'review.documents', {})
     expect(rows.find((row) => row.id === first)?.problem).toMatch(/not valid JSON/)
