@@ -76,6 +76,8 @@ export function mergeCommand(program: Command): void {
         if (options.strategy === 'threshold' && !options.min) throw new Error('the threshold strategy needs --min (a number of annotators, or a share such as 60%)')
         if (options.strategy !== 'threshold' && options.min) throw new Error(`--min applies to the threshold strategy only, not to ${options.strategy}`)
         const store = await ProjectStore.open(options.project)
+        // what opening the project put right (an interrupted import rolled back...)
+        for (const notice of store.notices) process.stderr.write(`spanwise: ${notice}\n`)
         const report = await mergeProject(store, new GoldStore(store), {
           strategy: options.strategy,
           ...(options.min ?? {}),
