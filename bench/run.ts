@@ -10,8 +10,10 @@
 //   agreement: every agreement measure at every level over a generated project of N documents ×
 //           3 annotators × S spans (bench/agreement-phase.ts): end to end from the folder, and
 //           the measures alone on documents in memory, each measure on its own too.
+//   review: units of the 200,000-character document with three annotators, and auto-merge of
+//           --documents documents × 3 annotators (bench/review-bench.ts).
 // Options: --documents N --spans-per-document N --runs N --open-runs N --hotkey-reps N --trials N
-//          --only io|renderer|fsync|soak|agreement
+//          --only io|renderer|fsync|soak|agreement|review
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
@@ -20,6 +22,7 @@ import { parseArgs } from 'node:util'
 import { fsyncCostLine, measureFsyncCost } from './fsync-cost'
 import { rendererBench } from './renderer/renderer-bench'
 import { soak } from './soak'
+import { reviewBench } from './review-bench'
 
 const { values } = parseArgs({
   options: {
@@ -124,3 +127,4 @@ if (!values.only || values.only === 'fsync') {
 if (!values.only || values.only === 'soak') await soak({ trials: Number(values.trials), writers: 3, dir: values.dir! })
 if (!values.only || values.only === 'agreement') agreementBench()
 if (!values.only || values.only === 'renderer') await rendererBench({ openRuns: Number(values['open-runs']), hotkeyReps: Number(values['hotkey-reps']) })
+if (!values.only || values.only === 'review') await reviewBench({ documents, dir: values.dir!, runs })

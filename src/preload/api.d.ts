@@ -6,7 +6,7 @@ export interface DesktopBridge {
   api: { [C in ChannelName]: (input: unknown, context?: RequestContext) => Promise<ApiResponse<unknown>> }
   importWithDialog(folders?: boolean, context?: RequestContext): Promise<ApiResponse<ImportReport | null>>
   exportWithDialog(
-    request: { format: string; statuses: string[]; annotator: string },
+    request: { format: string; statuses: string[]; annotator: string; layer?: 'gold' },
     context?: RequestContext
   ): Promise<ApiResponse<{ file: string; records: number; damaged: { id: string; file: string; message: string }[] } | null>>
   onMenuCommand(listener: (command: string) => void): () => void

@@ -21,6 +21,9 @@ import { searchProject } from '../search/project-search'
 import { projectStatistics } from '../statistics/project-statistics'
 import { checkLabelSet, relationTypesAfter } from './label-rules'
 import { projectAgreement } from '../agreement/project-agreement'
+import { GoldStore } from '../review/gold-store'
+import { feedbackReport, listReviewDocuments, mergeProject, openReviewDocument, ReviewListCache } from '../review/review-service'
+import { MergeOptionsError } from '../../shared/review'
 import type { RequestScope, Session } from './session'
 
 type Handlers = {
@@ -53,6 +56,8 @@ async function projectInfo(session: Session, { annotator }: RequestScope): Promi
 
 export function createHandlers(session: Session): Handlers {
   const { store } = session
+  const goldStore = new GoldStore(store)
+  const reviewList = new ReviewListCache()
   return {
     'project.info': (_input, scope) => projectInfo(session, scope),
     'documents.list': (_input, { annotator }) => store.summaries(annotator),
@@ -96,7 +101,20 @@ export function createHandlers(session: Session): Handlers {
       const notice = await emptyLayerNotice(store, { annotator: annotator || scope.annotator, ...(statuses.length ? { statuses } : {}) })
       return { notice: notice?.message ?? null, layers: notice?.layers ?? [] }
     },
-    'agreement.report': (request) => projectAgreement(store, request)
+    'agreement.report': (request) => projectAgreement(store, request),
+    'review.documents': (filter) => listReviewDocuments(store, goldStore, filter, reviewList),
+    'review.document': ({ documentId, annotators }) => openReviewDocument(store, goldStore, documentId, annotators),
+    // the adjudicator is whoever runs the review: the request's annotator
+    'gold.save': ({ documentId, baseVersion, ...change }) => goldStore.save(documentId, baseVersion, change),
+    'review.merge': ({ documentIds, strategy, minAnnotators, minShare, ...filter }, { annotator }) =>
+      mergeProject(store, goldStore, {
+        strategy,
+        ...(minAnnotators !== undefined ? { minAnnotators } : {}),
+        ...(minShare !== undefined ? { minShare } : {}),
+        filter: { ...filter, ...(documentIds ? { documentIds } : {}) },
+        by: annotator
+      }),
+    'review.feedback': ({ annotator, documentId }) => feedbackReport(store, goldStore, annotator, documentId)
   }
 }
 
@@ -109,7 +127,7 @@ export function toApiError(error: unknown): ApiError {
     }
   }
   if (error instanceof StoreError) return { code: error.code, message: error.message }
-  if (error instanceof ImportError || error instanceof ExportError) return { code: 'invalid_input', message: error.message }
+  if (error instanceof ImportError || error instanceof ExportError || error instanceof MergeOptionsError) return { code: 'invalid_input', message: error.message }
   return { code: 'internal', message: error instanceof Error ? error.message : String(error) }
 }
 

@@ -24,6 +24,7 @@ import { checkAnnotator, defaultAnnotator } from '../store/annotator'
 import { acquireAppLock } from '../store/app-lock'
 import { ProjectStore } from '../store/project-store'
 import { MEASURE_IDS, type MeasureId } from '../../shared/agreement/report'
+import { mergeCommand } from '../review/merge-command'
 
 function annotatorOption(description = 'annotator layer to use (default: your user name)'): Option {
   return new Option('--annotator <name>', description).argParser((value) => {
@@ -154,6 +155,7 @@ export function buildProgram(): Command {
     .option('--status <status>', `only documents with this status (${STATUSES.join(', ')}); repeatable`, statusList)
     .addOption(offsetsOption('output'))
     .option('--skip-damaged', 'leave out documents whose file is damaged and still exit 0 (they are always left out and named)')
+    .addOption(new Option('--layer <layer>', "whose spans: an annotator's layer, or the adjudicated gold layer (documents with one)").choices(['annotator', 'gold']).default('annotator'))
     .action(
       async (options: {
         project: string
@@ -164,12 +166,17 @@ export function buildProgram(): Command {
         status?: DocumentStatus[]
         offsets?: OffsetUnit
         skipDamaged?: boolean
+        layer: 'annotator' | 'gold'
       }) => {
+        if (options.layer === 'gold' && (options.annotator || options.allAnnotators)) {
+          throw new Error('--layer gold exports the adjudicated layer: --annotator and --all-annotators do not apply')
+        }
         const store = await ProjectStore.open(options.project)
         printNotices(store)
         const selection = {
           annotator: options.allAnnotators ? ({ all: true } as const) : (options.annotator ?? defaultAnnotator()),
-          ...(options.status ? { statuses: options.status } : {})
+          ...(options.status ? { statuses: options.status } : {}),
+          ...(options.layer === 'gold' ? { layer: 'gold' as const } : {})
         }
         const exportOptions = options.offsets ? { offsets: options.offsets } : {}
         let summary: ExportSummary
@@ -225,6 +232,8 @@ export function buildProgram(): Command {
         process.stdout.write(text)
       }
     )
+
+  mergeCommand(program)
 
   program
     .command('serve')

@@ -16,7 +16,8 @@ import { isTrustedSender } from './security'
 const exportRequestSchema = z.object({
   format: z.string(),
   statuses: z.array(z.enum(STATUSES)),
-  annotator: z.union([z.literal(''), z.literal('*'), annotatorNameSchema])
+  annotator: z.union([z.literal(''), z.literal('*'), annotatorNameSchema]),
+  layer: z.literal('gold').optional()
 })
 
 const untrusted = { ok: false, error: { code: 'invalid_input', message: 'request from an untrusted frame' } } as const
@@ -53,7 +54,8 @@ export function registerIpc(window: BrowserWindow, session: Session, rendererUrl
       const request = exportRequestSchema.parse(raw)
       const selection: ExportSelection = {
         annotator: request.annotator === '*' ? { all: true } : request.annotator || (await requestScope(session, context)).annotator,
-        ...(request.statuses.length ? { statuses: request.statuses } : {})
+        ...(request.statuses.length ? { statuses: request.statuses } : {}),
+        ...(request.layer ? { layer: request.layer } : {})
       }
       if (isFolderFormat(request.format)) {
         const picked = await dialog.showOpenDialog(window, { title: `Export ${request.format} into a folder`, properties: ['openDirectory', 'createDirectory'] })

@@ -489,6 +489,20 @@ export class ProjectStore {
     }
   }
 
+  /** A document's title, read once and then remembered (a document's text and title never change). */
+  async documentTitle(id: string): Promise<string> {
+    return (this.documentCache.get(id) ?? (await this.cacheSummary(id))).title
+  }
+
+  /**
+   * Checks spans and relations against a document's text and the label set exactly as saveLayer
+   * does, for layers other than an annotator's (the gold layer).
+   */
+  async checkContent(documentId: string, spans: Span[], relations: Relation[]): Promise<void> {
+    await this.checkSpans(documentId, spans)
+    this.checkRelations(spans, relations)
+  }
+
   /** A document's length in code points: a document's text never changes (its id is its hash). */
   private async documentLength(documentId: string, knownText?: string): Promise<number> {
     const cached = this.documentCache.get(documentId)

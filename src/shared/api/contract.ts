@@ -4,6 +4,7 @@
 import { z } from 'zod'
 import {
   annotatorNameSchema,
+  labelNameSchema,
   labelSchema,
   relationSchema,
   relationTypeSchema,
@@ -17,6 +18,15 @@ import {
   type RelationType
 } from '../model'
 import { MEASURE_IDS, type AgreementReport } from '../agreement/report'
+import {
+  GOLD_DECISIONS,
+  MERGE_STRATEGIES,
+  REVIEW_STATUSES,
+  type FeedbackCounts,
+  type FeedbackItem,
+  type GoldLayer,
+  type ReviewStatus
+} from '../review'
 
 const documentId = z.string().regex(/^[0-9a-f]{8,64}$/, 'not a document id')
 
@@ -155,6 +165,95 @@ export interface ProjectStatistics {
   unreadable: { file: string; message: string }[]
 }
 
+// ---- review (see docs/review.md) ----
+
+const decisionMeta = {
+  decision: z.enum(GOLD_DECISIONS),
+  decidedBy: annotatorNameSchema,
+  decidedAt: z.string().min(1).max(64),
+  strategy: z.enum(MERGE_STRATEGIES).optional()
+}
+const spanSourceSchema = z.object({ annotator: annotatorNameSchema, spanId: z.string().min(1).max(64) })
+const relationSourceSchema = z.object({ annotator: annotatorNameSchema, relationId: z.string().min(1).max(64) })
+const goldSpanSchema = spanSchema.and(z.object({ provenance: z.object({ ...decisionMeta, sources: z.array(spanSourceSchema).max(1000) }) }))
+const goldRelationSchema = relationSchema.and(z.object({ provenance: z.object({ ...decisionMeta, sources: z.array(relationSourceSchema).max(1000) }) }))
+const rejectedSchema = z.object({ sources: z.array(spanSourceSchema).min(1).max(1000), decidedBy: annotatorNameSchema, decidedAt: z.string().min(1).max(64) })
+const rejectedRelationSchema = z.object({ sources: z.array(relationSourceSchema).min(1).max(1000), decidedBy: annotatorNameSchema, decidedAt: z.string().min(1).max(64) })
+
+/** Which documents to review or merge: by annotators, labels used, annotators' and review status. */
+const reviewFilterSchema = {
+  /** The annotators compared (default: every annotator with a layer for the document). */
+  annotators: z.array(annotatorNameSchema).max(200).optional(),
+  /** Only documents where a chosen annotator used one of these labels. */
+  labels: z.array(labelNameSchema).max(200).optional(),
+  /** Only documents every chosen annotator marked so. */
+  status: z.enum(STATUSES).optional(),
+  reviewStatus: z.enum(REVIEW_STATUSES).optional()
+}
+
+export interface ReviewDocumentRow {
+  id: string
+  title: string
+  annotators: { name: string; status: DocumentStatus; spanCount: number }[]
+  /** Units of the chosen annotators' spans (gold-only units included). */
+  units: number
+  /** Undecided units where the annotators disagree or not all of them marked something. */
+  openConflicts: number
+  /** Undecided units of any state. */
+  openUnits: number
+  /** Mean pairwise overlap span F1, label-strict; null when no annotator marked anything. */
+  agreement: number | null
+  reviewStatus: ReviewStatus
+  /** Why the gold layer could not be read (a damaged file), if it could not. */
+  problem?: string
+}
+
+export interface ReviewDocument {
+  document: DocumentRecord
+  layers: AnnotationLayer[]
+  gold: GoldLayer
+  /** The gold file's version as read ('absent' before the first save): `gold.save` states it. */
+  goldVersion: string
+}
+
+export interface MergeReport {
+  /** Documents merged (those with layers from two or more chosen annotators). */
+  documents: number
+  /** Units accepted into gold by this run, and undecided units left. */
+  accepted: number
+  left: number
+  acceptedRelations: number
+  perDocument: {
+    documentId: string
+    title: string
+    accepted: number
+    acceptedRelations: number
+    left: number
+    /** Accepted spans by label, and units left by state. */
+    acceptedLabels: Record<string, number>
+    leftStates: Record<string, number>
+  }[]
+  /** Documents not merged because their gold file is damaged. */
+  skipped: { documentId: string; title: string; reason: string }[]
+}
+
+export interface FeedbackDocument extends FeedbackCounts {
+  documentId: string
+  title: string
+  reviewStatus: ReviewStatus
+  /** Only when one document was asked for. */
+  items?: FeedbackItem[]
+}
+
+export interface FeedbackReport {
+  annotator: string
+  /** Documents with a gold layer and a layer of this annotator. */
+  documents: FeedbackDocument[]
+  totals: FeedbackCounts
+  /** Documents left out because their gold file is damaged. */
+  skipped: { documentId: string; title: string; reason: string }[]
+}
+
 const labelSnapshotSchema = z.object({
   labels: z.array(labelSchema),
   relationTypes: z.array(relationTypeSchema),
@@ -256,6 +355,45 @@ export const channels = {
       includeGold: z.boolean().optional()
     }),
     result: {} as AgreementReport
+  },
+  /** Documents with layers from two or more of the chosen annotators, for the Review view. */
+  'review.documents': {
+    input: z.object(reviewFilterSchema),
+    result: {} as ReviewDocumentRow[]
+  },
+  /** One document with the chosen annotators' layers and its gold layer, to adjudicate. */
+  'review.document': {
+    input: z.object({ documentId, annotators: z.array(annotatorNameSchema).max(200).optional() }),
+    result: {} as ReviewDocument
+  },
+  /** Replaces a document's gold layer; refused with `conflict` when it changed since `baseVersion`. */
+  'gold.save': {
+    input: z.object({
+      documentId,
+      baseVersion: z.string().min(1).max(128),
+      spans: z.array(goldSpanSchema).max(100_000),
+      relations: z.array(goldRelationSchema).max(100_000),
+      rejected: z.array(rejectedSchema).max(100_000),
+      rejectedRelations: z.array(rejectedRelationSchema).max(100_000).optional(),
+      status: z.enum(REVIEW_STATUSES)
+    }),
+    result: {} as { gold: GoldLayer; version: string }
+  },
+  /** Automatic merge into gold of one document, some, or all: fills only undecided units. */
+  'review.merge': {
+    input: z.object({
+      documentIds: z.array(documentId).max(1_000_000).optional(),
+      strategy: z.enum(MERGE_STRATEGIES),
+      minAnnotators: z.number().int().min(1).max(1000).optional(),
+      minShare: z.number().gt(0).max(1).optional(),
+      ...reviewFilterSchema
+    }),
+    result: {} as MergeReport
+  },
+  /** "My labels vs gold" for an annotator: one document (with items) or the whole project. */
+  'review.feedback': {
+    input: z.object({ annotator: annotatorNameSchema, documentId: documentId.optional() }),
+    result: {} as FeedbackReport
   }
 } as const
 

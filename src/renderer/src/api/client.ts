@@ -147,6 +147,8 @@ export interface ExportRequest {
   statuses: string[]
   /** '' for the current annotator, '*' for every annotator, or a name. */
   annotator: string
+  /** 'gold': the adjudicated gold layer instead of an annotator's. */
+  layer?: 'gold'
 }
 
 /** What an export says about the damaged documents it left out (they are never silently dropped). */
@@ -166,6 +168,7 @@ export async function exportProject(request: ExportRequest): Promise<string | nu
   // a download cannot carry the annotator header: name the tab's annotator in the URL
   const annotator = request.annotator || tabAnnotator()
   if (annotator) params.set('annotator', annotator)
+  if (request.layer) params.set('layer', request.layer)
   // a download cannot report a failure to the page once it has started: damaged documents are
   // asked for first, then left out of the download and named here
   const check = await fetch(`export?${params}&check=1`)

@@ -10,7 +10,12 @@ export interface ExportChoice {
   statuses: DocumentStatus[]
   /** '' for the current annotator, '*' for every annotator, or a name. */
   annotator: string
+  /** 'gold': the adjudicated gold layer (documents that have one), instead of an annotator's. */
+  layer?: 'gold'
 }
+
+/** The select's value for the gold layer: '#' is never part of an annotator's name. */
+const GOLD_CHOICE = '#gold'
 
 /** brat writes a folder of files: exported from the command line (`spanwise export --format brat --out DIR`). */
 const FOLDER_FORMATS = new Set(['brat'])
@@ -70,9 +75,17 @@ export function ExportDialog({ formats, annotators, onExport, onClose }: { forma
       </fieldset>
       <label className="field">
         <span>Annotations of</span>
-        <select value={choice.annotator} onChange={(e) => setChoice({ ...choice, annotator: e.target.value })} data-testid="export-annotator">
+        <select
+          value={choice.layer === 'gold' ? GOLD_CHOICE : choice.annotator}
+          onChange={(e) => {
+            const { layer: _layer, ...rest } = choice
+            setChoice(e.target.value === GOLD_CHOICE ? { ...rest, annotator: '', layer: 'gold' } : { ...rest, annotator: e.target.value })
+          }}
+          data-testid="export-annotator"
+        >
           <option value="">me</option>
-          <option value="*">every annotator</option>
+          <option value="*">every annotator (one record each)</option>
+          <option value={GOLD_CHOICE}>gold: the adjudicated layer, with provenance</option>
           {annotators.map((name) => (
             <option key={name} value={name}>
               {name}
