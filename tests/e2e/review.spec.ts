@@ -10,6 +10,10 @@ import type { Page } from '@playwright/test'
 import { expect, test } from '../helpers/fixtures'
 import { doccanoSpan, paintedTexts, repoRoot, type RunningWorkbench } from '../helpers/workbench'
 
+// each test runs the command line three or four times (one import per annotator, an export):
+// on a busy machine that alone can take most of the default minute
+test.describe.configure({ timeout: 180_000 })
+
 const TEXT = 'Harbour master Ana Lindqvist said cargo volumes rose 12 percent in March.\nThe mayor called the figures optimistic on Monday.'
 
 // A: all three mark "Ana Lindqvist" alike; B: the figure's bounds differ (carol: "rose 12 percent");
