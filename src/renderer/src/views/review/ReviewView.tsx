@@ -26,10 +26,10 @@ import {
 } from '../../../../shared/review'
 import { desktop, invoke } from '../../api/client'
 import type { Route } from '../../app/navigation'
+import { usePreferences } from '../../app/preferences'
 import { useProject } from '../../app/use-project'
 import { buildReviewShortcuts, isTypingTarget } from '../../commands/shortcuts'
 import { TextView, type PendingSelection, type ScrollRequest } from '../../editor/TextView'
-import type { LabelTagMode } from '../../editor/span-marks'
 import { stepByWord } from '../../editor/word-step'
 import { LabelBar } from '../../panels/LabelBar'
 import { ShortcutSheet } from '../../panels/ShortcutSheet'
@@ -47,11 +47,6 @@ type Dialog = 'shortcuts' | 'merge' | 'feedback' | null
 
 const NO_RELATIONS: never[] = []
 const NO_FIND = { matches: [], current: 0 }
-/**
- * Label tags on nested and overlapping spans (the editor's default), so colour is not the only
- * cue; to follow the user's own setting once the shell's preferences reach every view.
- */
-const LABEL_TAGS: LabelTagMode = 'nested'
 
 export function ReviewView({ route }: { route: Route }) {
   const [message, setMessage] = useState<Message | null>(null)
@@ -70,6 +65,8 @@ export function ReviewView({ route }: { route: Route }) {
   const [showLanes, setShowLanes] = useState(true)
   const [anonymous, setAnonymous] = useState(false)
   const [dialog, setDialog] = useState<Dialog>(null)
+  // label tags as the user set them (colour is not the only cue), from the shell's preferences
+  const { labelTags } = usePreferences()
 
   // a new route (e.g. from the agreement view) brings its own focus and document
   useEffect(() => {
@@ -426,7 +423,7 @@ export function ReviewView({ route }: { route: Route }) {
                   linkSourceId={null}
                   find={NO_FIND}
                   scrollTo={scrollTo}
-                  labelTags={LABEL_TAGS}
+                  labelTags={labelTags}
                   description="Document under review, each unit marked by state. N: next conflict; select text and press a label key to add a gold span."
                   onSelectSpan={(key) => setSelectedKey(key)}
                   onSelectRelation={() => undefined}
@@ -459,7 +456,7 @@ export function ReviewView({ route }: { route: Route }) {
                 onTakeRelation={(unit, annotator) => act((g) => takeRelation(g, unit, annotator, by))}
                 onRejectRelation={(unit) => act((g) => rejectRelation(g, unit, by))}
               />
-              {showLanes && <Lanes unit={selected} offsets={offsets} lanes={lanes} labels={labels} relationTypes={info?.relationTypes ?? NO_RELATIONS} labelTags={LABEL_TAGS} />}
+              {showLanes && <Lanes unit={selected} offsets={offsets} lanes={lanes} labels={labels} relationTypes={info?.relationTypes ?? NO_RELATIONS} labelTags={labelTags} />}
             </>
           ) : (
             doc && (
