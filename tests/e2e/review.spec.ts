@@ -182,9 +182,12 @@ test('an annotator opens "my labels vs gold" for the document and for the projec
   await expect(page.getByTestId('review-message')).toHaveText(/Merged \(unanimous\) 1 document: 1 unit accepted, 1 left/)
   await expect(page.locator('.mark-legend .mark-resolved .count')).toHaveText('3')
 
-  // carol opens the workbench as herself
-  await api(workbench, 'annotator.set', { annotator: 'carol' })
-  await page.reload()
+  // carol works here as herself (the editor's annotator field)
+  await page.keyboard.press('Alt+1')
+  await page.getByTestId('annotator').click()
+  await page.getByLabel('Annotator').fill('carol')
+  await page.getByRole('button', { name: 'Switch' }).click()
+  await expect(page.getByTestId('annotator')).toContainText('carol')
   await page.keyboard.press('Alt+2')
   await expect(page.locator('.review-text .document-text')).toContainText('Harbour master')
   await page.keyboard.press('g')
