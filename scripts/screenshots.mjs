@@ -11,6 +11,33 @@ import { chromium } from '@playwright/test'
 const root = path.resolve(import.meta.dirname, '..')
 const RTL = 'Water talks: ministers meet\n\nقال وزير المياه إن الاتفاق سيوقع يوم الخميس في عمان.\nאמר הדובר כי השיחות יימשכו עד סוף החודש.\nThe talks involve three countries.\n'
 
+// two teammates' versions of the pre-annotated demo article: [quote, label]
+const TEAMMATES = {
+  maria: [
+    ['The city council of Norhaven', 'actor'],
+    ['repairs to the old harbour bridge will cost 48 million euros', 'claim'],
+    ['48 million euros', 'figure'],
+    ['Ilse Brandt', 'actor'],
+    ['the bridge "remains safe for pedestrians"', 'claim'],
+    ['12 tonnes', 'figure'],
+    ['The opposition Green group', 'actor'],
+    ['Tomas Wik', 'actor'],
+    ['31,000 vehicles', 'figure']
+  ],
+  jonas: [
+    ['city council of Norhaven', 'actor'],
+    ['repairs to the old harbour bridge will cost 48 million euros', 'claim'],
+    ['48 million euros', 'figure'],
+    ['Mayor Ilse Brandt', 'actor'],
+    ['remains safe for pedestrians', 'claim'],
+    ['The opposition Green group', 'claim'],
+    ['Tomas Wik', 'actor'],
+    ['eight months', 'figure'],
+    ['about 31,000 vehicles', 'figure'],
+    ['a ferry shuttle', 'claim']
+  ]
+}
+
 async function shot(page, name) {
   await page.screenshot({ path: path.join(root, 'docs', name) })
   console.log(`wrote docs/${name}`)
@@ -74,6 +101,52 @@ try {
   }
   await page.waitForTimeout(300)
   await shot(page, 'screenshot-rtl.png')
+
+  // review: two teammates annotated the harbour article too, each a little differently
+  const api = async (channel, input) => {
+    const response = await fetch(`${url}api/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) })
+    const body = await response.json()
+    if (!body.ok) throw new Error(`${channel}: ${body.error.message}`)
+    return body.value
+  }
+  const harbour = (await api('documents.list', {})).find((doc) => doc.title.startsWith('Harbour bridge'))
+  const { document: article } = await api('documents.get', { id: harbour.id })
+  const at = (quote, label, id) => {
+    const start = [...article.text.slice(0, article.text.indexOf(quote))].length
+    return { id, start, end: start + [...quote].length, label }
+  }
+  for (const [annotator, spans] of Object.entries(TEAMMATES)) {
+    await api('annotator.set', { annotator })
+    await api('annotations.save', { documentId: harbour.id, spans: spans.map(([quote, label], i) => at(quote, label, `${annotator}${i}`)), status: 'done' })
+  }
+  await api('annotator.set', { annotator: 'analyst' })
+  await page.reload()
+  await page.keyboard.press('Alt+2')
+  await page.getByTestId('review-document').filter({ hasText: 'Harbour bridge' }).click()
+  await page.locator('.review-text .document-text').focus()
+  // the reviewer decides a few units, then looks at a conflict
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Shift+Digit1')
+  await page.keyboard.press('n')
+  await page.keyboard.press('n')
+  await page.keyboard.press('Shift+Digit2')
+  await page.keyboard.press('n')
+  await page.keyboard.press('n')
+  await page.waitForTimeout(400)
+  await shot(page, 'screenshot-review.png')
+
+  // a teammate opens "my labels vs gold"
+  await page.keyboard.press('m')
+  await page.getByTestId('merge-strategy-agreeing').check()
+  await page.getByTestId('merge-go').click()
+  await api('annotator.set', { annotator: 'jonas' })
+  await page.reload()
+  await page.keyboard.press('Alt+2')
+  await page.getByTestId('review-document').filter({ hasText: 'Harbour bridge' }).click()
+  await page.keyboard.press('g')
+  await page.getByTestId('feedback-item').first().waitFor()
+  await page.waitForTimeout(300)
+  await shot(page, 'screenshot-feedback.png')
 } finally {
   await browser.close()
   server.kill()

@@ -27,6 +27,7 @@ import { importSources } from '../../src/main/importing/import-files'
 import { ProjectStore } from '../../src/main/store/project-store'
 import { OffsetMap } from '../../src/shared/offsets'
 import { generateCorpus, type Corpus } from './corpus'
+import { reviewBench } from './review-bench'
 
 const here = import.meta.dirname
 export const repoRoot = path.resolve(here, '../..')
@@ -458,6 +459,20 @@ export async function rendererBench(options: RendererBenchOptions): Promise<void
     const swScroll = scrollOf('spanwise', 0.95)
     const peerScroll = bestPeer((k) => scrollOf(k, 0.95))
     console.log(`  scroll p95 no slower than the peer:     ${target(swScroll <= peerScroll + 1)} (${ms(swScroll)} vs ${ms(peerScroll)})`)
+
+    // the Review view on the same document, with three annotators' layers
+    console.log('\n# review: the same document with three annotators\' layers (bench/renderer/review-bench.ts)')
+    const review = await reviewBench(browser, corpus, work, { openRuns: options.openRuns, conflictReps: Math.min(options.hotkeyReps, 30) })
+    console.log(
+      table([
+        ['', 'Review', 'editor, same text'],
+        ['open until painted, median', ms(median(review.open)), ms(openOf('spanwise'))],
+        ['next conflict shown, median', ms(median(review.nextConflict)), `${ms(addOf('spanwise'))} (new span)`],
+        ['next conflict shown, p95', ms(quantile(review.nextConflict, 0.95)), `${ms(addOf('spanwise', 0.95))} (new span)`]
+      ])
+    )
+    console.log('  (review open: from Alt+2 in the editor to the frame with every unit held by the painter; editor open: from navigation.')
+    console.log('   next conflict: from N to the frame showing the unit selected, its versions and four lanes; beside it the editor\'s new span)')
   } finally {
     await browser?.close()
     await Promise.all(servers.map((s) => s.stop()))

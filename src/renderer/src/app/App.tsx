@@ -2,6 +2,7 @@
 // each view (views/<id>/) keeps its own, so a capability grows in its folder, not here.
 import { useEffect, useState } from 'react'
 import { AnnotateView } from '../views/annotate/AnnotateView'
+import { ReviewView } from '../views/review/ReviewView'
 import { NavigationContext, type Route } from './navigation'
 import { PreferencesContext, THEMES, usePreferenceState, type Theme } from './preferences'
 import { viewForKey, VIEWS } from './views'
@@ -49,6 +50,7 @@ export function App() {
             </select>
           </div>
           {route.view === 'annotate' && <AnnotateView />}
+          {route.view === 'review' && <ReviewView route={route} />}
         </div>
       </PreferencesContext.Provider>
     </NavigationContext.Provider>

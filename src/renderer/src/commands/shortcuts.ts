@@ -62,22 +62,32 @@ export function findBarLabelKey(event: KeyboardEvent, labels: { name: string; ho
   return label ? { label: label.name, all: event.shiftKey } : null
 }
 
-export function buildShortcuts(actions: ShortcutActions): Shortcut[] {
+/** Keys both the editor and the review share: labels, history, resizing, moving, help. */
+interface SharedActions {
+  labels: { name: string; hotkey: string }[]
+  applyLabel(label: string): void
+  undo(): void
+  redo(): void
+  nextDocument(): void
+  previousDocument(): void
+  toggleDone(): void
+  clearSelection(): void
+  adjustSpan(edge: 'start' | 'end', grow: boolean): void
+  showShortcuts(): void
+}
+
+function labelShortcuts(actions: SharedActions, title: (label: string) => string): Shortcut[] {
+  return actions.labels.map<Shortcut>((label) => ({
+    id: `label:${label.name}`,
+    title: title(label.name),
+    keys: label.hotkey,
+    matches: (e) => !ctrl(e) && !e.altKey && e.key.toLowerCase() === label.hotkey.toLowerCase(),
+    run: () => actions.applyLabel(label.name)
+  }))
+}
+
+function historyShortcuts(actions: SharedActions): Shortcut[] {
   return [
-    ...actions.labels.map<Shortcut>((label) => ({
-      id: `label:${label.name}`,
-      title: `Label the selection (or relabel the selected span) as ${label.name}`,
-      keys: label.hotkey,
-      matches: (e) => !ctrl(e) && !e.altKey && e.key.toLowerCase() === label.hotkey.toLowerCase(),
-      run: () => actions.applyLabel(label.name)
-    })),
-    {
-      id: 'delete',
-      title: 'Delete the selected span',
-      keys: 'Delete',
-      matches: (e) => e.key === 'Delete' || e.key === 'Backspace',
-      run: actions.deleteSelected
-    },
     { id: 'undo', title: 'Undo', keys: 'Ctrl+Z', matches: (e) => ctrl(e) && !e.shiftKey && e.key.toLowerCase() === 'z', run: actions.undo },
     {
       id: 'redo',
@@ -85,21 +95,47 @@ export function buildShortcuts(actions: ShortcutActions): Shortcut[] {
       keys: 'Ctrl+Shift+Z',
       matches: (e) => ctrl(e) && ((e.shiftKey && e.key.toLowerCase() === 'z') || e.key.toLowerCase() === 'y'),
       run: actions.redo
+    }
+  ]
+}
+
+function resizeShortcuts(actions: SharedActions, what: string): Shortcut[] {
+  return [
+    { id: 'grow-end', title: `${what}: extend its end by a word`, keys: 'Alt+→', matches: (e) => e.altKey && !e.shiftKey && e.key === 'ArrowRight', run: () => actions.adjustSpan('end', true) },
+    { id: 'shrink-end', title: `${what}: pull its end back by a word`, keys: 'Alt+←', matches: (e) => e.altKey && !e.shiftKey && e.key === 'ArrowLeft', run: () => actions.adjustSpan('end', false) },
+    { id: 'grow-start', title: `${what}: extend its start by a word`, keys: 'Alt+Shift+←', matches: (e) => e.altKey && e.shiftKey && e.key === 'ArrowLeft', run: () => actions.adjustSpan('start', true) },
+    { id: 'shrink-start', title: `${what}: move its start on by a word`, keys: 'Alt+Shift+→', matches: (e) => e.altKey && e.shiftKey && e.key === 'ArrowRight', run: () => actions.adjustSpan('start', false) }
+  ]
+}
+
+function documentShortcuts(actions: SharedActions, doneTitle: string): Shortcut[] {
+  return [
+    { id: 'next-document', title: 'Next document', keys: ']', matches: (e) => e.key === ']' && !ctrl(e), run: actions.nextDocument },
+    { id: 'previous-document', title: 'Previous document', keys: '[', matches: (e) => e.key === '[' && !ctrl(e), run: actions.previousDocument },
+    { id: 'toggle-done', title: doneTitle, keys: 'Ctrl+Enter', matches: (e) => ctrl(e) && e.key === 'Enter', run: actions.toggleDone },
+    { id: 'clear', title: 'Clear the selection', keys: 'Escape', matches: (e) => e.key === 'Escape', run: actions.clearSelection },
+    { id: 'shortcuts', title: 'Show keyboard shortcuts', keys: '?', matches: (e) => e.key === '?', run: actions.showShortcuts }
+  ]
+}
+
+export function buildShortcuts(actions: ShortcutActions): Shortcut[] {
+  return [
+    ...labelShortcuts(actions, (name) => `Label the selection (or relabel the selected span) as ${name}`),
+    {
+      id: 'delete',
+      title: 'Delete the selected span',
+      keys: 'Delete',
+      matches: (e) => e.key === 'Delete' || e.key === 'Backspace',
+      run: actions.deleteSelected
     },
+    ...historyShortcuts(actions),
     { id: 'next-span', title: 'Select the next span', keys: 'Tab', matches: (e) => e.key === 'Tab' && !e.shiftKey && !ctrl(e), run: () => actions.nextSpan(false) },
     { id: 'previous-span', title: 'Select the previous span', keys: 'Shift+Tab', matches: (e) => e.key === 'Tab' && e.shiftKey && !ctrl(e), run: () => actions.nextSpan(true) },
-    { id: 'grow-end', title: 'Selected span: extend its end by a word', keys: 'Alt+→', matches: (e) => e.altKey && !e.shiftKey && e.key === 'ArrowRight', run: () => actions.adjustSpan('end', true) },
-    { id: 'shrink-end', title: 'Selected span: pull its end back by a word', keys: 'Alt+←', matches: (e) => e.altKey && !e.shiftKey && e.key === 'ArrowLeft', run: () => actions.adjustSpan('end', false) },
-    { id: 'grow-start', title: 'Selected span: extend its start by a word', keys: 'Alt+Shift+←', matches: (e) => e.altKey && e.shiftKey && e.key === 'ArrowLeft', run: () => actions.adjustSpan('start', true) },
-    { id: 'shrink-start', title: 'Selected span: move its start on by a word', keys: 'Alt+Shift+→', matches: (e) => e.altKey && e.shiftKey && e.key === 'ArrowRight', run: () => actions.adjustSpan('start', false) },
+    ...resizeShortcuts(actions, 'Selected span'),
     { id: 'link', title: 'Link the selected span to another (relation mode)', keys: 'R', matches: (e) => !ctrl(e) && !e.altKey && e.key.toLowerCase() === 'r', run: actions.startLink },
     { id: 'confirm-link', title: 'Relation mode: link to the selected span (or the focused row of the span list)', keys: 'Enter', matches: (e) => !ctrl(e) && !e.altKey && !e.shiftKey && e.key === 'Enter', run: actions.confirmLink },
     { id: 'edit-details', title: 'Edit the selected span\'s attributes and note', keys: 'E', matches: (e) => !ctrl(e) && !e.altKey && e.key.toLowerCase() === 'e', run: actions.editDetails },
     { id: 'find', title: 'Find in the document', keys: 'Ctrl+F', matches: (e) => ctrl(e) && e.key.toLowerCase() === 'f', run: actions.openFind },
-    { id: 'next-document', title: 'Next document', keys: ']', matches: (e) => e.key === ']' && !ctrl(e), run: actions.nextDocument },
-    { id: 'previous-document', title: 'Previous document', keys: '[', matches: (e) => e.key === '[' && !ctrl(e), run: actions.previousDocument },
-    { id: 'toggle-done', title: 'Mark the document done (or not done)', keys: 'Ctrl+Enter', matches: (e) => ctrl(e) && e.key === 'Enter', run: actions.toggleDone },
-    { id: 'clear', title: 'Clear the selection', keys: 'Escape', matches: (e) => e.key === 'Escape', run: actions.clearSelection },
     { id: 'toggle-relations', title: 'Show or hide relation arrows', keys: 'Ctrl+Shift+H', matches: (e) => ctrl(e) && e.shiftKey && e.key.toLowerCase() === 'h', run: actions.toggleRelations },
     { id: 'cycle-label-tags', title: 'Label tags: on nested spans, on every span, or off', keys: 'Ctrl+Shift+L', matches: (e) => ctrl(e) && e.shiftKey && e.key.toLowerCase() === 'l', run: actions.cycleLabelTags },
     { id: 'text-larger', title: 'Larger text', keys: 'Ctrl+=', matches: (e) => ctrl(e) && !e.altKey && (e.key === '=' || e.key === '+'), run: () => actions.changeTextSize(1) },
@@ -108,7 +144,67 @@ export function buildShortcuts(actions: ShortcutActions): Shortcut[] {
     { id: 'toggle-left-panel', title: 'Hide or show the documents panel', keys: 'Ctrl+B', matches: (e) => ctrl(e) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'b', run: () => actions.togglePanel('left') },
     { id: 'toggle-right-panel', title: 'Hide or show the span details panel', keys: 'Ctrl+Alt+B', matches: (e) => ctrl(e) && e.altKey && !e.shiftKey && e.code === 'KeyB', run: () => actions.togglePanel('right') },
     { id: 'statistics', title: 'Show the project\'s statistics', keys: 'Ctrl+Shift+S', matches: (e) => ctrl(e) && e.shiftKey && e.key.toLowerCase() === 's', run: actions.showStatistics },
-    { id: 'shortcuts', title: 'Show keyboard shortcuts', keys: '?', matches: (e) => e.key === '?', run: actions.showShortcuts }
+    ...documentShortcuts(actions, 'Mark the document done (or not done)')
+  ]
+}
+
+export interface ReviewShortcutActions extends SharedActions {
+  /** Walks the units that still need a decision (in the current focus). */
+  nextConflict(backwards: boolean): void
+  /** Walks every unit, decided or not. */
+  nextUnit(backwards: boolean): void
+  /** Takes annotator k's version of the selected unit (1-based, in the order shown). */
+  takeVersion(k: number): void
+  takeUnion(): void
+  takeIntersection(): void
+  rejectUnit(): void
+  /** Forgets the selected unit's decision: it is open again. */
+  undecide(): void
+  /** Takes the selected unit's relations the annotators agree on whose both ends are in gold. */
+  takeRelations(): void
+  editDetails(): void
+  toggleLanes(): void
+  toggleAnonymous(): void
+  openMerge(): void
+  openFeedback(): void
+}
+
+/** Shift+digit, read from the key's position: Shift+1 types "!" (or another sign) on most layouts. */
+function shiftedDigit(event: KeyboardEvent): number | null {
+  if (!event.shiftKey || ctrl(event) || event.altKey) return null
+  const digit = /^Digit([1-9])$/.exec(event.code)?.[1]
+  return digit ? Number(digit) : null
+}
+
+/** The review's keys: the editor's own keys for labels, resizing and history, plus decisions. */
+export function buildReviewShortcuts(actions: ReviewShortcutActions): Shortcut[] {
+  const plain = (key: string) => (e: KeyboardEvent) => !ctrl(e) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === key
+  return [
+    { id: 'next-conflict', title: 'Next open conflict', keys: 'N', matches: plain('n'), run: () => actions.nextConflict(false) },
+    { id: 'previous-conflict', title: 'Previous open conflict', keys: 'Shift+N', matches: (e) => e.shiftKey && !ctrl(e) && !e.altKey && e.key.toLowerCase() === 'n', run: () => actions.nextConflict(true) },
+    { id: 'next-unit', title: 'Select the next unit (decided or not)', keys: 'Tab', matches: (e) => e.key === 'Tab' && !e.shiftKey && !ctrl(e), run: () => actions.nextUnit(false) },
+    { id: 'previous-unit', title: 'Select the previous unit', keys: 'Shift+Tab', matches: (e) => e.key === 'Tab' && e.shiftKey && !ctrl(e), run: () => actions.nextUnit(true) },
+    {
+      id: 'take-version',
+      title: "Take annotator k's version of the unit (its bounds, label, attributes and note)",
+      keys: 'Shift+1 … Shift+9',
+      matches: (e) => shiftedDigit(e) !== null,
+      run: (e) => actions.takeVersion(shiftedDigit(e)!)
+    },
+    { id: 'take-union', title: 'Gold span over the union of the versions\' bounds', keys: 'U', matches: plain('u'), run: actions.takeUnion },
+    { id: 'take-intersection', title: 'Gold span over the intersection of the versions\' bounds', keys: 'I', matches: plain('i'), run: actions.takeIntersection },
+    { id: 'reject-unit', title: 'Reject the whole unit (resolved with nothing in gold)', keys: 'X', matches: plain('x'), run: actions.rejectUnit },
+    { id: 'undecide', title: "Forget the unit's decision (open again)", keys: 'Delete', matches: (e) => (e.key === 'Delete' || e.key === 'Backspace') && !ctrl(e), run: actions.undecide },
+    { id: 'take-relations', title: "Take the unit's relations that no one drew differently (both ends must be in gold)", keys: 'T', matches: plain('t'), run: actions.takeRelations },
+    ...labelShortcuts(actions, (name) => `Gold span labelled ${name}: relabels the unit's gold span, takes a version with that label, or adds a gold span over the selected text`),
+    ...resizeShortcuts(actions, 'Gold span'),
+    { id: 'edit-details', title: "Edit the gold span's attributes and note", keys: 'E', matches: plain('e'), run: actions.editDetails },
+    ...historyShortcuts(actions),
+    { id: 'toggle-lanes', title: 'Show or hide the lanes (one per annotator, plus gold)', keys: 'L', matches: plain('l'), run: actions.toggleLanes },
+    { id: 'toggle-anonymous', title: 'Hide or show annotator names (anonymous review)', keys: 'H', matches: plain('h'), run: actions.toggleAnonymous },
+    { id: 'open-merge', title: 'Auto-merge this document or the project…', keys: 'M', matches: plain('m'), run: actions.openMerge },
+    { id: 'open-feedback', title: 'My labels vs gold…', keys: 'G', matches: plain('g'), run: actions.openFeedback },
+    ...documentShortcuts(actions, 'Mark the review of the document done (or in progress)')
   ]
 }
 

@@ -41,10 +41,18 @@ interface Props {
   onSelectSpan(id: string | null): void
   onSelectRelation(id: string): void
   onPendingSelection(selection: PendingSelection | null): void
+  /** Names this text's highlights apart from another text's on the same page (e.g. review lanes). */
+  scope?: string
+  /** Words for screen readers: what the text is and what keys do here. */
+  description?: string
 }
 
-const sheet = new CSSStyleSheet()
-document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]
+/** One stylesheet per painter: its rules are replaced whenever its labels change. */
+function adoptSheet(): CSSStyleSheet {
+  const sheet = new CSSStyleSheet()
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]
+  return sheet
+}
 
 export function TextView(props: Props) {
   const { text, offsets, spans, labels, selectedId, relations, relationTypes, selectedRelationId, linkSourceId, find, scrollTo, labelTags } = props
@@ -57,7 +65,11 @@ export function TextView(props: Props) {
   const nearLinesRef = useRef<Set<number>>(new Set())
   const [nearVersion, setNearVersion] = useState(0)
   const layoutRef = useRef<TextLayout | null>(null)
-  const painterRef = useRef<HighlightPainter>(new HighlightPainter(sheet))
+  const [{ sheet, painter }] = useState(() => {
+    const sheet = adoptSheet()
+    return { sheet, painter: new HighlightPainter(sheet, props.scope) }
+  })
+  const painterRef = useRef(painter)
   const caretRef = useRef<number | null>(null)
   const callbacks = useRef(props)
   callbacks.current = props
@@ -100,7 +112,13 @@ export function TextView(props: Props) {
     scrollerRef.current!.dataset.spans = String(painterRef.current.spanCount)
   }, [offsets, spans, selectedId, text])
 
-  useEffect(() => () => painterRef.current.destroy(), [])
+  useEffect(
+    () => () => {
+      painter.destroy()
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((adopted) => adopted !== sheet)
+    },
+    []
+  )
 
   useEffect(() => {
     if (scrollTo && layoutRef.current) {
@@ -261,7 +279,7 @@ export function TextView(props: Props) {
       ref={scrollerRef}
       className="document-text"
       role="document"
-      aria-label="Document text. Select text, then press a label key."
+      aria-label={props.description ?? 'Document text. Select text, then press a label key.'}
       tabIndex={0}
       onMouseUp={onMouseUp}
       onKeyDown={onKeyDown}

@@ -1,5 +1,7 @@
 // Paints spans with the CSS Custom Highlight API: one Highlight per label, plus one for the
 // selected span, each a set of ranges. Thousands of spans cost no DOM nodes at all.
+// Highlight names live in one registry per page (CSS.highlights), so each painter has a scope:
+// the main text paints under "sw", a second text on the same page (a review lane) under its own.
 import type { Label, Span } from '../../../shared/model'
 import type { OffsetMap } from '../../../shared/offsets'
 import type { TextLayout } from './text-layout'
@@ -17,8 +19,20 @@ export const LINK_SOURCE_HIGHLIGHT = 'sw-link-source'
  */
 export const LINES_PER_CHUNK = 24
 
-export function highlightName(label: string, chunk: number): string {
-  return `sw-label-${label}-${chunk}`
+export function highlightName(label: string, chunk: number, scope = 'sw'): string {
+  return `${scope}-label-${label}-${chunk}`
+}
+
+/** The names of one painter's single-range highlights (selection, caret, find, link source). */
+function markNames(scope: string) {
+  const rename = (name: string) => (scope === 'sw' ? name : name.replace(/^sw-/, `${scope}-`))
+  return {
+    selected: rename(SELECTED_HIGHLIGHT),
+    caret: rename(CARET_HIGHLIGHT),
+    find: rename(FIND_HIGHLIGHT),
+    findCurrent: rename(FIND_CURRENT_HIGHLIGHT),
+    linkSource: rename(LINK_SOURCE_HIGHLIGHT)
+  }
 }
 
 function hexToRgb(hex: string): [number, number, number] {
@@ -27,18 +41,19 @@ function hexToRgb(hex: string): [number, number, number] {
 }
 
 /** Stylesheet rules for the label set; overlapping spans stack their translucent colours. */
-export function highlightStyles(labels: Label[], chunks: number): string {
+export function highlightStyles(labels: Label[], chunks: number, scope = 'sw'): string {
+  const { selected, caret, find, findCurrent, linkSource } = markNames(scope)
   const rules = labels.map((label, index) => {
     const [r, g, b] = hexToRgb(label.color)
-    const names = Array.from({ length: chunks }, (_, chunk) => `::highlight(${highlightName(label.name, chunk)})`).join(', ')
+    const names = Array.from({ length: chunks }, (_, chunk) => `::highlight(${highlightName(label.name, chunk, scope)})`).join(', ')
     return `${names} { background-color: rgb(${r} ${g} ${b} / 0.28); text-decoration: underline rgb(${r} ${g} ${b}) ${2 + (index % 3)}px; text-underline-offset: ${3 + 2 * (index % 3)}px; }`
   })
-  rules.push(`::highlight(${SELECTED_HIGHLIGHT}) { background-color: rgb(255 214 0 / 0.55); color: #000; }`)
-  rules.push(`::highlight(${FIND_HIGHLIGHT}) { background-color: rgb(255 150 0 / 0.35); }`)
-  rules.push(`::highlight(${FIND_CURRENT_HIGHLIGHT}) { background-color: rgb(255 120 0 / 0.8); color: #000; }`)
-  rules.push(`::highlight(${LINK_SOURCE_HIGHLIGHT}) { background-color: rgb(122 79 208 / 0.45); text-decoration: underline wavy rgb(122 79 208) 2px; }`)
+  rules.push(`::highlight(${selected}) { background-color: rgb(255 214 0 / 0.55); color: #000; }`)
+  rules.push(`::highlight(${find}) { background-color: rgb(255 150 0 / 0.35); }`)
+  rules.push(`::highlight(${findCurrent}) { background-color: rgb(255 120 0 / 0.8); color: #000; }`)
+  rules.push(`::highlight(${linkSource}) { background-color: rgb(122 79 208 / 0.45); text-decoration: underline wavy rgb(122 79 208) 2px; }`)
   // a collapsed selection is invisible in read-only text, so the keyboard caret is painted
-  rules.push(`::highlight(${CARET_HIGHLIGHT}) { background-color: rgb(26 86 255 / 0.35); text-decoration: underline rgb(26 86 255) 3px; }`)
+  rules.push(`::highlight(${caret}) { background-color: rgb(26 86 255 / 0.35); text-decoration: underline rgb(26 86 255) 3px; }`)
   return rules.join('\n')
 }
 
@@ -71,11 +86,18 @@ export class HighlightPainter {
    */
   private visibleLines: Set<number> | null = null
 
-  constructor(private readonly sheet: CSSStyleSheet) {}
+  private readonly names: ReturnType<typeof markNames>
+
+  constructor(
+    private readonly sheet: CSSStyleSheet,
+    private readonly scope = 'sw'
+  ) {
+    this.names = markNames(scope)
+  }
 
   setLabels(labels: Label[]): void {
     this.labels = labels
-    this.sheet.replaceSync(highlightStyles(labels, this.chunks))
+    this.sheet.replaceSync(highlightStyles(labels, this.chunks, this.scope))
   }
 
   private highlightFor(key: string): Highlight {
@@ -115,7 +137,7 @@ export class HighlightPainter {
         const start = offsets.toUtf16(span.start)
         const end = offsets.toUtf16(span.end)
         const firstLine = layout.lineIndexAt(start)
-        const key = highlightName(span.label, Math.floor(firstLine / LINES_PER_CHUNK))
+        const key = highlightName(span.label, Math.floor(firstLine / LINES_PER_CHUNK), this.scope)
         painted = { key, label: span.label, start: span.start, end: span.end, range: layout.rangeOf(start, end), firstLine, lastLine: layout.lineIndexAt(end), shown: false }
         this.painted.set(span.id, painted)
         this.show(painted)
@@ -130,8 +152,8 @@ export class HighlightPainter {
     if (selected) {
       const highlight = new Highlight(selected)
       highlight.priority = 10
-      CSS.highlights.set(SELECTED_HIGHLIGHT, highlight)
-    } else CSS.highlights.delete(SELECTED_HIGHLIGHT)
+      CSS.highlights.set(this.names.selected, highlight)
+    } else CSS.highlights.delete(this.names.selected)
   }
 
   private isNearViewport(span: PaintedSpan): boolean {
@@ -164,44 +186,44 @@ export class HighlightPainter {
   /** Marks the character after a keyboard caret (UTF-16 offset), or clears the mark. */
   paintCaret(layout: TextLayout | null, caret: number | null): void {
     if (!layout || caret === null) {
-      CSS.highlights.delete(CARET_HIGHLIGHT)
+      CSS.highlights.delete(this.names.caret)
       return
     }
     const end = Math.min(layout.text.length, caret + (/[\ud800-\udbff]/.test(layout.text[caret] ?? '') ? 2 : 1))
     const start = end === caret ? Math.max(0, caret - 1) : caret
-    CSS.highlights.set(CARET_HIGHLIGHT, new Highlight(layout.rangeOf(start, end)))
+    CSS.highlights.set(this.names.caret, new Highlight(layout.rangeOf(start, end)))
   }
 
   /** Find-in-document matches (UTF-16 ranges), the current one stronger. */
   paintFind(layout: TextLayout, matches: { start: number; end: number }[], current: number): void {
     if (matches.length === 0) {
-      CSS.highlights.delete(FIND_HIGHLIGHT)
-      CSS.highlights.delete(FIND_CURRENT_HIGHLIGHT)
+      CSS.highlights.delete(this.names.find)
+      CSS.highlights.delete(this.names.findCurrent)
       return
     }
     const all = new Highlight(...matches.map((m) => layout.rangeOf(m.start, m.end)))
     all.priority = 5
-    CSS.highlights.set(FIND_HIGHLIGHT, all)
+    CSS.highlights.set(this.names.find, all)
     const here = matches[current]
     if (here) {
       const highlight = new Highlight(layout.rangeOf(here.start, here.end))
       highlight.priority = 6
-      CSS.highlights.set(FIND_CURRENT_HIGHLIGHT, highlight)
-    } else CSS.highlights.delete(FIND_CURRENT_HIGHLIGHT)
+      CSS.highlights.set(this.names.findCurrent, highlight)
+    } else CSS.highlights.delete(this.names.findCurrent)
   }
 
   /** The span a relation is being drawn from, while choosing its target. */
   paintLinkSource(layout: TextLayout, range: { start: number; end: number } | null): void {
-    if (!range) CSS.highlights.delete(LINK_SOURCE_HIGHLIGHT)
+    if (!range) CSS.highlights.delete(this.names.linkSource)
     else {
       const highlight = new Highlight(layout.rangeOf(range.start, range.end))
       highlight.priority = 8
-      CSS.highlights.set(LINK_SOURCE_HIGHLIGHT, highlight)
+      CSS.highlights.set(this.names.linkSource, highlight)
     }
   }
 
   destroy(): void {
-    for (const name of [CARET_HIGHLIGHT, FIND_HIGHLIGHT, FIND_CURRENT_HIGHLIGHT, LINK_SOURCE_HIGHLIGHT, SELECTED_HIGHLIGHT]) CSS.highlights.delete(name)
+    for (const name of Object.values(this.names)) CSS.highlights.delete(name)
     for (const key of this.highlights.keys()) CSS.highlights.delete(key)
     this.highlights.clear()
     this.painted.clear()

@@ -8,7 +8,10 @@ interface Props {
   label: Label | undefined
   text: string
   onChange(change: { attribute?: [string, string | number | undefined]; note?: string }): void
-  onStartLink(): void
+  /** Relation mode, where the text can draw relations. */
+  onStartLink?(): void
+  /** The panel's heading (the review edits a gold span with it). */
+  title?: string
 }
 
 function FreeField({ attribute, value, onCommit }: { attribute: Attribute; value: string; onCommit(value: string): void }) {
@@ -27,12 +30,12 @@ function FreeField({ attribute, value, onCommit }: { attribute: Attribute; value
   )
 }
 
-export function SpanDetails({ span, label, text, onChange, onStartLink }: Props) {
+export function SpanDetails({ span, label, text, onChange, onStartLink, title = 'Selected span' }: Props) {
   const [note, setNote] = useState(span.note ?? '')
   useEffect(() => setNote(span.note ?? ''), [span.id, span.note])
   return (
-    <section className="span-details" aria-label="Selected span" data-testid="span-details">
-      <h2>Selected span</h2>
+    <section className="span-details" aria-label={title} data-testid="span-details">
+      <h2>{title}</h2>
       <p className="quote">
         <span className="label-chip" ref={(el) => el?.style.setProperty('--label-color', label?.color ?? '#888')}>
           {span.label}
@@ -84,9 +87,11 @@ export function SpanDetails({ span, label, text, onChange, onStartLink }: Props)
           }}
         />
       </label>
-      <button type="button" onClick={onStartLink} aria-keyshortcuts="R">
-        Link to another span… <kbd>R</kbd>
-      </button>
+      {onStartLink && (
+        <button type="button" onClick={onStartLink} aria-keyshortcuts="R">
+          Link to another span… <kbd>R</kbd>
+        </button>
+      )}
     </section>
   )
 }

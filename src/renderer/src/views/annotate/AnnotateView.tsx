@@ -4,13 +4,14 @@ import type { Relation } from '../../../../shared/model'
 import { relationTypesBetween } from '../../../../shared/relations'
 import { compareSpans } from '../../../../shared/span-order'
 import { mergeImportReports } from '../../../../shared/api/import-report'
-import { nextWordEnd, nextWordStart, previousWordEnd, previousWordStart, snapToWords } from '../../../../shared/words'
+import { snapToWords } from '../../../../shared/words'
 import { desktop, exportProject, importWithDesktopDialog, invoke, type ExportRequest } from '../../api/client'
 import { droppedUploads, fileToUpload } from '../../api/uploads'
 import { buildShortcuts, isTypingTarget } from '../../commands/shortcuts'
 import { findMatches } from '../../editor/find'
 import { TextView, type PendingSelection, type ScrollRequest } from '../../editor/TextView'
 import { useDocumentEditor } from '../../editor/use-document-editor'
+import { stepByWord } from '../../editor/word-step'
 import { LABEL_TAG_MODES, type LabelTagMode } from '../../editor/span-marks'
 import { usePreferences } from '../../app/preferences'
 import { AnnotatorField } from '../../panels/AnnotatorField'
@@ -289,13 +290,8 @@ export function AnnotateView() {
         adjustSpan: (edge, grow) => {
           const span = editor.spans.find((s) => s.id === editor.selectedId)
           if (!span || !editor.offsets) return
-          const start = editor.offsets.toUtf16(span.start)
-          const end = editor.offsets.toUtf16(span.end)
-          const moved =
-            edge === 'end'
-              ? { start, end: grow ? nextWordEnd(text, end) : previousWordEnd(text, end, start) }
-              : { start: grow ? previousWordStart(text, start) : nextWordStart(text, start, end), end }
-          editor.resizeSelected(editor.offsets.toCodePoint(moved.start), editor.offsets.toCodePoint(moved.end))
+          const moved = stepByWord(text, editor.offsets, span, edge, grow)
+          editor.resizeSelected(moved.start, moved.end)
         },
         startLink: () => {
           if (editor.selectedId) setLinkFrom(editor.selectedId)
