@@ -17,6 +17,14 @@ export type AgreementRequest = ChannelInput<'agreement.report'>
 
 /** Files read at once: enough to keep the disk busy, few enough not to exhaust file handles. */
 const READ_BATCH = 64
+/**
+ * Longest stretch of measuring between two turns of the event loop: a batch of 64 documents
+ * takes a third of a second of CPU or more, too long for a server or the app's main process to
+ * leave other requests waiting.
+ */
+const SLICE_MS = 20
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 let version: string | undefined
 export function spanwiseVersion(): string {
@@ -54,11 +62,18 @@ export async function projectAgreement(store: ProjectStore, request: AgreementRe
   })
   const names = raters.join(', ') || 'none'
   if (raters.length < 2) throw new StoreError('invalid_input', `fewer than two annotators to compare (${names}): choose two or more, or include gold`)
-  // read a batch, measure it, read the next: the work between reads is short, so a server or
-  // the app's main process keeps answering other requests meanwhile
+  // read a batch, measure it a slice at a time, read the next: a server or the app's main
+  // process keeps answering other requests meanwhile
+  let sliceStarted = performance.now()
   for (let i = 0; i < candidates.length; i += READ_BATCH) {
     const batch = await Promise.all(candidates.slice(i, i + READ_BATCH).map((id) => readDocument(store, id, annotators, idsByAnnotator, status, includeGold)))
-    for (const doc of batch) if (doc) builder.add(doc)
+    for (const doc of batch) {
+      if (!doc) continue
+      builder.add(doc)
+      if (performance.now() - sliceStarted < SLICE_MS) continue
+      await nextTurn()
+      sliceStarted = performance.now()
+    }
   }
   if (builder.documents === 0) {
     throw new StoreError(
