@@ -73,11 +73,12 @@ export function createHandlers(session: Session): Handlers {
       // relation types follow the labels they name
       const relationTypes = relationTypesAfter(change.relationTypes ?? store.settings.relationTypes, change.renames, deletions)
       checkLabelSet(change.labels, relationTypes, change.renames)
-      const { previous } = await store.changeLabels({ ...change, relationTypes, deletions })
+      const { previous } = await store.changeLabels({ ...change, relationTypes, deletions }, session.annotator)
       return { info: await projectInfo(session), undo: previous }
     },
     'labels.restore': async (snapshot) => {
-      await store.restoreLabels(snapshot)
+      checkLabelSet(snapshot.labels, snapshot.relationTypes, [])
+      await store.restoreLabels(snapshot, session.annotator)
       return projectInfo(session)
     },
     'project.search': ({ query, limit }) => searchProject(store, session.annotator, query, limit),

@@ -27,11 +27,12 @@ import { codePointLength } from '../../shared/offsets'
 import { keepLinkedRelations } from '../../shared/relations'
 import { annotatorNameProblem } from '../../shared/valid-names'
 import { checkAnnotator, checkAnnotatorCase } from './annotator'
-import { DamagedFileError, nullIfDamaged, StoreError } from './errors'
+import { DamagedFileError, StoreError } from './errors'
 import { readLayerFile, readRecordFile } from './read-checked'
 import { colorForNewLabel, freeHotkey } from './label-defaults'
 import { ImportJournal } from './import-journal'
 import { readJson, removeStaleTempFiles, writeJsonAtomic, type WriteBatch } from './json-file'
+import { currentRevision, followLabelLog, labelChangeStep, undoStep, withStep } from './label-log'
 import {
   annotationsDir,
   documentFile,
@@ -53,6 +54,7 @@ export function documentIdFor(text: string): string {
 interface CachedDocument {
   title: string
   length: number
+  sha256: string
 }
 
 export interface NewDocument {
@@ -70,10 +72,11 @@ export interface LabelChange {
   deletions: string[]
 }
 
+/** What undoing a label change puts back: the label set, and the label log step to undo. */
 export interface LabelSnapshot {
   labels: Label[]
   relationTypes: RelationType[]
-  layers: AnnotationLayer[]
+  revision?: number
 }
 
 /** Why a span's attribute values do not fit its label's attribute definitions, if they don't. */
@@ -288,7 +291,7 @@ export class ProjectStore {
       for (const record of added.values()) {
         await writeJsonAtomic(documentFile(this.folder, record.id), record, options)
         written.push(record.id)
-        this.documentCache.set(record.id, { title: record.title, length: codePointLength(record.text) })
+        this.documentCache.set(record.id, { title: record.title, length: codePointLength(record.text), sha256: record.sha256 })
       }
     } catch (error) {
       await Promise.all(written.map((id) => rm(documentFile(this.folder, id), { force: true })))
@@ -303,10 +306,17 @@ export class ProjectStore {
     for (const id of ids) this.documentCache.delete(id)
   }
 
+  /** A layer as every reader sees it: with renames and deletions of the label log applied. */
   async getLayer(documentId: string, annotator: string): Promise<AnnotationLayer> {
+    const stored = await this.storedLayer(documentId, annotator)
+    return stored ? followLabelLog(stored, this.config) : emptyLayer(documentId, annotator)
+  }
+
+  /** A layer file as written, or null when there is none. */
+  private async storedLayer(documentId: string, annotator: string): Promise<AnnotationLayer | null> {
     checkAnnotator(annotator)
     // (a layer written before relations existed has none: read-checked gives it an empty list)
-    return readLayerFile(layerFile(this.folder, annotator, documentId)) ?? emptyLayer(documentId, annotator)
+    return readLayerFile(layerFile(this.folder, annotator, documentId))
   }
 
   /**
@@ -329,20 +339,28 @@ export class ProjectStore {
         this.documentCache.delete(documentId)
         throw new StoreError('not_found', `no document ${documentId} in this project`)
       }
-      const current = known.current ?? (await this.getLayer(documentId, annotator))
+      const stored = known.current ?? (await this.storedLayer(documentId, annotator))
+      const current = stored ? followLabelLog(stored, this.config) : emptyLayer(documentId, annotator)
       const spans = change.spans ?? current.spans
       const relations = change.relations ?? keepLinkedRelations(spans, current.relations)
       if (change.spans) await this.checkSpans(documentId, change.spans, known.text)
       if (change.relations) this.checkRelations(spans, change.relations)
       const status: DocumentStatus =
         change.status ?? (current.status === 'todo' && spans.length > 0 ? 'in_progress' : current.status)
+      const revision = currentRevision(this.config)
       const layer: AnnotationLayer = {
         ...current,
         status,
         spans: [...spans].sort(compareSpans),
         relations,
-        updatedAt: new Date().toISOString()
+        // written against the current label log step and text (layers of older ones follow on the fly)
+        ...(revision > 0 ? { labelRevision: revision } : {}),
+        documentSha256: await this.documentHash(documentId, known.text),
+        updatedAt: current.updatedAt
       }
+      // a save that changes nothing writes nothing: no new time stamp, no diff in git
+      if (stored && sameLayer(stored, layer)) return current
+      layer.updatedAt = new Date().toISOString()
       // the annotator's folder is made by the write that first needs it
       await writeJsonAtomic(layerFile(this.folder, annotator, documentId), layer, { makeFolder: true, ...(known.batch ? { batch: known.batch } : {}) })
       return layer
@@ -368,6 +386,14 @@ export class ProjectStore {
     if (cached) return cached.length
     if (knownText !== undefined) return codePointLength(knownText)
     return (await this.cacheSummary(documentId)).length
+  }
+
+  /** The hash of a document's text, as recorded when it was imported. */
+  private async documentHash(documentId: string, knownText?: string): Promise<string> {
+    const cached = this.documentCache.get(documentId)
+    if (cached) return cached.sha256
+    if (knownText !== undefined) return contentHash(knownText)
+    return (await this.cacheSummary(documentId)).sha256
   }
 
   private async checkSpans(documentId: string, spans: Span[], knownText?: string, labels: Label[] = this.config.labels): Promise<void> {
@@ -406,90 +432,30 @@ export class ProjectStore {
   }
 
   /**
-   * Changes the label set and relation types. Renamed labels are renamed in every span that uses
-   * them, and deleted ones remove their spans (and the relations on those spans), in every layer
-   * of the project; the layers as they were are returned so that the change can be undone.
+   * Changes the label set and relation types. Renames and deletions are one step of the label log
+   * in project.json, the only file written: layers follow the log when read (label-log.ts). Hands
+   * back what undoing the change needs.
    */
-  async changeLabels(change: LabelChange): Promise<{ previous: LabelSnapshot }> {
-    const renames = new Map(change.renames.map((r) => [r.from, r.to]))
-    const deleted = new Set(change.deletions)
-    const touched: AnnotationLayer[] = []
-    for (const annotator of await this.annotators()) {
-      for (const id of await this.documentIds()) {
-        // a damaged layer cannot follow the change; it must not stop everyone else's from doing so
-        const layer = await this.getLayer(id, annotator).catch(nullIfDamaged)
-        if (!layer || !layer.spans.some((span) => renames.has(span.label) || deleted.has(span.label))) continue
-        touched.push(layer)
-      }
+  async changeLabels(change: LabelChange, by?: string): Promise<{ previous: LabelSnapshot }> {
+    const step = labelChangeStep(this.config, change, by)
+    const previous: LabelSnapshot = {
+      labels: this.config.labels,
+      relationTypes: this.config.relationTypes,
+      ...(step ? { revision: step.revision } : {})
     }
-    const previous: LabelSnapshot = { labels: this.config.labels, relationTypes: this.config.relationTypes, layers: touched }
-    await this.updateConfig({ ...this.config, labels: change.labels, relationTypes: change.relationTypes })
-    for (const touchedLayer of touched) {
-      await this.withLayerLock(`${touchedLayer.annotator}/${touchedLayer.documentId}`, async () => {
-        const layer = await this.getLayer(touchedLayer.documentId, touchedLayer.annotator)
-        const spans = layer.spans
-          .filter((span) => !deleted.has(span.label))
-          .map((span) => (renames.has(span.label) ? { ...span, label: renames.get(span.label)! } : span))
-        await writeJsonAtomic(layerFile(this.folder, layer.annotator, layer.documentId), {
-          ...layer,
-          spans,
-          relations: keepLinkedRelations(spans, layer.relations),
-          updatedAt: new Date().toISOString()
-        })
-      })
-    }
+    const config = { ...this.config, labels: change.labels, relationTypes: change.relationTypes }
+    await this.updateConfig(step ? withStep(config, step) : config)
     return { previous }
   }
 
   /**
-   * Undoes a label change: puts back the label set, and in each layer the change touched renames
-   * the renamed spans back and restores the deleted ones (with their relations). Edits made since
-   * the change are kept: the snapshot is merged into each layer, not written over it.
+   * Undoes a label change: puts back the label set, and adds the log step that renames the
+   * renamed spans back and brings the deleted ones back (with their relations) in every layer,
+   * including edits made since. Only project.json is written.
    */
-  async restoreLabels(snapshot: LabelSnapshot): Promise<void> {
-    const labelsNow = new Set(this.config.labels.map((label) => label.name))
-    const labelsBefore = new Set(snapshot.labels.map((label) => label.name))
-    await this.checkSnapshot(snapshot)
-    await this.updateConfig({ ...this.config, labels: snapshot.labels, relationTypes: snapshot.relationTypes })
-    for (const before of snapshot.layers) {
-      checkAnnotator(before.annotator)
-      await this.withLayerLock(`${before.annotator}/${before.documentId}`, async () => {
-        const now = await this.getLayer(before.documentId, before.annotator)
-        const old = new Map(before.spans.map((span) => [span.id, span]))
-        // renamed: the span's old label is gone from the set and its new one did not exist before
-        const spans = now.spans.map((span) => {
-          const was = old.get(span.id)
-          return was && was.label !== span.label && !labelsNow.has(was.label) && !labelsBefore.has(span.label) ? { ...span, label: was.label } : span
-        })
-        // deleted: spans whose label the change removed come back
-        const present = new Set(spans.map((span) => span.id))
-        for (const span of before.spans) if (!present.has(span.id) && !labelsNow.has(span.label)) spans.push(span)
-        const relationIds = new Set(now.relations.map((relation) => relation.id))
-        const relations = keepLinkedRelations(spans, [...now.relations, ...before.relations.filter((r) => !relationIds.has(r.id))])
-        await writeJsonAtomic(layerFile(this.folder, before.annotator, before.documentId), {
-          ...now,
-          spans: spans.sort(compareSpans),
-          relations,
-          updatedAt: new Date().toISOString()
-        })
-      })
-    }
-  }
-
-  /**
-   * An undo writes layers, so what it writes is checked as a save checks it, before anything is
-   * written: layers only for documents that exist, spans inside their text with labels of the
-   * restored set, relations between their spans.
-   */
-  private async checkSnapshot(snapshot: LabelSnapshot): Promise<void> {
-    for (const layer of snapshot.layers) {
-      checkAnnotator(layer.annotator)
-      if (!(await this.hasDocument(layer.documentId))) {
-        throw new StoreError('not_found', `cannot restore a layer of ${layer.annotator} for document ${layer.documentId}: no such document in this project`)
-      }
-      await this.checkSpans(layer.documentId, layer.spans, undefined, snapshot.labels)
-      this.checkRelations(layer.spans, layer.relations, snapshot.relationTypes)
-    }
+  async restoreLabels(snapshot: LabelSnapshot, by?: string): Promise<void> {
+    const config = { ...this.config, labels: snapshot.labels, relationTypes: snapshot.relationTypes }
+    await this.updateConfig(snapshot.revision === undefined ? config : withStep(config, undoStep(this.config, snapshot.revision, by)))
   }
 
   /** Refuses a new annotator name equal to an existing annotator's but for case. */
@@ -511,7 +477,7 @@ export class ProjectStore {
   /** Reads a document once for the list (title, length); later listings use the cache. */
   private async cacheSummary(id: string): Promise<CachedDocument> {
     const record = await this.getDocument(id)
-    const summary = { title: record.title, length: codePointLength(record.text) }
+    const summary = { title: record.title, length: codePointLength(record.text), sha256: record.sha256 }
     this.documentCache.set(id, summary)
     return summary
   }
@@ -550,6 +516,11 @@ export class ProjectStore {
     }
     return summaries.sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id))
   }
+}
+
+/** Two versions of a layer hold the same work (the time stamp aside). */
+function sameLayer(a: AnnotationLayer, b: AnnotationLayer): boolean {
+  return JSON.stringify({ ...a, updatedAt: null }) === JSON.stringify({ ...b, updatedAt: null })
 }
 
 export { StoreError }

@@ -82,20 +82,15 @@ export interface ProjectStatistics {
   unreadable: { file: string; message: string }[]
 }
 
-const labelSnapshotSchema = z.object({
-  labels: z.array(labelSchema),
-  relationTypes: z.array(relationTypeSchema),
-  layers: z.array(
-    z.object({
-      version: z.literal(1),
-      documentId,
-      annotator: annotatorNameSchema,
-      status: z.enum(STATUSES),
-      spans: z.array(spanSchema),
-      relations: z.array(relationSchema),
-      updatedAt: z.string().nullable()
-    })
-  )
+/**
+ * What `labels.change` hands back for its undo: the label set before, and the label log step to
+ * undo (absent when the change renamed and deleted nothing). No layer is in it: a label change
+ * and its undo write project.json only.
+ */
+const labelSnapshotSchema = z.strictObject({
+  labels: z.array(labelSchema).min(1).max(60),
+  relationTypes: z.array(relationTypeSchema).max(60),
+  revision: z.number().int().positive().optional()
 })
 export type LabelSnapshotInput = z.infer<typeof labelSnapshotSchema>
 
@@ -130,7 +125,7 @@ export const channels = {
     }),
     result: {} as AnnotationLayer
   },
-  /** Edits the label set; renames and deletions reach every span that uses the label. */
+  /** Edits the label set; renames and deletions reach every span that uses the label (through the label log). */
   'labels.change': {
     input: z.object({
       labels: z.array(labelSchema).min(1).max(60),
