@@ -17,6 +17,8 @@ import { EXPORT_FORMAT_NAMES, ExportError } from '../exporting/export-project'
 import { supportedExtensions } from '../formats/registry'
 import { searchProject } from '../search/project-search'
 import { projectStatistics } from '../statistics/project-statistics'
+import { SyncError } from '../sync/git'
+import { syncProject } from '../sync/sync-project'
 import { checkLabelSet, relationTypesAfter } from './label-rules'
 import { projectAgreement } from '../agreement/project-agreement'
 import type { Session } from './session'
@@ -83,6 +85,7 @@ export function createHandlers(session: Session): Handlers {
     },
     'project.search': ({ query, limit }) => searchProject(store, session.annotator, query, limit),
     'project.statistics': () => projectStatistics(store),
+    'project.sync': ({ remote }) => syncProject(store, { annotator: session.annotator, ...(remote ? { remote } : {}) }),
     'annotations.setStatus': ({ documentId, status }) => store.saveLayer(documentId, session.annotator, { status }),
     'agreement.report': (request) => projectAgreement(store, request)
   }
@@ -97,6 +100,7 @@ export function toApiError(error: unknown): ApiError {
     }
   }
   if (error instanceof StoreError) return { code: error.code, message: error.message }
+  if (error instanceof SyncError) return { code: 'io', message: error.message }
   if (error instanceof ImportError || error instanceof ExportError) return { code: 'invalid_input', message: error.message }
   return { code: 'internal', message: error instanceof Error ? error.message : String(error) }
 }

@@ -21,6 +21,8 @@ import { checkAnnotator, defaultAnnotator } from '../store/annotator'
 import { acquireAppLock } from '../store/app-lock'
 import { ProjectStore } from '../store/project-store'
 import { MEASURE_IDS, type MeasureId } from '../../shared/agreement/report'
+import { initProjectRepository } from '../sync/init-repository'
+import { syncProject } from '../sync/sync-project'
 
 function annotatorOption(): Option {
   return new Option('--annotator <name>', 'annotator layer to use (default: your user name)').argParser((value) => {
@@ -188,6 +190,35 @@ export function buildProgram(): Command {
         process.stdout.write(text)
       }
     )
+
+  program
+    .command('init')
+    .description('create a project folder (with the default labels); with --git, make it a git repository ready for team sync')
+    .requiredOption('--project <dir>', 'project folder')
+    .option('--name <name>', 'project name (default: the folder name)')
+    .option('--git', 'make the project a git repository (no line-ending conversion, temp and lock files ignored) and commit it')
+    .addOption(annotatorOption())
+    .action(async (options: { project: string; name?: string; git?: boolean; annotator?: string }) => {
+      const store = await ProjectStore.open(options.project, { create: true, ...(options.name ? { name: options.name } : {}) })
+      process.stdout.write(`Project "${store.settings.name}" in ${store.folder}\n`)
+      if (!options.git) return
+      const report = await initProjectRepository(store.folder, options.annotator ?? defaultAnnotator())
+      for (const line of report.lines) process.stdout.write(`${line}\n`)
+    })
+
+  program
+    .command('sync')
+    .description("share your work through git: commit your layers (and documents/project.json changed here), pull teammates' work, push")
+    .requiredOption('--project <dir>', 'project folder (inside a git repository)')
+    .option('--remote <name>', "remote to sync with (default: the branch's upstream, else origin)")
+    .addOption(annotatorOption())
+    .action(async (options: { project: string; remote?: string; annotator?: string }) => {
+      const store = await ProjectStore.open(options.project)
+      const report = await syncProject(store, { annotator: options.annotator ?? defaultAnnotator(), ...(options.remote ? { remote: options.remote } : {}) })
+      for (const line of report.lines) process.stdout.write(`${line}\n`)
+      // the work is committed either way; a sync that could not exchange it is still a failure
+      if (['unreachable', 'conflict', 'push_rejected'].includes(report.outcome) || report.textProblems.length > 0) process.exitCode = 1
+    })
 
   program
     .command('serve')

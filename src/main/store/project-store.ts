@@ -125,6 +125,8 @@ export class ProjectStore {
       if (!parsed.success) {
         throw new StoreError('invalid_input', `${projectFile(absolute)}: ${parsed.error.issues[0]?.message}`)
       }
+      // git keeps no empty folder: a fresh clone of a project may lack them (a read-only copy may keep lacking them)
+      await Promise.all([documentsDir(absolute), annotationsDir(absolute)].map((dir) => mkdir(dir).catch(() => undefined)))
       const store = new ProjectStore(absolute, parsed.data)
       store.notices.push(...recovered, ...store.removeStaleTempFiles())
       return store

@@ -82,6 +82,42 @@ export interface ProjectStatistics {
   unreadable: { file: string; message: string }[]
 }
 
+/** Files a sync brought in or sent out, by what they are. */
+export interface SyncChanges {
+  documents: { added: number; changed: number; removed: number }
+  /** Layer files per annotator. */
+  layers: { annotator: string; added: number; changed: number; removed: number }[]
+  /** Files of the gold layer. */
+  gold: number
+  /** Label changes recorded in project.json, with who made them. */
+  labels: { by: string; what: string }[]
+  /** project.json changed (labels or other settings). */
+  settings: boolean
+  /** Other files of the project folder. */
+  other: string[]
+}
+
+export interface SyncReport {
+  /**
+   * synced: something came in or went out; up_to_date: nothing to do; local_only: no remote, work
+   * committed here; unreachable: the remote could not be reached; conflict: the pull met a change
+   * to the same file and was undone; push_rejected: the remote moved again while pushing.
+   */
+  outcome: 'synced' | 'up_to_date' | 'local_only' | 'unreachable' | 'conflict' | 'push_rejected'
+  remote: string | null
+  branch: string
+  /** Files this sync committed. */
+  committed: number
+  incoming: SyncChanges
+  outgoing: SyncChanges
+  /** Changed files of other annotators in this folder: never committed by this annotator's sync. */
+  notCommitted: string[]
+  /** Documents whose text no longer matches the hash their layers were written against. */
+  textProblems: string[]
+  /** The report in lines for people (the CLI prints them, the app shows them). */
+  lines: string[]
+}
+
 /**
  * What `labels.change` hands back for its undo: the label set before, and the label log step to
  * undo (absent when the change renamed and deleted nothing). No layer is in it: a label change
@@ -148,6 +184,11 @@ export const channels = {
   'project.statistics': {
     input: z.object({}),
     result: {} as ProjectStatistics
+  },
+  /** Commits this annotator's changed files, pulls teammates' work and pushes (git). */
+  'project.sync': {
+    input: z.object({ remote: z.string().min(1).max(200).optional() }),
+    result: {} as SyncReport
   },
   'annotations.setStatus': {
     input: z.object({ documentId, status: z.enum(STATUSES) }),
