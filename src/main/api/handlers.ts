@@ -13,6 +13,7 @@ import type { z } from 'zod'
 import { ImportError } from '../importing/errors'
 import { importSources } from '../importing/import-files'
 import { StoreError } from '../store/project-store'
+import { textDrift } from '../store/text-drift'
 import { EXPORT_FORMAT_NAMES, ExportError } from '../exporting/export-project'
 import { supportedExtensions } from '../formats/registry'
 import { searchProject } from '../search/project-search'
@@ -56,10 +57,14 @@ export function createHandlers(session: Session): Handlers {
       return projectInfo(session)
     },
     'documents.list': () => store.summaries(session.annotator),
-    'documents.get': async ({ id }) => ({
-      document: await store.getDocument(id),
-      layer: await store.getLayer(id, session.annotator)
-    }),
+    'documents.get': async ({ id }) => {
+      const document = await store.getDocument(id)
+      const layer = await store.getLayer(id, session.annotator)
+      // offsets laid on a text that changed under them would mark the wrong words
+      const drift = textDrift(document, layer)
+      if (drift) throw new StoreError('conflict', drift)
+      return { document, layer }
+    },
     'documents.import': ({ files }) =>
       importSources(
         store,

@@ -6,6 +6,8 @@ import { OffsetMap } from '../../shared/offsets'
 import type { ExportRecord, ExportSpan } from '../formats/types'
 import { DamagedFileError } from '../store/errors'
 import type { ProjectStore } from '../store/project-store'
+import { documentDrift, layerDrift } from '../store/text-drift'
+import { ExportError } from './export-project'
 
 export interface ExportSelection {
   /** One annotator's layer, or every annotator's (one record per document and annotator). */
@@ -79,8 +81,12 @@ export async function* exportRecords(
     }
     const { document, layers } = read
     const offsets = new OffsetMap(document.text)
+    const textChanged = documentDrift(document)
     for (const [a, annotator] of annotators.entries()) {
       const layer = layers[a]!
+      // offsets laid on a text that changed under them would slice the wrong words: said, never written
+      const drift = textChanged ?? layerDrift(document, layer)
+      if (drift && layer.spans.length > 0) throw new ExportError(drift)
       if (selection.statuses && !selection.statuses.includes(layer.status)) continue
       // with every annotator selected, documents an annotator never touched are left out
       if (typeof selection.annotator !== 'string' && layer.updatedAt === null) continue

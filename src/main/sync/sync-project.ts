@@ -7,7 +7,7 @@ import path from 'node:path'
 import type { SyncChanges, SyncReport } from '../../shared/api/contract'
 import { projectConfigSchema, type AnnotationLayer, type DocumentRecord, type ProjectConfig } from '../../shared/model'
 import type { ProjectStore } from '../store/project-store'
-import { textDrift } from '../store/text-drift'
+import { documentDrift, layerDrift } from '../store/text-drift'
 import { classify, describeChanges, isEmpty, labelChanges, noChanges, type FileChange } from './changes'
 import { gitMessage, openRepository, SyncError, type ProjectRepository } from './git'
 
@@ -107,7 +107,7 @@ async function checkIncomingText(store: ProjectStore, incomingPaths: string[]): 
     } catch {
       continue
     }
-    const problem = textDrift(document)
+    const problem = documentDrift(document)
     if (problem) {
       problems.push(problem)
       continue
@@ -119,7 +119,7 @@ async function checkIncomingText(store: ProjectStore, incomingPaths: string[]): 
       } catch {
         continue
       }
-      const drift = textDrift(document, layer)
+      const drift = layerDrift(document, layer)
       if (drift) problems.push(drift)
     }
   }

@@ -41,7 +41,8 @@ beforeAll(async () => {
 })
 afterAll(removeTempDirs)
 
-describe('spanwise init --git', () => {
+// each command starts a Node process through tsx: seconds each on a busy machine
+describe('spanwise init --git', { timeout: 90_000 }, () => {
   it('makes the project a repository that keeps bytes as they are and ignores temp and lock files, committed as the annotator', async () => {
     const result = spanwise(['init', '--git', '--project', 'team', '--annotator', 'olga'])
     expect(result.stderr).toBe('')
@@ -58,7 +59,7 @@ describe('spanwise init --git', () => {
   })
 })
 
-describe('spanwise sync', () => {
+describe('spanwise sync', { timeout: 90_000 }, () => {
   it('with no remote commits the annotator\'s work and says it stayed here', () => {
     expect(spanwise(['import', '--project', 'team', '--annotator', 'olga', 'a.txt']).status).toBe(0)
     const result = spanwise(['sync', '--project', 'team', '--annotator', 'olga'])
