@@ -35,7 +35,7 @@ export function followLabelLog(layer: AnnotationLayer, config: ProjectConfig): A
       if (out.length > 0) {
         const outIds = new Set(out.map((span) => span.id))
         const linked = (relation: Relation) => outIds.has(relation.from) || outIds.has(relation.to)
-        retired.push({ revision: step.revision, spans: out, relations: relations.filter(linked) })
+        setAside(retired, { revision: step.revision, spans: out, relations: relations.filter(linked) })
         spans = spans.filter((span) => !gone.has(span.label))
         relations = relations.filter((relation) => !linked(relation))
       }
@@ -62,6 +62,23 @@ export function followLabelLog(layer: AnnotationLayer, config: ProjectConfig): A
     relations,
     labelRevision: to,
     ...(retired.length > 0 ? { retired } : {})
+  }
+}
+
+/** Adds spans a step deleted to what the layer already set aside for that step (a layer saved by a process behind the log may meet the step twice). */
+function setAside(retired: RetiredAnnotations[], more: RetiredAnnotations): void {
+  const index = retired.findIndex((set) => set.revision === more.revision)
+  const existing = retired[index]
+  if (!existing) {
+    retired.push(more)
+    return
+  }
+  const spanIds = new Set(existing.spans.map((span) => span.id))
+  const relationIds = new Set(existing.relations.map((relation) => relation.id))
+  retired[index] = {
+    revision: more.revision,
+    spans: [...existing.spans, ...more.spans.filter((span) => !spanIds.has(span.id))],
+    relations: [...existing.relations, ...more.relations.filter((relation) => !relationIds.has(relation.id))]
   }
 }
 

@@ -349,13 +349,15 @@ export class ProjectStore {
       if (change.relations) this.checkRelations(spans, change.relations)
       const status: DocumentStatus =
         change.status ?? (current.status === 'todo' && spans.length > 0 ? 'in_progress' : current.status)
+      const { labelRevision: _read, ...rest } = current
       const revision = currentRevision(this.config)
       const layer: AnnotationLayer = {
-        ...current,
+        ...rest,
         status,
         spans: [...spans].sort(compareSpans),
         relations,
-        // written against the current label log step and text (layers of older ones follow on the fly)
+        // the label revision these labels are written against: this process's, even when the file
+        // was written against a newer one (readers then bring these labels forward)
         ...(revision > 0 ? { labelRevision: revision } : {}),
         documentSha256: await this.documentHash(documentId, known.text),
         updatedAt: current.updatedAt

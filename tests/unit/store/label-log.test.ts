@@ -137,6 +137,20 @@ describe('a label rename or deletion', () => {
     expect((await store.getLayer(id, 'bob')).spans.map((s) => `${s.label}:${s.id}`)).toEqual(['statement:bob-a', 'figure:bob-f'])
   })
 
+  it('reaches what a process still behind the log saves (e.g. a window open before a pull)', async () => {
+    const { store, id, call } = await teamProject()
+    const behind = await ProjectStore.open(store.folder)
+    const { undo } = await call('labels.change', renameAndDelete(store))
+    // the process behind still knows actor and figure, and saves with them
+    const layer = await behind.getLayer(id, 'ana')
+    await behind.saveLayer(id, 'ana', { spans: [...layer.spans, span('ana-x', 'the budget', 'actor')], relations: layer.relations })
+    const read = await (await ProjectStore.open(store.folder)).getLayer(id, 'ana')
+    expect(read.spans.map((s) => `${s.id}:${s.label}`)).toEqual(['ana-a:speaker', 'ana-c:claim', 'ana-x:speaker'])
+    expect(read.retired).toMatchObject([{ revision: 1, spans: [{ id: 'ana-f' }] }])
+    await call('labels.restore', undo)
+    expect((await store.getLayer(id, 'ana')).spans.map((s) => `${s.id}:${s.label}`)).toEqual(['ana-a:actor', 'ana-c:claim', 'ana-x:actor', 'ana-f:figure'])
+  })
+
   it('can be undone only while it is the latest change', async () => {
     const { store, call } = await teamProject()
     const first = await call('labels.change', renameAndDelete(store))
