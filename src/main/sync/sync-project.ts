@@ -4,6 +4,7 @@
 // missing remote or an unreachable one leaves the work committed here and says so.
 import { existsSync } from 'node:fs'
 import path from 'node:path'
+import { GitError } from 'simple-git'
 import type { SyncChanges, SyncReport } from '../../shared/api/contract'
 import { projectConfigSchema, type AnnotationLayer, type DocumentRecord, type ProjectConfig } from '../../shared/model'
 import type { ProjectStore } from '../store/project-store'
@@ -27,8 +28,25 @@ function isMine(path: string, annotator: string): boolean {
   return parts[0] === 'documents' || parts[0] === 'gold' || path === 'project.json' || path === '.gitattributes' || path === '.gitignore'
 }
 
+/** Syncs running in this process, by project folder: a second request waits for the first. */
+const running = new Map<string, Promise<unknown>>()
+
 /** Syncs the project `store` has open; re-reads project.json when a pull changed it. */
 export async function syncProject(store: ProjectStore, options: SyncOptions): Promise<SyncReport> {
+  const previous = running.get(store.folder) ?? Promise.resolve()
+  const run = previous.catch(() => undefined).then(() => syncOnce(store, options))
+  running.set(store.folder, run)
+  try {
+    return await run
+  } catch (error) {
+    // whatever git said, said in one line
+    throw error instanceof GitError ? new SyncError(`git failed: ${gitMessage(error)}`) : error
+  } finally {
+    if (running.get(store.folder) === run) running.delete(store.folder)
+  }
+}
+
+async function syncOnce(store: ProjectStore, options: SyncOptions): Promise<SyncReport> {
   const repo = await openRepository(store.folder, options.annotator)
   const { git } = repo
   const branch = (await git.raw(['symbolic-ref', '--quiet', '--short', 'HEAD']).catch(() => '')).trim()

@@ -1,0 +1,48 @@
+// A project that is one folder of a larger repository (a team's data repository, say): sync
+// commits only inside the project, reports paths relative to it, and two syncs asked for at
+// once in one process (two browser tabs) run one after the other.
+import { mkdir, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ProjectStore } from '../../../src/main/store/project-store'
+import { initProjectRepository } from '../../../src/main/sync/init-repository'
+import { syncProject } from '../../../src/main/sync/sync-project'
+import { git, isolateGit } from '../../helpers/git-team'
+import { removeTempDirs, tempDir } from '../../helpers/temp'
+
+let root: string
+let restoreGit: () => void
+
+beforeAll(async () => {
+  root = await tempDir()
+  restoreGit = isolateGit(root)
+})
+afterAll(async () => {
+  restoreGit()
+  await removeTempDirs()
+})
+
+describe('a project inside a larger repository', { timeout: 90_000 }, () => {
+  it('syncs its own files only and reports them relative to the project', async () => {
+    const repository = path.join(root, 'data')
+    await mkdir(repository)
+    git(repository, 'init', '--quiet', '--initial-branch=main')
+    await writeFile(path.join(repository, 'notes.txt'), 'not part of the project\n')
+    const store = await ProjectStore.open(path.join(repository, 'corpora', 'news'), { create: true })
+    const init = await initProjectRepository(store.folder, 'olga')
+    expect(init.created).toBe(false)
+    expect(git(repository, 'ls-files').trim().split('\n').sort()).toEqual(['corpora/news/.gitattributes', 'corpora/news/.gitignore', 'corpora/news/project.json'])
+
+    git(root, 'init', '--quiet', '--bare', '--initial-branch=main', 'data.git')
+    git(repository, 'remote', 'add', 'origin', path.join(root, 'data.git'))
+    const { added } = await store.addDocuments([{ text: 'The council met.', title: 'Council', meta: {} }])
+    await store.saveLayer(added[0]!.id, 'olga', { spans: [{ id: 's', start: 4, end: 11, label: 'actor' }] })
+    // two syncs at once, as two tabs would ask: one commits and pushes, the other finds nothing left
+    const [first, second] = await Promise.all([syncProject(store, { annotator: 'olga' }), syncProject(store, { annotator: 'olga' })])
+    expect(first.outcome).toBe('synced')
+    expect(first.outgoing).toMatchObject({ documents: { added: 1 }, layers: [{ annotator: 'olga', added: 1 }] })
+    expect(second.outcome).toBe('up_to_date')
+    // the file outside the project stays as it was: untracked, uncommitted
+    expect(git(repository, 'status', '--porcelain').trim()).toBe('?? notes.txt')
+  })
+})
