@@ -8,8 +8,11 @@ import { findRepository, gitMessage, initRepository, openRepository, SyncError }
 
 /** `* -text`: git stores and checks out every file byte for byte (core.autocrlf included). */
 export const GIT_ATTRIBUTES = ['# Spanwise: offsets depend on the exact bytes of each text; never convert line endings', '* -text']
-/** The writer's unique temp files (.<name>.<pid>.<random>.tmp), lock files and derived caches. */
-export const GIT_IGNORE = ['# Spanwise: temporary, lock and cache files', '*.tmp', '*.lock', '.spanwise/']
+/**
+ * The writer's unique temp files (.<name>.<pid>.<random>.tmp), the app's lock file and import
+ * journals (.spanwise-app.lock, .spanwise-import-….journal) and derived caches (.spanwise/).
+ */
+export const GIT_IGNORE = ['# Spanwise: temporary, lock, journal and cache files', '*.tmp', '*.lock', '*.journal', '.spanwise-*', '.spanwise/']
 
 /** Adds the lines a file lacks (keeping what a team already has there); true when it changed. */
 async function ensureLines(file: string, lines: string[]): Promise<boolean> {
