@@ -6,10 +6,11 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { GitError } from 'simple-git'
 import type { SyncChanges, SyncReport } from '../../shared/api/contract'
-import { projectConfigSchema, type AnnotationLayer, type DocumentRecord, type ProjectConfig } from '../../shared/model'
+import { projectConfigSchema, type ProjectConfig } from '../../shared/model'
 import type { ProjectStore } from '../store/project-store'
-import { documentDrift, layerDrift } from '../store/text-drift'
 import { classify, describeChanges, isEmpty, labelChanges, noChanges, type FileChange } from './changes'
+import { checkIncomingText } from './incoming-text'
+import { describeReport } from './report-lines'
 import { gitMessage, openRepository, SyncError, type ProjectRepository } from './git'
 
 export interface SyncOptions {
@@ -108,40 +109,6 @@ async function syncOnce(store: ProjectStore, options: SyncOptions): Promise<Sync
   report.textProblems = await checkIncomingText(store, broughtIn)
   report.lines = describeReport(report, notes)
   return report
-}
-
-/** Documents that came in (or whose layers did) and no longer match their layers' text. */
-async function checkIncomingText(store: ProjectStore, incomingPaths: string[]): Promise<string[]> {
-  const problems: string[] = []
-  const documents = new Set<string>()
-  for (const path of incomingPaths) {
-    const match = /^(?:documents|annotations\/[^/]+)\/([0-9a-f]{8,64})\.json$/.exec(path)
-    if (match) documents.add(match[1]!)
-  }
-  for (const id of documents) {
-    let document: DocumentRecord
-    try {
-      document = await store.getDocument(id)
-    } catch {
-      continue
-    }
-    const problem = documentDrift(document)
-    if (problem) {
-      problems.push(problem)
-      continue
-    }
-    for (const annotator of await store.annotators()) {
-      let layer: AnnotationLayer
-      try {
-        layer = await store.getLayer(id, annotator)
-      } catch {
-        continue
-      }
-      const drift = layerDrift(document, layer)
-      if (drift) problems.push(drift)
-    }
-  }
-  return problems
 }
 
 /** (simple-git resolves a failed git command that printed nothing, so the answer is read from the output) */
@@ -299,40 +266,4 @@ async function push(repo: ProjectRepository, remote: string, branch: string, rep
   }
   report.outgoing = outgoing
   return 'ok'
-}
-
-function describeReport(report: SyncReport, problems: string[]): string[] {
-  const lines: string[] = []
-  const incoming = describeChanges(report.incoming)
-  const outgoing = describeChanges(report.outgoing)
-  const committed = report.committed > 0 ? `committed ${report.committed} changed file${report.committed === 1 ? '' : 's'} here` : 'nothing new to commit here'
-  switch (report.outcome) {
-    case 'synced':
-      lines.push(`Synced with ${report.remote} (${report.branch}).`)
-      lines.push(incoming ? `In: ${incoming}.` : 'In: nothing new from teammates.')
-      lines.push(outgoing ? `Out: ${outgoing}.` : 'Out: nothing.')
-      break
-    case 'up_to_date':
-      lines.push(report.remote ? `Up to date with ${report.remote} (${report.branch}): nothing to pull, nothing to send.` : 'Nothing to sync yet.')
-      break
-    case 'local_only':
-      lines.push(`This repository has no remote: ${committed}, nothing pulled or pushed. Add your team's repository with "git remote add origin URL".`)
-      break
-    case 'unreachable':
-      lines.push(`Could not reach ${report.remote}: ${problems[0] ?? 'unknown error'}. Your work is safe (${committed}); sync again when the remote can be reached.`)
-      break
-    case 'conflict':
-      lines.push(`Pulling from ${report.remote} met a change to the same file (${problems[0] ?? 'conflict'}): nothing was pulled, and your work is committed here. Each file should have one writer; see docs/teams.md, "Conflicts".`)
-      break
-    case 'push_rejected':
-      lines.push(`${report.remote} moved again while sending your work (twice): your work is committed here; sync again.`)
-      if (incoming) lines.push(`In: ${incoming}.`)
-      break
-  }
-  for (const problem of report.textProblems) lines.push(`Text changed: ${problem}.`)
-  if (report.notCommitted.length > 0) {
-    const owners = [...new Set(report.notCommitted.map((path) => path.split('/').slice(0, 2).join('/')))]
-    lines.push(`Not committed: ${report.notCommitted.length} changed file(s) of other writers (${owners.join(', ')}): only their owners commit them.`)
-  }
-  return lines
 }

@@ -1,7 +1,7 @@
 // A project that is one folder of a larger repository (a team's data repository, say): sync
 // commits only inside the project, reports paths relative to it, and two syncs asked for at
 // once in one process (two browser tabs) run one after the other.
-import { mkdir, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ProjectStore } from '../../../src/main/store/project-store'
@@ -44,5 +44,22 @@ describe('a project inside a larger repository', { timeout: 90_000 }, () => {
     expect(second.outcome).toBe('up_to_date')
     // the file outside the project stays as it was: untracked, uncommitted
     expect(git(repository, 'status', '--porcelain').trim()).toBe('?? notes.txt')
+  })
+
+  it('names a document whose text a teammate changed under the layers', async () => {
+    const repository = path.join(root, 'data')
+    const store = await ProjectStore.open(path.join(repository, 'corpora', 'news'))
+    git(root, 'clone', '--quiet', 'data.git', 'other')
+    const theirs = path.join(root, 'other', 'corpora', 'news')
+    const [id] = await store.documentIds()
+    // an edit by hand in the other clone: the text changes, its recorded hash does not
+    const file = path.join(theirs, 'documents', `${id}.json`)
+    const record = JSON.parse(await readFile(file, 'utf8')) as { text: string }
+    await writeFile(file, JSON.stringify({ ...record, text: record.text.replace('council', 'Council') }))
+    const edited = await syncProject(await ProjectStore.open(theirs), { annotator: 'olga' })
+    expect(edited.outgoing.documents.changed).toBe(1)
+    const report = await syncProject(store, { annotator: 'olga' })
+    expect(report.textProblems).toEqual([`documents/${id}.json: its text no longer matches the hash it was imported with (edited, or line endings converted by git); annotations on it would be mis-sliced`])
+    expect(report.lines.join('\n')).toContain(`Text changed: documents/${id}.json`)
   })
 })
