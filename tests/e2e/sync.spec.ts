@@ -16,6 +16,8 @@ function run(cwd: string, command: string, ...args: string[]): string {
 const spanwise = (cwd: string, ...args: string[]) => run(cwd, process.execPath, path.join(repoRoot, 'bin', 'spanwise.mjs'), ...args)
 
 test('Sync brings a teammate\'s layer and reports it; the shortcut syncs again', async ({ page }) => {
+  // the setup runs the command line four times (a Node start-up each) before the browser part
+  test.setTimeout(180_000)
   const root = await mkdtemp(path.join(os.tmpdir(), 'spanwise-e2e-sync-'))
   try {
     await writeFile(path.join(root, 'a.txt'), 'The council approved 12 new bridges.\n')
