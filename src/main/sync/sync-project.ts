@@ -21,12 +21,13 @@ export interface SyncOptions {
 
 /** Files this annotator's sync commits: their own layers, and the project files when changed here. */
 function isMine(path: string, annotator: string): boolean {
+  if (path === 'project.json' || path === '.gitattributes' || path === '.gitignore') return true
   const parts = path.split('/')
   const name = parts.at(-1)!
-  // the writer's temporary and lock files are never committed, even without our .gitignore
+  // the writer's temporary, lock and journal files are never committed, even without our .gitignore
   if (name.startsWith('.') || name.endsWith('.tmp') || name.endsWith('.lock')) return false
   if (parts[0] === 'annotations') return parts[1] === annotator
-  return parts[0] === 'documents' || parts[0] === 'gold' || path === 'project.json' || path === '.gitattributes' || path === '.gitignore'
+  return parts[0] === 'documents' || parts[0] === 'gold'
 }
 
 /** Syncs running in this process, by project folder: a second request waits for the first. */
