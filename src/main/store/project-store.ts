@@ -522,9 +522,11 @@ export class ProjectStore {
   }
 }
 
-/** Two versions of a layer hold the same work (the time stamp aside). */
+/** Two versions of a layer hold the same work (the time stamp aside), whatever their keys' order. */
 function sameLayer(a: AnnotationLayer, b: AnnotationLayer): boolean {
-  return JSON.stringify({ ...a, updatedAt: null }) === JSON.stringify({ ...b, updatedAt: null })
+  const sortedKeys = (_key: string, value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) : value
+  return JSON.stringify({ ...a, updatedAt: null }, sortedKeys) === JSON.stringify({ ...b, updatedAt: null }, sortedKeys)
 }
 
 export { StoreError }

@@ -1,6 +1,6 @@
 // Label renames and deletions write project.json only; every reader (layers, summaries, search,
 // exports) follows the label log, and each annotator's layer catches up when its owner saves it.
-import { readFile, stat } from 'node:fs/promises'
+import { readFile, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createDispatch } from '../../../src/main/api/handlers'
@@ -179,6 +179,17 @@ describe('saving a layer', () => {
     await store.saveLayer(id, 'bob', { spans: layer.spans, relations: layer.relations, status: layer.status })
     expect(await readFile(file, 'utf8')).toBe(before.content)
     expect((await stat(file)).mtimeMs).toBe(before.mtime)
+  })
+
+  it('writes nothing either when the file lists its fields in another order (another tool, another version)', async () => {
+    const { folder, store, id } = await teamProject()
+    const file = path.join(folder, 'annotations', 'bob', `${id}.json`)
+    const stored = await readJsonRaw<Record<string, unknown>>(file)
+    const reversed = JSON.stringify(Object.fromEntries(Object.entries(stored).reverse()))
+    await writeFile(file, reversed)
+    const layer = await store.getLayer(id, 'bob')
+    await store.saveLayer(id, 'bob', { spans: layer.spans, relations: layer.relations, status: layer.status })
+    expect(await readFile(file, 'utf8')).toBe(reversed)
   })
 
   it('records the hash of the text its offsets were written against', async () => {
