@@ -18,8 +18,7 @@ import { EXPORT_FORMAT_NAMES, ExportError } from '../exporting/export-project'
 import { supportedExtensions } from '../formats/registry'
 import { searchProject } from '../search/project-search'
 import { projectStatistics } from '../statistics/project-statistics'
-import { SyncError } from '../sync/git'
-import { syncProject } from '../sync/sync-project'
+import { SyncError } from '../sync/sync-error'
 import { checkLabelSet, relationTypesAfter } from './label-rules'
 import { projectAgreement } from '../agreement/project-agreement'
 import type { Session } from './session'
@@ -90,7 +89,9 @@ export function createHandlers(session: Session): Handlers {
     },
     'project.search': ({ query, limit }) => searchProject(store, session.annotator, query, limit),
     'project.statistics': () => projectStatistics(store),
-    'project.sync': ({ remote }) => syncProject(store, { annotator: session.annotator, ...(remote ? { remote } : {}) }),
+    // git's modules load with the first sync, not with the app
+    'project.sync': async ({ remote }) =>
+      (await import('../sync/sync-project')).syncProject(store, { annotator: session.annotator, ...(remote ? { remote } : {}) }),
     'annotations.setStatus': ({ documentId, status }) => store.saveLayer(documentId, session.annotator, { status }),
     'agreement.report': (request) => projectAgreement(store, request)
   }

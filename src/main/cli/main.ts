@@ -21,8 +21,6 @@ import { checkAnnotator, defaultAnnotator } from '../store/annotator'
 import { acquireAppLock } from '../store/app-lock'
 import { ProjectStore } from '../store/project-store'
 import { MEASURE_IDS, type MeasureId } from '../../shared/agreement/report'
-import { initProjectRepository } from '../sync/init-repository'
-import { syncProject } from '../sync/sync-project'
 
 function annotatorOption(): Option {
   return new Option('--annotator <name>', 'annotator layer to use (default: your user name)').argParser((value) => {
@@ -202,6 +200,8 @@ export function buildProgram(): Command {
       const store = await ProjectStore.open(options.project, { create: true, ...(options.name ? { name: options.name } : {}) })
       process.stdout.write(`Project "${store.settings.name}" in ${store.folder}\n`)
       if (!options.git) return
+      // git's modules load only for the commands that use git: every other command starts sooner
+      const { initProjectRepository } = await import('../sync/init-repository')
       const report = await initProjectRepository(store.folder, options.annotator ?? defaultAnnotator())
       for (const line of report.lines) process.stdout.write(`${line}\n`)
     })
@@ -214,6 +214,7 @@ export function buildProgram(): Command {
     .addOption(annotatorOption())
     .action(async (options: { project: string; remote?: string; annotator?: string }) => {
       const store = await ProjectStore.open(options.project)
+      const { syncProject } = await import('../sync/sync-project')
       const report = await syncProject(store, { annotator: options.annotator ?? defaultAnnotator(), ...(options.remote ? { remote: options.remote } : {}) })
       for (const line of report.lines) process.stdout.write(`${line}\n`)
       // the work is committed either way; a sync that could not exchange it is still a failure

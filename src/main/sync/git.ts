@@ -2,9 +2,7 @@
 // committing as the annotator (so a repository with no identity configured works, and history
 // says who annotated what), never prompting for a password, and with errors in one plain line.
 import { simpleGit, type SimpleGit, type SimpleGitOptions } from 'simple-git'
-
-/** A sync that cannot start or go on, said in one line for people (no stack trace). */
-export class SyncError extends Error {}
+import { SyncError } from './sync-error'
 
 export interface ProjectRepository {
   git: SimpleGit

@@ -4,7 +4,8 @@
 import { existsSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { findRepository, gitMessage, initRepository, openRepository, SyncError } from './git'
+import { findRepository, gitMessage, initRepository, openRepository } from './git'
+import { SyncError } from './sync-error'
 
 /** `* -text`: git stores and checks out every file byte for byte (core.autocrlf included). */
 export const GIT_ATTRIBUTES = ['# Spanwise: offsets depend on the exact bytes of each text; never convert line endings', '* -text']

@@ -11,7 +11,8 @@ import type { ProjectStore } from '../store/project-store'
 import { classify, describeChanges, isEmpty, labelChanges, noChanges, type FileChange } from './changes'
 import { checkIncomingText } from './incoming-text'
 import { describeReport } from './report-lines'
-import { gitMessage, openRepository, SyncError, type ProjectRepository } from './git'
+import { gitMessage, openRepository, type ProjectRepository } from './git'
+import { SyncError } from './sync-error'
 
 export interface SyncOptions {
   annotator: string
