@@ -7,7 +7,6 @@ import type { ExportRecord, ExportSpan } from '../formats/types'
 import { DamagedFileError } from '../store/errors'
 import type { ProjectStore } from '../store/project-store'
 import { documentDrift, layerDrift } from '../store/text-drift'
-import { ExportError } from './export-project'
 
 export interface ExportSelection {
   /** One annotator's layer, or every annotator's (one record per document and annotator). */
@@ -26,6 +25,13 @@ export interface DamagedDocument {
 async function readForExport(store: ProjectStore, id: string, annotators: string[]) {
   const document = await store.getDocument(id)
   const layers = await Promise.all(annotators.map((annotator) => store.getLayer(id, annotator)))
+  // offsets laid on a text that changed under them would slice the wrong words: such a document
+  // is left out like a damaged one, and named
+  const textChanged = documentDrift(document)
+  for (const layer of layers) {
+    const drift = layer.spans.length > 0 ? (textChanged ?? layerDrift(document, layer)) : null
+    if (drift) throw new DamagedFileError(path.join(store.folder, drift.file), drift.problem)
+  }
   return { document, layers }
 }
 
@@ -81,12 +87,8 @@ export async function* exportRecords(
     }
     const { document, layers } = read
     const offsets = new OffsetMap(document.text)
-    const textChanged = documentDrift(document)
     for (const [a, annotator] of annotators.entries()) {
       const layer = layers[a]!
-      // offsets laid on a text that changed under them would slice the wrong words: said, never written
-      const drift = textChanged ?? layerDrift(document, layer)
-      if (drift && layer.spans.length > 0) throw new ExportError(drift)
       if (selection.statuses && !selection.statuses.includes(layer.status)) continue
       // with every annotator selected, documents an annotator never touched are left out
       if (typeof selection.annotator !== 'string' && layer.updatedAt === null) continue

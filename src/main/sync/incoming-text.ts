@@ -1,7 +1,7 @@
 // After a pull: texts that changed under their layers, and layers written against another text,
 // are named in the sync report (see store/text-drift.ts), never silently mis-sliced.
 import type { ProjectStore } from '../store/project-store'
-import { documentDrift, layerDrift } from '../store/text-drift'
+import { describeDrift, documentDrift, layerDrift } from '../store/text-drift'
 
 /**
  * Documents whose text came in changed under their layers, and layers that came in written
@@ -25,14 +25,14 @@ export async function checkIncomingText(store: ProjectStore, incomingPaths: stri
     if (!document) continue
     const changed = documentDrift(document)
     if (changed) {
-      problems.push(changed)
+      problems.push(describeDrift(changed))
       continue
     }
     // a document that came in is checked against every layer; otherwise only the layers that came in
     for (const annotator of documentsIn.has(id) ? everyone : [...layersIn.get(id)!]) {
       const layer = await store.getLayer(id, annotator).catch(() => null)
       const drift = layer && layerDrift(document, layer)
-      if (drift) problems.push(drift)
+      if (drift) problems.push(describeDrift(drift))
     }
   }
   return problems
