@@ -29,6 +29,7 @@ import { annotatorNameProblem } from '../../shared/valid-names'
 import { checkAnnotator, checkAnnotatorCase } from './annotator'
 import { DamagedFileError, StoreError } from './errors'
 import { readLayerFile, readRecordFile } from './read-checked'
+import { canonicalJson } from './canonical-json'
 import { colorForNewLabel, freeHotkey } from './label-defaults'
 import { ImportJournal } from './import-journal'
 import { readJson, removeStaleTempFiles, writeJsonAtomic, type WriteBatch } from './json-file'
@@ -524,9 +525,7 @@ export class ProjectStore {
 
 /** Two versions of a layer hold the same work (the time stamp aside), whatever their keys' order. */
 function sameLayer(a: AnnotationLayer, b: AnnotationLayer): boolean {
-  const sortedKeys = (_key: string, value: unknown) =>
-    value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) : value
-  return JSON.stringify({ ...a, updatedAt: null }, sortedKeys) === JSON.stringify({ ...b, updatedAt: null }, sortedKeys)
+  return canonicalJson({ ...a, updatedAt: null }) === canonicalJson({ ...b, updatedAt: null })
 }
 
 export { StoreError }

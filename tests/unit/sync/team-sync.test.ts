@@ -111,6 +111,6 @@ describe('a team syncing through git', () => {
     expect(report!.committed).toBe(1)
     const changed = git(member.store.folder, 'show', '--name-only', '--format=', 'HEAD').trim()
     expect(changed).toBe(`annotations/${member.annotator}/${id}.json`)
-    expect(git(member.store.folder, 'show', 'HEAD:' + changed)).toContain('"labelRevision":1')
+    expect((JSON.parse(git(member.store.folder, 'show', 'HEAD:' + changed)) as { labelRevision?: number }).labelRevision).toBe(1)
   }, 60_000)
 })
