@@ -12,8 +12,10 @@
 //           the measures alone on documents in memory, each measure on its own too.
 //   sync:   a team syncing one project through a local bare git repository (bench/sync-bench.ts):
 //           --sync-annotators N (default 20) × --sync-documents N (default 1,000).
+//   review: units of the 200,000-character document with three annotators, and auto-merge of
+//           --documents documents × 3 annotators (bench/review-bench.ts).
 // Options: --documents N --spans-per-document N --runs N --open-runs N --hotkey-reps N --trials N
-//          --only io|renderer|fsync|soak|agreement|sync
+//          --only io|renderer|fsync|soak|agreement|sync|review
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
@@ -23,6 +25,7 @@ import { fsyncCostLine, measureFsyncCost } from './fsync-cost'
 import { rendererBench } from './renderer/renderer-bench'
 import { soak } from './soak'
 import { syncBench } from './sync-bench'
+import { reviewBench } from './review-bench'
 
 const { values } = parseArgs({
   options: {
@@ -132,3 +135,4 @@ if (!values.only || values.only === 'renderer') await rendererBench({ openRuns: 
 if (!values.only || values.only === 'sync') {
   await syncBench({ annotators: Number(values['sync-annotators']), documents: Number(values['sync-documents']), dir: values.dir! })
 }
+if (!values.only || values.only === 'review') await reviewBench({ documents, dir: values.dir!, runs })

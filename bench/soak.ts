@@ -82,17 +82,23 @@ async function trial(base: string, writers: number): Promise<TrialResult> {
       return child
     })
 
-    // the app's client: saves over HTTP, one at a time, until the app goes
+    // the app's client: saves over HTTP, one at a time, until the app goes; each states the
+    // version of the layer it last saw (it is the layer's only writer: no conflict)
     let stopClient = false
+    const versions = new Map<string, string>()
     const client = (async () => {
       for (let seq = 1; !stopClient; seq++) {
         const documentId = ids[seq % ids.length]!
         try {
+          const baseVersion = versions.get(documentId) ?? 'absent'
           const response = await fetch(`${app.url}api/annotations.save`, {
             method: 'POST',
-            body: JSON.stringify({ documentId, spans: [{ id: `n${seq}`, start: 0, end: 1 + (seq % 5), label: 'actor' }] })
+            body: JSON.stringify({ documentId, baseVersion, spans: [{ id: `n${seq}`, start: 0, end: 1 + (seq % 5), label: 'actor' }] })
           })
-          if (response.status === 200) ack(`app/${documentId}`, seq)
+          if (response.status === 200) {
+            versions.set(documentId, ((await response.json()) as { value: { version: string } }).value.version)
+            ack(`app/${documentId}`, seq)
+          }
         } catch {
           return // the app was killed
         }

@@ -60,7 +60,7 @@ export async function syncBench(options: SyncBenchOptions): Promise<void> {
 
     const owner = team.owner.store
     const labels = owner.settings.labels.map((label) => (label.name === 'actor' ? { ...label, name: 'speaker' } : label))
-    await owner.changeLabels({ labels, relationTypes: owner.settings.relationTypes, renames: [{ from: 'actor', to: 'speaker' }], deletions: [] }, 'owner')
+    await owner.changeLabels({ labels, relationTypes: owner.settings.relationTypes, renames: [{ from: 'actor', to: 'speaker' }], deletions: [] }, undefined, 'owner')
     const renameRounds = await settle(everyone)
 
     // what the issue demands

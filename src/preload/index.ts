@@ -5,17 +5,22 @@ import { channelNames } from '../shared/api/contract'
 import type { DesktopBridge } from './api'
 
 const api = Object.fromEntries(
-  channelNames.map((channel) => [channel, (input: unknown) => ipcRenderer.invoke(`api:${channel}`, input)])
+  channelNames.map((channel) => [channel, (input: unknown, context?: unknown) => ipcRenderer.invoke(`api:${channel}`, input, context)])
 )
 
 const bridge: DesktopBridge = {
   api: api as DesktopBridge['api'],
-  importWithDialog: (folders?: boolean) => ipcRenderer.invoke('desktop:import-dialog', folders === true),
-  exportWithDialog: (request) => ipcRenderer.invoke('desktop:export-dialog', request),
+  importWithDialog: (folders, context) => ipcRenderer.invoke('desktop:import-dialog', folders === true, context),
+  exportWithDialog: (request, context) => ipcRenderer.invoke('desktop:export-dialog', request, context),
   onMenuCommand: (listener: (command: string) => void) => {
     const handler = (_event: unknown, command: string) => listener(command)
     ipcRenderer.on('desktop:menu-command', handler)
     return () => void ipcRenderer.removeListener('desktop:menu-command', handler)
+  },
+  onProjectChanges: (listener) => {
+    const handler = (_event: unknown, notice: Parameters<typeof listener>[0]) => listener(notice)
+    ipcRenderer.on('desktop:project-changes', handler)
+    return () => void ipcRenderer.removeListener('desktop:project-changes', handler)
   }
 }
 

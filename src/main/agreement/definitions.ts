@@ -102,7 +102,7 @@ export const DEFINITIONS: Record<MeasureId, MeasureDefinition> = {
     unit: 'span (aligned)',
     formula:
       'γ = 1 − δ(best alignment) / δ_expected; d(u,v) = ((|Δs| + |Δe|)/(ℓ_u + ℓ_v))² + [labels differ]; d(u,∅) = Δ∅ = 1; δ(A) = Σ_ā (Σ_pairs d / C(R,2)) / ū',
-    definition: `Best alignment: exact for two raters (assignment problem, munkres); more raters: exact insertion of one rater at a time, then each rater re-inserted until no improvement (a heuristic). Expected disorder: ${GAMMA_SAMPLES} random continua drawn with the report's seed from the scope's observed documents (lengths, units per rater) and units (length, label), ratio of summed disorders. Only documents every chosen rater has a layer for.`,
+    definition: `Best alignment: exact for two raters (assignment problem, munkres); more raters: units split into groups that may pair (exact), groups of up to 7 units solved by trying every partition, larger ones by a heuristic (exact insertion of one rater at a time, then each rater re-inserted until no improvement). Expected disorder: ${GAMMA_SAMPLES} random continua drawn with the report's seed from the scope's observed documents (lengths, units per rater) and units (length, label), ratio of summed disorders. Only documents every chosen rater has a layer for.`,
     nesting: 'every span is a unit; nested spans are aligned like any others.',
     oneSided: 'a unit aligned with ∅ costs Δ∅ = 1 per rater pair.',
     scope: 'all'

@@ -8,10 +8,12 @@
 //
 // Best alignment: two raters is exactly an assignment problem (square matrix over both raters'
 // units plus ∅ for each, solved by munkres), split into independent groups of units close
-// enough for pairing to beat leaving both alone (d < 2Δ∅). More raters: the same exact step
-// adds one rater at a time to the unitary alignments so far, then each rater in turn is taken
-// out and put back optimally until the disorder stops falling (at most MAX_PASSES rounds): a
-// heuristic for R > 2, exact for R = 2.
+// enough for pairing to beat leaving both alone (d < 2Δ∅). More raters: units that cannot pair
+// with any other rater's unit never gain from sharing a unitary alignment (splitting one there
+// never costs more), so the units fall into independent groups; a group of at most
+// EXACT_GROUP_SIZE units is solved exactly by trying every partition; a larger one by a
+// heuristic: the exact two-rater step adds one rater at a time, then each rater in turn is taken
+// out and put back optimally until the disorder stops falling (at most MAX_PASSES rounds).
 //
 // Expected disorder: GAMMA_SAMPLES random continua, drawn with a seeded generator (seedrandom)
 // so a report is reproducible. Each copies the shape of one document of the scope picked at
@@ -29,6 +31,8 @@ export const GAMMA_SAMPLES = 30
 export const DEFAULT_GAMMA_SEED = 42
 const EMPTY_COST = 1 // Δ∅
 const MAX_PASSES = 5
+/** Groups of at most this many units (more than two raters) are solved by trying every partition. */
+const EXACT_GROUP_SIZE = 7
 /** Pairs farther apart than this share of their lengths can never have d < 2Δ∅ (√2 − 1)/2 ≈ 0.207. */
 const REACH = 0.21
 const FORBIDDEN = 1e9
@@ -232,7 +236,88 @@ export interface Alignment {
 }
 
 /** The best alignment (exact for two raters; the heuristic above for more). */
+/** The best alignment (exact for two raters, and for more on small groups; see the header). */
 export function bestAlignment(layers: readonly (readonly GammaUnit[])[]): Alignment {
+  const raters = layers.length
+  const units = layers.reduce((sum, l) => sum + l.length, 0)
+  const tuples: Tuple[] = []
+  if (raters <= 2) {
+    tuples.push(...alignByInsertion(layers))
+  } else {
+    // Units that cannot pair with any unit of another rater (d ≥ 2Δ∅) never gain from sharing
+    // a unitary alignment (splitting one there never costs more), so the problem falls apart
+    // into groups of units that may pair, each solved on its own.
+    for (const group of pairableGroups(layers)) {
+      const size = group.reduce((sum, l) => sum + l.length, 0)
+      tuples.push(...(size <= EXACT_GROUP_SIZE ? alignExactly(group) : alignByInsertion(group)))
+    }
+  }
+  return { cost: totalCost(tuples), units, raters, tuples }
+}
+
+/** Groups whose units may pair, as one layer list each (the same raters, in the same order). */
+function pairableGroups(layers: readonly (readonly GammaUnit[])[]): GammaUnit[][][] {
+  const items: { unit: GammaUnit; rater: number }[] = []
+  layers.forEach((units, rater) => units.forEach((unit) => items.push({ unit, rater })))
+  items.sort((a, b) => a.unit.start - b.unit.start)
+  let longest = 0
+  for (const { unit } of items) longest = Math.max(longest, unit.end - unit.start)
+  const parent = new Int32Array(items.length)
+  for (let i = 0; i < parent.length; i++) parent[i] = i
+  for (let i = 0; i < items.length; i++) {
+    const u = items[i]!.unit
+    // a later unit v can have d(u, v) < 2 only if it starts before u's end + REACH·(ℓ_u + ℓ_v)
+    const reach = u.end + REACH * (u.end - u.start + longest)
+    for (let k = i + 1; k < items.length && items[k]!.unit.start < reach; k++) {
+      if (items[k]!.rater !== items[i]!.rater && dissimilarity(u, items[k]!.unit) < 2 * EMPTY_COST) parent[root(parent, k)] = root(parent, i)
+    }
+  }
+  const groups = new Map<number, GammaUnit[][]>()
+  items.forEach(({ unit, rater }, i) => {
+    const r = root(parent, i)
+    let group = groups.get(r)
+    if (!group) groups.set(r, (group = layers.map(() => [])))
+    group[rater]!.push(unit)
+  })
+  return [...groups.values()]
+}
+
+/** Every partition of a small group into unitary alignments; the cheapest. */
+function alignExactly(layers: readonly (readonly GammaUnit[])[]): Tuple[] {
+  const raters = layers.length
+  const items: { unit: GammaUnit; rater: number }[] = []
+  layers.forEach((units, rater) => units.forEach((unit) => items.push({ unit, rater })))
+  let best: Tuple[] = []
+  let bestCost = Infinity
+  const blocks: Tuple[] = []
+  const search = (i: number) => {
+    if (i === items.length) {
+      const cost = totalCost(blocks)
+      if (cost < bestCost - 1e-12) {
+        bestCost = cost
+        best = blocks.map((b) => [...b])
+      }
+      return
+    }
+    const { unit, rater } = items[i]!
+    for (const block of blocks) {
+      if (block[rater] !== null) continue
+      block[rater] = unit
+      search(i + 1)
+      block[rater] = null
+    }
+    const fresh: Tuple = new Array<GammaUnit | null>(raters).fill(null)
+    fresh[rater] = unit
+    blocks.push(fresh)
+    search(i + 1)
+    blocks.pop()
+  }
+  search(0)
+  return best
+}
+
+/** Exact insertion of one rater at a time, then each rater re-inserted until no gain (R > 2). */
+function alignByInsertion(layers: readonly (readonly GammaUnit[])[]): Tuple[] {
   const raters = layers.length
   let tuples: Tuple[] = (layers[0] ?? []).map((u) => [u])
   for (let r = 1; r < raters; r++) tuples = insertRater(tuples, layers[r]!, r, r + 1)
@@ -256,8 +341,7 @@ export function bestAlignment(layers: readonly (readonly GammaUnit[])[]): Alignm
       if (cost >= before - 1e-12) break
     }
   }
-  const units = layers.reduce((sum, l) => sum + l.length, 0)
-  return { cost, units, raters, tuples }
+  return tuples
 }
 
 /** δ(A) from an alignment's sums: Σ_ā δ(ā) / ū. */

@@ -3,6 +3,7 @@
 import { ZodError } from 'zod'
 import {
   channels,
+  requestContextSchema,
   type ApiError,
   type ApiResponse,
   type ChannelName,
@@ -16,25 +17,33 @@ import { StoreError } from '../store/project-store'
 import { textDrift } from '../store/text-drift'
 import { EXPORT_FORMAT_NAMES, ExportError } from '../exporting/export-project'
 import { supportedExtensions } from '../formats/registry'
+import { emptyLayerNotice } from '../exporting/layer-census'
 import { searchProject } from '../search/project-search'
 import { projectStatistics } from '../statistics/project-statistics'
 import { SyncError } from '../sync/sync-error'
 import { checkLabelSet, relationTypesAfter } from './label-rules'
 import { projectAgreement } from '../agreement/project-agreement'
-import type { Session } from './session'
+import { GoldStore } from '../review/gold-store'
+import { feedbackReport, listReviewDocuments, mergeProject, openReviewDocument, ReviewListCache } from '../review/review-service'
+import { MergeOptionsError } from '../../shared/review'
+import type { RequestScope, Session } from './session'
 
 type Handlers = {
-  [C in ChannelName]: (input: z.output<Channels[C]['input']>) => Promise<Channels[C]['result']>
+  [C in ChannelName]: (input: z.output<Channels[C]['input']>, scope: RequestScope) => Promise<Channels[C]['result']>
 }
 
-async function projectInfo(session: Session): Promise<ProjectInfo> {
-  const summaries = await session.store.summaries(session.annotator)
+async function projectInfo(session: Session, { annotator }: RequestScope): Promise<ProjectInfo> {
+  // the label set as it is on disk now: another process may have changed it
+  const settings = await session.store.freshSettings()
+  const summaries = await session.store.summaries(annotator)
   return {
-    name: session.store.settings.name,
+    name: settings.name,
     folder: session.store.folder,
-    annotator: session.annotator,
-    labels: session.store.settings.labels,
-    relationTypes: session.store.settings.relationTypes,
+    annotator,
+    defaultAnnotator: session.defaultAnnotator,
+    labels: settings.labels,
+    labelsVersion: session.store.settingsVersion,
+    relationTypes: settings.relationTypes,
     annotators: await session.store.annotators(),
     importExtensions: supportedExtensions(),
     exportFormats: [...EXPORT_FORMAT_NAMES],
@@ -49,51 +58,73 @@ async function projectInfo(session: Session): Promise<ProjectInfo> {
 
 export function createHandlers(session: Session): Handlers {
   const { store } = session
+  const goldStore = new GoldStore(store)
+  const reviewList = new ReviewListCache()
   return {
-    'project.info': () => projectInfo(session),
-    'annotator.set': async ({ annotator }) => {
-      session.annotator = await store.checkAnnotatorName(annotator)
-      return projectInfo(session)
-    },
-    'documents.list': () => store.summaries(session.annotator),
-    'documents.get': async ({ id }) => {
+    'project.info': (_input, scope) => projectInfo(session, scope),
+    'documents.list': (_input, { annotator }) => store.summaries(annotator),
+    'documents.get': async ({ id }, { annotator }) => {
       const document = await store.getDocument(id)
-      const layer = await store.getLayer(id, session.annotator)
+      const read = await store.readLayer(id, annotator)
       // offsets laid on a text that changed under them would mark the wrong words
-      const drift = textDrift(document, layer)
+      const drift = textDrift(document, read.layer)
       if (drift) throw new StoreError('conflict', drift)
-      return { document, layer }
+      return { document, ...read }
     },
-    'documents.import': ({ files }) =>
+    'documents.import': ({ files }, { annotator }) =>
       importSources(
         store,
         files.map((file) => ({ name: file.path || file.name, bytes: Buffer.from(file.base64, 'base64') })),
-        { annotator: session.annotator }
+        { annotator }
       ),
-    'annotations.save': ({ documentId, spans, relations, status }) =>
-      store.saveLayer(documentId, session.annotator, { spans, ...(relations ? { relations } : {}), ...(status ? { status } : {}) }),
-    'labels.change': async (change) => {
+    'annotations.save': ({ documentId, baseVersion, spans, relations, status }, { annotator, client }) =>
+      store.saveLayerAt(documentId, annotator, baseVersion, { spans, ...(relations ? { relations } : {}), ...(status ? { status } : {}) }, client),
+    'labels.change': async ({ baseVersion, ...change }, scope) => {
+      // the change was made from the label set at baseVersion: one changed since is a conflict
+      // (the store checks again under its lock), never a write derived from a stale copy
+      await store.reloadSettings()
+      if (store.settingsVersion !== baseVersion) {
+        throw new StoreError('conflict', 'the label set was changed elsewhere (another tab, window or process) since it was read: reload the labels and try again')
+      }
       // a label that is gone and was not renamed is deleted, whether or not the caller said so
       const kept = new Set([...change.labels.map((l) => l.name), ...change.renames.map((r) => r.from)])
       const deletions = [...new Set([...change.deletions, ...store.settings.labels.map((l) => l.name).filter((n) => !kept.has(n))])]
       // relation types follow the labels they name
       const relationTypes = relationTypesAfter(change.relationTypes ?? store.settings.relationTypes, change.renames, deletions)
       checkLabelSet(change.labels, relationTypes, change.renames)
-      const { previous } = await store.changeLabels({ ...change, relationTypes, deletions }, session.annotator)
-      return { info: await projectInfo(session), undo: previous }
+      const { previous } = await store.changeLabels({ ...change, relationTypes, deletions }, baseVersion, scope.annotator)
+      return { info: await projectInfo(session, scope), undo: previous }
     },
-    'labels.restore': async (snapshot) => {
+    'labels.restore': async (snapshot, scope) => {
       checkLabelSet(snapshot.labels, snapshot.relationTypes, [])
-      await store.restoreLabels(snapshot, session.annotator)
-      return projectInfo(session)
+      await store.restoreLabels(snapshot, scope.annotator)
+      return projectInfo(session, scope)
     },
-    'project.search': ({ query, limit }) => searchProject(store, session.annotator, query, limit),
+    'project.search': ({ query, limit }, { annotator }) => searchProject(store, annotator, query, limit),
     'project.statistics': () => projectStatistics(store),
     // git's modules load with the first sync, not with the app
-    'project.sync': async ({ remote }) =>
-      (await import('../sync/sync-project')).syncProject(store, { annotator: session.annotator, ...(remote ? { remote } : {}) }),
-    'annotations.setStatus': ({ documentId, status }) => store.saveLayer(documentId, session.annotator, { status }),
-    'agreement.report': (request) => projectAgreement(store, request)
+    'project.sync': async ({ remote }, { annotator }) =>
+      (await import('../sync/sync-project')).syncProject(store, { annotator, ...(remote ? { remote } : {}) }),
+    'annotations.setStatus': ({ documentId, baseVersion, status }, { annotator, client }) =>
+      store.saveLayerAt(documentId, annotator, baseVersion, { status }, client),
+    'export.check': async ({ annotator, statuses }, scope) => {
+      const notice = await emptyLayerNotice(store, { annotator: annotator || scope.annotator, ...(statuses.length ? { statuses } : {}) })
+      return { notice: notice?.message ?? null, layers: notice?.layers ?? [] }
+    },
+    'agreement.report': (request) => projectAgreement(store, request),
+    'review.documents': (filter) => listReviewDocuments(store, goldStore, filter, reviewList),
+    'review.document': ({ documentId, annotators }) => openReviewDocument(store, goldStore, documentId, annotators),
+    // the adjudicator is whoever runs the review: the request's annotator
+    'gold.save': ({ documentId, baseVersion, ...change }) => goldStore.save(documentId, baseVersion, change),
+    'review.merge': ({ documentIds, strategy, minAnnotators, minShare, ...filter }, { annotator }) =>
+      mergeProject(store, goldStore, {
+        strategy,
+        ...(minAnnotators !== undefined ? { minAnnotators } : {}),
+        ...(minShare !== undefined ? { minShare } : {}),
+        filter: { ...filter, ...(documentIds ? { documentIds } : {}) },
+        by: annotator
+      }),
+    'review.feedback': ({ annotator, documentId }) => feedbackReport(store, goldStore, annotator, documentId)
   }
 }
 
@@ -107,7 +138,7 @@ export function toApiError(error: unknown): ApiError {
   }
   if (error instanceof StoreError) return { code: error.code, message: error.message }
   if (error instanceof SyncError) return { code: 'io', message: error.message }
-  if (error instanceof ImportError || error instanceof ExportError) return { code: 'invalid_input', message: error.message }
+  if (error instanceof ImportError || error instanceof ExportError || error instanceof MergeOptionsError) return { code: 'invalid_input', message: error.message }
   return { code: 'internal', message: error instanceof Error ? error.message : String(error) }
 }
 
@@ -115,16 +146,30 @@ export function isChannel(name: string): name is ChannelName {
   return Object.hasOwn(channels, name)
 }
 
-export type Dispatch = (channel: string, input: unknown) => Promise<ApiResponse<unknown>>
+/** `context`: who is asking (RequestContext), as the transport received it; validated here. */
+export type Dispatch = (channel: string, input: unknown, context?: unknown) => Promise<ApiResponse<unknown>>
+
+/**
+ * Reads a request's context as a transport received it; its problems name the context. A name
+ * equal to an existing annotator's but for case is refused here, before anything is read as it.
+ */
+export async function requestScope(session: Session, context: unknown): Promise<RequestScope> {
+  const parsed = requestContextSchema.safeParse(context ?? {})
+  if (!parsed.success) throw new StoreError('invalid_input', `request annotator: ${parsed.error.issues[0]?.message}`)
+  const scope = session.scope(parsed.data)
+  if (parsed.data.annotator !== undefined) await session.store.checkAnnotatorName(scope.annotator)
+  return scope
+}
 
 export function createDispatch(session: Session): Dispatch {
   const handlers = createHandlers(session)
-  return async (channel, input) => {
+  return async (channel, input, context) => {
     if (!isChannel(channel)) return { ok: false, error: { code: 'not_found', message: `unknown channel "${channel}"` } }
     try {
+      const scope = await requestScope(session, context)
       const parsed = channels[channel].input.parse(input ?? {})
-      const handler = handlers[channel] as (input: unknown) => Promise<unknown>
-      return { ok: true, value: await handler(parsed) }
+      const handler = handlers[channel] as (input: unknown, scope: RequestScope) => Promise<unknown>
+      return { ok: true, value: await handler(parsed, scope) }
     } catch (error) {
       return { ok: false, error: toApiError(error) }
     }

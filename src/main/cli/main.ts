@@ -14,6 +14,9 @@ import {
 import { readers } from '../formats/registry'
 import type { OffsetUnit } from '../../shared/offsets'
 import { exportToFile } from '../exporting/export-to-file'
+import { exportFilePerAnnotator, writesFilePerAnnotator } from '../exporting/export-per-annotator'
+import { emptyLayerNotice } from '../exporting/layer-census'
+import type { LayerImport } from '../../shared/api/contract'
 import { collectFiles } from '../importing/collect-files'
 import { importSources } from '../importing/import-files'
 import { startServer } from '../server/http-server'
@@ -21,9 +24,10 @@ import { checkAnnotator, defaultAnnotator } from '../store/annotator'
 import { acquireAppLock } from '../store/app-lock'
 import { ProjectStore } from '../store/project-store'
 import { MEASURE_IDS, type MeasureId } from '../../shared/agreement/report'
+import { mergeCommand } from '../review/merge-command'
 
-function annotatorOption(): Option {
-  return new Option('--annotator <name>', 'annotator layer to use (default: your user name)').argParser((value) => {
+function annotatorOption(description = 'annotator layer to use (default: your user name)'): Option {
+  return new Option('--annotator <name>', description).argParser((value) => {
     try {
       return checkAnnotator(value)
     } catch (error) {
@@ -73,6 +77,21 @@ function progressOnStderr(label: string): (done: number, total: number) => void 
   }
 }
 
+interface ImportCommandOptions {
+  project: string
+  annotator?: string
+  format?: string
+  textColumn: string
+  offsets?: OffsetUnit
+  annotatorFromFileName?: boolean
+  annotatorFromFolder?: boolean
+}
+
+function layerLine(layer: LayerImport): string {
+  const kept = layer.kept > 0 ? `; ${layer.kept} document(s) left as they were (the layer already had spans there)` : ''
+  return `layer ${layer.annotator}: ${layer.spans} span(s) in ${layer.documents} document(s)${kept}`
+}
+
 export function buildProgram(): Command {
   const program = new Command('spanwise')
     .description('Annotate text: mark actors, claims and figures in articles, export datasets with exact offsets.')
@@ -86,8 +105,10 @@ export function buildProgram(): Command {
     .addOption(annotatorOption())
     .option('--text-column <name>', 'CSV/TSV: the column holding the text', 'text')
     .addOption(offsetsOption('input'))
+    .addOption(new Option('--annotator-from-file-name', "each file's layer is its name without extension (doccano's <username>.jsonl)").conflicts('annotatorFromFolder'))
+    .option('--annotator-from-folder', "each file's layer is the name of its folder (brat: one folder per annotator)")
     .argument('<paths...>', 'files or folders to import')
-    .action(async (paths: string[], options: { project: string; annotator?: string; format?: string; textColumn: string; offsets?: OffsetUnit }) => {
+    .action(async (paths: string[], options: ImportCommandOptions) => {
       const store = await ProjectStore.open(options.project, { create: true })
       printNotices(store)
       const { files, rejected } = await collectFiles(paths, { anyExtension: options.format !== undefined })
@@ -98,11 +119,12 @@ export function buildProgram(): Command {
           annotator: await store.checkAnnotatorName(options.annotator ?? defaultAnnotator()),
           textColumn: options.textColumn,
           ...(options.format ? { format: options.format } : {}),
-          ...(options.offsets ? { offsets: options.offsets } : {})
+          ...(options.offsets ? { offsets: options.offsets } : {}),
+          ...(options.annotatorFromFileName ? { annotatorFromPath: 'file-name' as const } : options.annotatorFromFolder ? { annotatorFromPath: 'folder' as const } : {})
         },
         rejected
       )
-      const spans = report.added.reduce((sum, a) => sum + a.spans, 0)
+      const spans = (report.layers ?? []).reduce((sum, layer) => sum + layer.spans, 0)
       for (const issue of report.rejected) {
         process.stderr.write(`rejected ${issue.file}${issue.line ? `:${issue.line}` : ''}: ${issue.message}\n`)
       }
@@ -110,6 +132,14 @@ export function buildProgram(): Command {
       process.stdout.write(
         `imported ${report.added.length} document(s) with ${spans} span(s); ${report.duplicates.length} already present; ${report.rejected.length} rejected\n`
       )
+      // a layer is listed when the import wrote to it or left it alone for its spans (not for plain texts)
+      for (const layer of report.layers ?? []) if (layer.spans > 0 || layer.kept > 0) process.stdout.write(`  ${layerLine(layer)}\n`)
+      // the same texts in several files of one import, all in one layer: likely one file per annotator
+      if (!options.annotatorFromFileName && !options.annotatorFromFolder && report.layers?.some((layer) => layer.kept > 0)) {
+        process.stderr.write(
+          'hint: if these files are several annotators\' work (doccano\'s <username>.jsonl, brat folders per annotator), import them with --annotator-from-file-name or --annotator-from-folder\n'
+        )
+      }
       // the good files are imported either way; a rejected one still makes the run a failure
       if (report.rejected.length > 0) process.exitCode = 1
     })
@@ -119,12 +149,13 @@ export function buildProgram(): Command {
     .description("export a project's annotations (stdout unless --out is given; brat needs --out DIR)")
     .requiredOption('--project <dir>', 'project folder')
     .addOption(new Option('--format <name>', 'output format').choices([...EXPORT_FORMAT_NAMES]).default('jsonl'))
-    .option('--out <path>', 'write to this file (a folder for brat) instead of stdout')
+    .option('--out <path>', 'write to this file (a folder for brat, and for doccano with --all-annotators: one <annotator>.jsonl each) instead of stdout')
     .addOption(annotatorOption())
-    .option('--all-annotators', 'one record per document and annotator, for every annotator')
+    .option('--all-annotators', 'every annotator layer: a record per document and annotator (Label Studio: a task per document with an annotation each; doccano: a file each; brat: a folder each)')
     .option('--status <status>', `only documents with this status (${STATUSES.join(', ')}); repeatable`, statusList)
     .addOption(offsetsOption('output'))
     .option('--skip-damaged', 'leave out documents whose file is damaged and still exit 0 (they are always left out and named)')
+    .addOption(new Option('--layer <layer>', "whose spans: an annotator's layer, or the adjudicated gold layer (documents with one)").choices(['annotator', 'gold']).default('annotator'))
     .action(
       async (options: {
         project: string
@@ -135,24 +166,37 @@ export function buildProgram(): Command {
         status?: DocumentStatus[]
         offsets?: OffsetUnit
         skipDamaged?: boolean
+        layer: 'annotator' | 'gold'
       }) => {
+        if (options.layer === 'gold' && (options.annotator || options.allAnnotators)) {
+          throw new Error('--layer gold exports the adjudicated layer: --annotator and --all-annotators do not apply')
+        }
         const store = await ProjectStore.open(options.project)
         printNotices(store)
         const selection = {
           annotator: options.allAnnotators ? ({ all: true } as const) : (options.annotator ?? defaultAnnotator()),
-          ...(options.status ? { statuses: options.status } : {})
+          ...(options.status ? { statuses: options.status } : {}),
+          ...(options.layer === 'gold' ? { layer: 'gold' as const } : {})
         }
         const exportOptions = options.offsets ? { offsets: options.offsets } : {}
         let summary: ExportSummary
         if (isFolderFormat(options.format)) {
           if (!options.out) throw new Error(`${options.format} writes a folder of files: give one with --out DIR`)
           summary = await exportProjectToFolder(store, options.format, selection, options.out, progressOnStderr('exported'), exportOptions)
+        } else if (options.out && writesFilePerAnnotator(options.format, selection)) {
+          const written = await exportFilePerAnnotator(store, options.format, selection, options.out, progressOnStderr('exported'), exportOptions)
+          for (const file of written.files) process.stderr.write(`wrote ${file}\n`)
+          summary = written
+        } else if (!options.out) {
+          summary = await exportProject(store, options.format, selection, process.stdout, progressOnStderr('exported'), exportOptions)
         } else {
-          if (!options.out) summary = await exportProject(store, options.format, selection, process.stdout, progressOnStderr('exported'), exportOptions)
-          else summary = await exportToFile(store, options.format, selection, options.out, progressOnStderr('exported'), exportOptions)
+          summary = await exportToFile(store, options.format, selection, options.out, progressOnStderr('exported'), exportOptions)
         }
         if (options.out) process.stderr.write(`wrote ${summary.records} record(s) with ${summary.spans} span(s) to ${options.out}\n`)
         for (const damaged of summary.damaged) process.stderr.write(`left out document ${damaged.id}: ${damaged.message}\n`)
+        // an empty layer exported while other layers hold spans is a mistake until said otherwise
+        const notice = summary.spans === 0 ? await emptyLayerNotice(store, selection) : null
+        if (notice) process.stderr.write(`warning: ${notice.message}; export one of them with --annotator NAME, or every layer with --all-annotators\n`)
         // the rest is exported either way; a document left out fails the run unless asked not to
         if (summary.damaged.length > 0 && !options.skipDamaged) {
           process.stderr.write(`spanwise: ${summary.damaged.length} damaged document(s) left out of the export (--skip-damaged to accept that)\n`)
@@ -188,6 +232,8 @@ export function buildProgram(): Command {
         process.stdout.write(text)
       }
     )
+
+  mergeCommand(program)
 
   program
     .command('init')
@@ -226,7 +272,7 @@ export function buildProgram(): Command {
     .description('serve the workbench to a browser on 127.0.0.1 (prints the URL with its session token)')
     .option('--project <dir>', 'project folder (default: the demo project, created on first use)')
     .option('--port <n>', 'port to listen on (default: any free port)', portNumber)
-    .addOption(annotatorOption())
+    .addOption(annotatorOption('annotator a new browser tab starts as; each tab can switch to its own (default: your user name)'))
     .action(async (options: { project?: string; port?: number; annotator?: string }) => {
       const annotator = options.annotator ?? defaultAnnotator()
       const store = options.project ? await ProjectStore.open(options.project, { create: true }) : await openOrCreateDemo(defaultProjectFolder(), annotator)

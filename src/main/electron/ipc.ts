@@ -1,7 +1,7 @@
 // IPC wiring: every API channel goes through the shared dispatcher after a sender check.
 import { dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
 import { channelNames, type ApiResponse } from '../../shared/api/contract'
-import { createDispatch, toApiError } from '../api/handlers'
+import { createDispatch, requestScope, toApiError } from '../api/handlers'
 import type { Session } from '../api/session'
 import { z } from 'zod'
 import { annotatorNameSchema, STATUSES } from '../../shared/model'
@@ -16,7 +16,8 @@ import { isTrustedSender } from './security'
 const exportRequestSchema = z.object({
   format: z.string(),
   statuses: z.array(z.enum(STATUSES)),
-  annotator: z.union([z.literal(''), z.literal('*'), annotatorNameSchema])
+  annotator: z.union([z.literal(''), z.literal('*'), annotatorNameSchema]),
+  layer: z.literal('gold').optional()
 })
 
 const untrusted = { ok: false, error: { code: 'invalid_input', message: 'request from an untrusted frame' } } as const
@@ -26,10 +27,11 @@ export function registerIpc(window: BrowserWindow, session: Session, rendererUrl
   const trusted = (event: IpcMainInvokeEvent) => isTrustedSender(window, event.sender, event.senderFrame, rendererUrl)
 
   for (const channel of channelNames) {
-    ipcMain.handle(`api:${channel}`, (event, input: unknown) => (trusted(event) ? dispatch(channel, input) : untrusted))
+    // the window's annotator comes beside the input (RequestContext), validated by dispatch
+    ipcMain.handle(`api:${channel}`, (event, input: unknown, context: unknown) => (trusted(event) ? dispatch(channel, input, context) : untrusted))
   }
 
-  ipcMain.handle('desktop:import-dialog', async (event, folders?: boolean): Promise<ApiResponse<unknown>> => {
+  ipcMain.handle('desktop:import-dialog', async (event, folders?: boolean, context?: unknown): Promise<ApiResponse<unknown>> => {
     if (!trusted(event)) return untrusted
     const picked = await dialog.showOpenDialog(window, {
       title: folders ? 'Import folders' : 'Import documents',
@@ -38,20 +40,22 @@ export function registerIpc(window: BrowserWindow, session: Session, rendererUrl
     })
     if (picked.canceled) return { ok: true, value: null }
     try {
+      const { annotator } = await requestScope(session, context)
       const { files, rejected } = await collectFiles(picked.filePaths)
-      return { ok: true, value: await importSources(session.store, files, { annotator: session.annotator }, rejected) }
+      return { ok: true, value: await importSources(session.store, files, { annotator }, rejected) }
     } catch (error) {
       return { ok: false, error: toApiError(error) }
     }
   })
 
-  ipcMain.handle('desktop:export-dialog', async (event, raw: unknown): Promise<ApiResponse<unknown>> => {
+  ipcMain.handle('desktop:export-dialog', async (event, raw: unknown, context?: unknown): Promise<ApiResponse<unknown>> => {
     if (!trusted(event)) return untrusted
     try {
       const request = exportRequestSchema.parse(raw)
       const selection: ExportSelection = {
-        annotator: request.annotator === '*' ? { all: true } : request.annotator || session.annotator,
-        ...(request.statuses.length ? { statuses: request.statuses } : {})
+        annotator: request.annotator === '*' ? { all: true } : request.annotator || (await requestScope(session, context)).annotator,
+        ...(request.statuses.length ? { statuses: request.statuses } : {}),
+        ...(request.layer ? { layer: request.layer } : {})
       }
       if (isFolderFormat(request.format)) {
         const picked = await dialog.showOpenDialog(window, { title: `Export ${request.format} into a folder`, properties: ['openDirectory', 'createDirectory'] })

@@ -7,6 +7,7 @@ import { Session } from '../api/session'
 import { defaultProjectFolder, openOrCreateDemo } from '../demo/demo-project'
 import { defaultAnnotator } from '../store/annotator'
 import { acquireAppLock } from '../store/app-lock'
+import { watchProject } from '../store/project-watcher'
 import { registerIpc } from './ipc'
 import { installMenu } from './menu'
 import { hardenSession, secureWebPreferences } from './security'
@@ -40,6 +41,10 @@ async function createWindow(): Promise<void> {
   hardenSession(window.webContents)
   registerIpc(window, session, rendererUrl)
   installMenu(window)
+  // what other processes (the CLI, a teammate's pull) change in the folder reaches the window
+  const feed = watchProject(store)
+  feed.subscribe((notice) => window.webContents.send('desktop:project-changes', notice))
+  window.on('closed', () => void feed.close())
   window.once('ready-to-show', () => window.show())
 
   if (devServer) await window.loadURL(devServer)

@@ -7,7 +7,7 @@ import path from 'node:path'
 import type { Writable } from 'node:stream'
 import type { OffsetUnit } from '../../shared/offsets'
 import { writerByName } from '../formats/registry'
-import type { FolderWriter, FormatWriter, StreamWriter } from '../formats/types'
+import type { ExportRecord, FolderWriter, FormatWriter, StreamWriter } from '../formats/types'
 import type { ProjectStore } from '../store/project-store'
 import { exportRecords, type DamagedDocument, type ExportSelection } from './export-records'
 
@@ -35,7 +35,7 @@ export interface ExportOptions {
 export class ExportError extends Error {}
 
 /** Writes with back-pressure; a reader that goes away (a cancelled download) ends the export. */
-async function writeChunk(out: Writable, chunk: string): Promise<void> {
+export async function writeChunk(out: Writable, chunk: string): Promise<void> {
   if (out.destroyed) throw new ExportError('the export was cancelled: its output closed')
   if (!chunk || out.write(chunk)) return
   const closed = new AbortController()
@@ -51,7 +51,7 @@ async function writeChunk(out: Writable, chunk: string): Promise<void> {
   }
 }
 
-function unitFor(writer: FormatWriter, options: ExportOptions): OffsetUnit {
+export function unitFor(writer: FormatWriter, options: ExportOptions): OffsetUnit {
   if (options.offsets && writer.defaultOffsets === null) {
     throw new ExportError(`--offsets does not apply to ${writer.name}: ${writer.name === 'jsonl' ? 'Spanwise JSONL offsets are always code points' : 'it has no offsets'}`)
   }
@@ -65,6 +65,38 @@ export function streamWriter(format: string): StreamWriter {
   return writer
 }
 
+/** Writes chunks to `out` with back-pressure; an output that fails ends the export with its error. */
+export function chunkWriter(out: Writable): { write(chunk: string): Promise<void>; close(): void } {
+  // an output that fails (a full disk, a closed pipe) ends the export with its error; on a failed
+  // output the listener stays, since writes already queued may still report errors
+  let failure: Error | null = null
+  const onError = (error: Error) => (failure ??= error)
+  out.on('error', onError)
+  return {
+    async write(chunk) {
+      if (failure) throw failure
+      await writeChunk(out, chunk)
+    },
+    close() {
+      if (failure) throw failure
+      out.off('error', onError)
+    }
+  }
+}
+
+/** Consecutive records of one document (exportRecords yields a document's layers together). */
+async function* byDocument(records: AsyncIterable<ExportRecord>): AsyncGenerator<ExportRecord[]> {
+  let group: ExportRecord[] = []
+  for await (const record of records) {
+    if (group.length > 0 && group[0]!.id !== record.id) {
+      yield group
+      group = []
+    }
+    group.push(record)
+  }
+  if (group.length > 0) yield group
+}
+
 export async function exportProject(
   store: ProjectStore,
   format: StreamExportFormat,
@@ -76,24 +108,20 @@ export async function exportProject(
   const writer = streamWriter(format)
   const offsets = unitFor(writer, options)
   const summary: ExportSummary = { records: 0, spans: 0, damaged: [] }
-  // an output that fails (a full disk, a closed pipe) ends the export with its error; on a failed
-  // output the listener stays, since writes already queued may still report errors
-  let failure: Error | null = null
-  const onError = (error: Error) => (failure ??= error)
-  out.on('error', onError)
-  const write = async (chunk: string) => {
-    if (failure) throw failure
-    await writeChunk(out, chunk)
+  const output = chunkWriter(out)
+  await output.write(writer.header?.() ?? '')
+  let items = 0
+  for await (const records of byDocument(exportRecords(store, selection, onProgress, summary.damaged))) {
+    // a format holding every layer of a document in one item (Label Studio) gets them together
+    if (writer.document) await output.write(writer.document(records, items++, { offsets }))
+    for (const record of records) {
+      if (!writer.document) await output.write(writer.record(record, summary.records, { offsets }))
+      summary.records++
+      summary.spans += record.spans.length
+    }
   }
-  await write(writer.header?.() ?? '')
-  for await (const record of exportRecords(store, selection, onProgress, summary.damaged)) {
-    await write(writer.record(record, summary.records, { offsets }))
-    summary.records++
-    summary.spans += record.spans.length
-  }
-  await write(writer.footer?.(summary.records) ?? '')
-  if (failure) throw failure
-  out.off('error', onError)
+  await output.write(writer.footer?.(writer.document ? items : summary.records) ?? '')
+  output.close()
   return summary
 }
 

@@ -7,12 +7,15 @@ import type { ExportRecord, ExportSpan } from '../formats/types'
 import { DamagedFileError } from '../store/errors'
 import type { ProjectStore } from '../store/project-store'
 import { documentDrift, layerDrift } from '../store/text-drift'
+import { findDamagedGold, goldExportRecords } from '../review/gold-export'
 
 export interface ExportSelection {
   /** One annotator's layer, or every annotator's (one record per document and annotator). */
   annotator: string | { all: true }
   /** Only documents with one of these statuses; all documents when absent. */
   statuses?: DocumentStatus[]
+  /** 'gold': the adjudicated gold layer instead of annotators' layers (`annotator` is then unused). */
+  layer?: 'gold'
 }
 
 /** A document an export left out because its file, or a selected layer of it, is damaged. */
@@ -35,7 +38,7 @@ async function readForExport(store: ProjectStore, id: string, annotators: string
   return { document, layers }
 }
 
-function damaged(store: ProjectStore, id: string, error: unknown): DamagedDocument {
+export function damaged(store: ProjectStore, id: string, error: unknown): DamagedDocument {
   // anything but a damaged file (a disk error, a bug) still ends the export
   if (!(error instanceof DamagedFileError)) throw error
   return { id, file: path.relative(store.folder, error.file), message: error.message }
@@ -47,6 +50,7 @@ async function selectedAnnotators(store: ProjectStore, selection: ExportSelectio
 
 /** The documents an export of `selection` would leave out as damaged, found before it starts. */
 export async function findDamaged(store: ProjectStore, selection: ExportSelection): Promise<DamagedDocument[]> {
+  if (selection.layer === 'gold') return findDamagedGold(store)
   const annotators = await selectedAnnotators(store, selection)
   const found: DamagedDocument[] = []
   for (const id of await store.documentIds()) {
@@ -56,7 +60,7 @@ export async function findDamaged(store: ProjectStore, selection: ExportSelectio
 }
 
 /** A stored span as writers receive it: its known fields, plus its text (made once, here). */
-function exportSpan(span: Span, offsets: OffsetMap): ExportSpan {
+export function exportSpan(span: Span, offsets: OffsetMap): ExportSpan {
   // built field by field, not spread: this runs for every span of a project
   const out: ExportSpan = { id: span.id, start: span.start, end: span.end, label: span.label, text: offsets.sliceCodePoints(span.start, span.end) }
   if (span.attributes !== undefined) out.attributes = span.attributes
@@ -74,6 +78,10 @@ export async function* exportRecords(
   onProgress?: (done: number, total: number) => void,
   leftOut: DamagedDocument[] = []
 ): AsyncGenerator<ExportRecord> {
+  if (selection.layer === 'gold') {
+    yield* goldExportRecords(store, selection, onProgress, leftOut)
+    return
+  }
   const ids = await store.documentIds()
   const annotators = await selectedAnnotators(store, selection)
   for (const [index, id] of ids.entries()) {

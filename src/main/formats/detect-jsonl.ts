@@ -5,7 +5,7 @@
 // first line that differs; --format doccano|prodigy|spanwise skips the detection.
 import { ImportError } from '../importing/errors'
 import { doccanoDocument, isDoccanoRecord } from './doccano'
-import { isProdigyRecord, prodigyDocument } from './prodigy'
+import { isProdigyRecord, prodigyDocuments } from './prodigy'
 import { isSpanwiseRecord, spanwiseDocument } from './spanwise-jsonl'
 import { parseJsonLines } from './json-lines'
 import { titleFor } from './title'
@@ -46,13 +46,13 @@ export const jsonlReader: FormatReader = {
       shape ??= found
       shapeLine ||= line
     }
+    if (shape === 'prodigy') return prodigyDocuments(records, file.name, options)
     return records.map(({ line, value }): ParsedDocument => {
       const where = { file: file.name, line }
       if (shape === 'spanwise') return spanwiseDocument(value, where)
       if (shape === 'doccano') return doccanoDocument(value, where, options)
-      if (shape === 'prodigy' || typeof value.text !== 'string') return prodigyDocument(value, where, options)
       // a file of bare {"text": ...} records: documents without spans
-      if (value.text.trim() === '') throw new ImportError(file.name, 'record has an empty "text"', line)
+      if (typeof value.text !== 'string' || value.text.trim() === '') throw new ImportError(file.name, 'record has an empty "text"', line)
       return { file: file.name, text: value.text, title: titleFor(value.text, file.name), meta: metaWithSource(value.meta, file.name), spans: [] }
     })
   }

@@ -1,7 +1,9 @@
 // doccano sequence labelling JSONL: {"text": ..., "label": [[start, end, "LABEL"], ...]}.
 // Offsets are UTF-16 units by default (doccano's browser front end selects spans in JavaScript
 // string indexes); --offsets codepoint overrides. Newer doccano exports put spans in
-// "entities": [{start_offset, end_offset, label}]; both shapes are read.
+// "entities": [{start_offset, end_offset, label}]; both shapes are read. doccano exports one
+// <username>.jsonl per annotator: `--annotator-from-file-name` reads each into that layer, and
+// `export --all-annotators --out DIR` writes the same shape.
 import { OffsetMap, type OffsetUnit } from '../../shared/offsets'
 import { annotatorFromFile, fail, isObject, metaWithSource, spanFromInput, type Where } from './incoming'
 import { parseJsonLines } from './json-lines'
@@ -68,6 +70,8 @@ export const doccanoWriter: StreamWriter = {
   extension: 'jsonl',
   contentType: 'application/x-ndjson; charset=utf-8',
   defaultOffsets: DOCCANO_DEFAULT_OFFSETS,
+  // doccano's export of a project without collaborative annotation is one <username>.jsonl each
+  filePerAnnotator: true,
   record(record, _index, options) {
     const map = new OffsetMap(record.text)
     const label = record.spans.map((span) => {

@@ -3,7 +3,9 @@
 //    "value": {"start", "end", "text", "labels": [...]}}]}]}.
 // Offsets are UTF-16 units (the labeling front end counts JavaScript string indexes); --offsets
 // overrides. Each non-cancelled annotation becomes one layer: completed_by (a user id, name or
-// {email}) names it, else the task's meta.spanwise.annotator, else the importing user. Relations
+// {email}) names it, else the task's meta.spanwise.layers[i].annotator (Spanwise's export: the
+// annotator of the i-th annotation), else meta.spanwise.annotator, else the importing user.
+// Export writes one task per document, one annotation per exported layer. Relations
 // are results of type "relation" ({from_id, to_id, direction, labels: [type]}) between region
 // ids; each label is one relation, "direction": "left" reverses it and unlabelled relations are
 // left out. Other result items (choices, text areas: per-region attributes) and predictions are
@@ -18,7 +20,7 @@ import { jsonErrorIndex, lineOfIndex } from './json-position'
 import { offsetsIn } from './outgoing'
 import { statusFrom } from './spanwise-jsonl'
 import { titleFor } from './title'
-import type { FormatReader, ParsedDocument, ParsedRelation, ParsedSpan, StreamWriter } from './types'
+import type { ExportRecord, FormatReader, ParsedDocument, ParsedRelation, ParsedSpan, StreamWriter, WriteOptions } from './types'
 
 export const LABEL_STUDIO_DEFAULT_OFFSETS: OffsetUnit = 'utf16'
 
@@ -57,13 +59,14 @@ export const labelStudioReader: FormatReader = {
         title: typeof block.title === 'string' && block.title.trim() ? block.title : titleFor(text, file.name),
         meta: metaWithSource(userMeta, file.name, dataFields)
       }
-      const annotations = Array.isArray(task.annotations) ? task.annotations : []
-      const live = annotations.filter((a): a is Record<string, unknown> => isObject(a) && a.was_cancelled !== true)
+      const annotations: unknown[] = Array.isArray(task.annotations) ? task.annotations : []
+      const layers = Array.isArray(block.layers) ? (block.layers as unknown[]) : []
+      const live = annotations.flatMap((a, i) => (isObject(a) && a.was_cancelled !== true ? [{ annotation: a, layer: isObject(layers[i]) ? layers[i] : {} }] : []))
       if (live.length === 0) {
         documents.push({ ...base, spans: [] })
         continue
       }
-      for (const annotation of live) {
+      for (const { annotation, layer } of live) {
         if (!Array.isArray(annotation.result)) fail(where, 'annotation has no "result" array')
         const spans: ParsedSpan[] = []
         const regions = new Map<string, number>()
@@ -89,8 +92,8 @@ export const labelStudioReader: FormatReader = {
           if (from === to) fail(where, `relation links region ${JSON.stringify(link.from_id)} to itself`)
           for (const type of Array.isArray(link.labels) ? (link.labels as unknown[]) : []) relations.push({ type: checkRelationType(where, type, 'relation'), from, to })
         }
-        const annotator = annotatorFromFile(annotation.completed_by) ?? annotatorFromFile(block.annotator)
-        const status = statusFrom(block.status)
+        const annotator = annotatorFromFile(annotation.completed_by) ?? annotatorFromFile(layer.annotator) ?? annotatorFromFile(block.annotator)
+        const status = statusFrom(layer.status) ?? statusFrom(block.status)
         documents.push({ ...base, spans, ...(relations.length ? { relations } : {}), ...(annotator ? { annotator } : {}), ...(status ? { status } : {}) })
       }
     }
@@ -98,7 +101,28 @@ export const labelStudioReader: FormatReader = {
   }
 }
 
-/** Streams one JSON array: "[" first, one task per record, "]" last; memory stays flat. */
+/** One annotation's result list: a labels item per span, then a relation item per relation. */
+function annotationResult(record: ExportRecord, options: WriteOptions): unknown[] {
+  const map = new OffsetMap(record.text)
+  const result = record.spans.map((span) => ({
+    id: span.id,
+    from_name: 'label',
+    to_name: 'text',
+    type: 'labels',
+    origin: 'manual',
+    value: { ...offsetsIn(map, span, options.offsets), text: span.text, labels: [span.label] }
+  }))
+  const relations = (record.relations ?? []).map((relation) => ({
+    from_id: relation.from,
+    to_id: relation.to,
+    type: 'relation',
+    direction: 'right',
+    labels: [relation.type]
+  }))
+  return [...result, ...relations]
+}
+
+/** Streams one JSON array: "[" first, one task per document, "]" last; memory stays flat. */
 export const labelStudioWriter: StreamWriter = {
   name: 'label-studio',
   kind: 'stream',
@@ -106,30 +130,24 @@ export const labelStudioWriter: StreamWriter = {
   contentType: 'application/json; charset=utf-8',
   defaultOffsets: LABEL_STUDIO_DEFAULT_OFFSETS,
   header: () => '[\n',
-  record(record, index, options) {
-    const map = new OffsetMap(record.text)
-    const result = record.spans.map((span) => ({
-      id: span.id,
-      from_name: 'label',
-      to_name: 'text',
-      type: 'labels',
-      origin: 'manual',
-      value: { ...offsetsIn(map, span, options.offsets), text: span.text, labels: [span.label] }
-    }))
-    const relations = (record.relations ?? []).map((relation) => ({
-      from_id: relation.from,
-      to_id: relation.to,
-      type: 'relation',
-      direction: 'right',
-      labels: [relation.type]
-    }))
-    const task = {
-      data: { text: record.text },
-      annotations: [{ result: [...result, ...relations] }],
-      // completed_by is a Label Studio user id we do not have: the annotator travels in meta
-      meta: { ...record.meta, spanwise: { id: record.id, title: record.title, status: record.status, annotator: record.annotator } }
-    }
-    return `${index > 0 ? ',\n' : ''}${JSON.stringify(task)}`
-  },
+  record: (record, index, options) => labelStudioTask([record], index, options),
+  document: (records, index, options) => labelStudioTask(records, index, options),
   footer: () => '\n]\n'
+}
+
+/** One task: the document's text and one annotation per record (layer). */
+function labelStudioTask(records: ExportRecord[], index: number, options: WriteOptions): string {
+  const [first] = records
+  if (!first) return ''
+  const task = {
+    data: { text: first.text },
+    annotations: records.map((record) => ({ result: annotationResult(record, options) })),
+    // completed_by is a Label Studio user id we do not have: whose each annotation is (and its
+    // status) travels in meta, in the order of the annotations
+    meta: {
+      ...first.meta,
+      spanwise: { id: first.id, title: first.title, layers: records.map((record) => ({ annotator: record.annotator, status: record.status })) }
+    }
+  }
+  return `${index > 0 ? ',\n' : ''}${JSON.stringify(task)}`
 }

@@ -1,12 +1,14 @@
 // Prodigy's span tasks (ner_manual / spans_manual output), one JSON object per line:
 // {"text", "tokens": [{text, start, end, id}], "spans": [{start, end, label, token_start,
 // token_end}], "answer", "_annotator_id"}. Offsets are code points (Prodigy is Python).
-// On import, `answer` is kept in meta (and "accept" marks the layer done) and `_annotator_id`
-// (else `_session_id`) chooses the layer. Token fields are ignored on import: character offsets
-// are authoritative.
+// On import, `answer` is kept in meta (and "accept" marks the layer done) and the session part
+// of `_annotator_id` (else `_session_id`) chooses the layer (prodigy-sessions.ts). Token fields
+// are ignored on import: character offsets are authoritative. Export writes one record per
+// document and annotator, `_annotator_id` and `_session_id` both the annotator's name.
 import { OffsetMap, type OffsetUnit } from '../../shared/offsets'
 import { annotatorFromFile, fail, isObject, metaWithSource, spanFromInput, type Where } from './incoming'
-import { parseJsonLines } from './json-lines'
+import { parseJsonLines, type JsonLine } from './json-lines'
+import { prodigySessionNames } from './prodigy-sessions'
 import { offsetsIn, spanwiseBlock } from './outgoing'
 import { statusFrom } from './spanwise-jsonl'
 import { titleFor } from './title'
@@ -19,7 +21,25 @@ export function isProdigyRecord(value: Record<string, unknown>): boolean {
   return typeof value.text === 'string' && Array.isArray(value.spans) && value.schema === undefined
 }
 
-export function prodigyDocument(value: Record<string, unknown>, where: Where, options: ReadOptions): ParsedDocument {
+/** The annotator id a record gives, as Prodigy writes it ("<dataset>-<session>"). */
+function annotatorId(value: Record<string, unknown>): string | undefined {
+  const id = value._annotator_id ?? value._session_id
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined
+}
+
+/** The records of one file: the layer of each is named from the ids of the whole file. */
+export function prodigyDocuments(records: JsonLine[], file: string, options: ReadOptions): ParsedDocument[] {
+  const ids = records.map(({ value }) => annotatorId(value))
+  // a Spanwise export names the layer itself: its id is the name, whatever dashes it holds
+  const ownExports = new Set(records.flatMap(({ value }, index) => (isObject(value.spanwise) && value.spanwise.annotator === ids[index] ? [ids[index]!] : [])))
+  const names = prodigySessionNames(ids.filter((id): id is string => id !== undefined), ownExports)
+  return records.map(({ line, value }, index) => {
+    const id = ids[index]
+    return prodigyDocument(value, { file, line }, options, id === undefined ? undefined : { id, session: names.get(id)! })
+  })
+}
+
+function prodigyDocument(value: Record<string, unknown>, where: Where, options: ReadOptions, named?: { id: string; session: string }): ParsedDocument {
   if (typeof value.text !== 'string' || value.text === '') fail(where, 'record has no "text" string')
   const text = value.text
   const map = new OffsetMap(text)
@@ -33,7 +53,7 @@ export function prodigyDocument(value: Record<string, unknown>, where: Where, op
   const block = isObject(value.spanwise) ? value.spanwise : {}
   const answer = typeof value.answer === 'string' ? value.answer : undefined
   const status = statusFrom(block.status) ?? (answer === 'accept' ? 'done' : undefined)
-  const annotator = annotatorFromFile(value._annotator_id ?? value._session_id)
+  const annotator = named && (annotatorFromFile(named.session) ?? fail(where, `annotator id ${JSON.stringify(named.id)} gives no valid annotator name`))
   return {
     file: where.file,
     text,
@@ -49,7 +69,7 @@ export const prodigyReader: FormatReader = {
   name: 'prodigy',
   extensions: [],
   read(file, options) {
-    return parseJsonLines(file).map(({ line, value }) => prodigyDocument(value, { file: file.name, line }, options))
+    return prodigyDocuments(parseJsonLines(file), file.name, options)
   }
 }
 
@@ -72,9 +92,12 @@ export const prodigyWriter: StreamWriter = {
       tokens: tokens.map((token, id) => ({ text: token.text, ...offsetsIn(map, token, options.offsets), id })),
       spans,
       ...(record.status === 'done' ? { answer: 'accept' } : {}),
+      // Prodigy's own ids are "<dataset>-<session>"; the bare name reads back as itself since
+      // spanwise.annotator says whose layer this is (see prodigy-sessions.ts)
       _annotator_id: record.annotator,
+      _session_id: record.annotator,
       meta: record.meta,
-      spanwise: spanwiseBlock(record)
+      spanwise: { ...spanwiseBlock(record), annotator: record.annotator }
     })}\n`
   }
 }

@@ -15,10 +15,11 @@ import type { ExportRecord, ExportSpan, FormatReader, ParsedDocument, ParsedRela
 export const SPANWISE_SCHEMA = 'spanwise/v1'
 
 /** One span as the format writes it; built field by field (not spread): it runs for every span. */
-function spanwiseSpan({ id, start, end, label, text, attributes, note }: ExportSpan): ExportSpan {
+function spanwiseSpan({ id, start, end, label, text, attributes, note, provenance }: ExportSpan): ExportSpan {
   const out: ExportSpan = { id, start, end, label, text }
   if (attributes && Object.keys(attributes).length > 0) out.attributes = attributes
   if (note) out.note = note
+  if (provenance) out.provenance = provenance
   return out
 }
 
@@ -32,7 +33,9 @@ export function spanwiseRecordLine(record: ExportRecord): string {
     annotator: record.annotator,
     status: record.status,
     spans: record.spans.map(spanwiseSpan),
-    relations: (record.relations ?? []).map(({ id, type, from, to }) => ({ id, type, from, to }))
+    relations: (record.relations ?? []).map(({ id, type, from, to, provenance }) => (provenance ? { id, type, from, to, provenance } : { id, type, from, to })),
+    // the gold layer: the review's status and the units resolved with nothing (docs/export-format.md)
+    ...(record.gold ? { layer: 'gold', review_status: record.gold.reviewStatus, rejected: record.gold.rejected } : {})
   })}\n`
 }
 

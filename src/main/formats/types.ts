@@ -2,6 +2,7 @@
 // they carry, in code points); writers turn export records into an output stream.
 import type { DocumentStatus, Relation } from '../../shared/model'
 import type { OffsetUnit } from '../../shared/offsets'
+import type { Provenance, RejectedUnit, RelationProvenance, ReviewStatus } from '../../shared/review'
 
 /** An input file: its name (or relative path) for messages, and its raw bytes. */
 export interface SourceFile {
@@ -89,6 +90,17 @@ export interface StreamWriter {
   header?(): string
   /** The text for one record; `index` counts records written before it. */
   record(record: ExportRecord, index: number, options: WriteOptions): string
+  /**
+   * For formats that hold every layer of a document in one item (a Label Studio task with one
+   * annotation per annotator): the records of one document, in annotator order, written as one;
+   * `index` counts items written before it. Exporters call it instead of `record` when present.
+   */
+  document?(records: ExportRecord[], index: number, options: WriteOptions): string
+  /**
+   * With every annotator selected and an output folder, one file per annotator
+   * (`<annotator>.<extension>`), as doccano's own export writes `<username>.jsonl`.
+   */
+  filePerAnnotator?: boolean
   footer?(records: number): string
 }
 
@@ -114,8 +126,13 @@ export interface ExportRecord {
   /** In text order; `attributes` and `note` only when the span has them. */
   spans: ExportSpan[]
   /** The layer's relations; `from`/`to` are ids of spans in this record. Absent means none. */
-  relations?: Relation[]
+  relations?: ExportRelation[]
+  /** Set on records of the adjudicated gold layer (`--layer gold`), with its review status and rejections. */
+  gold?: { reviewStatus: ReviewStatus; rejected: RejectedUnit[] }
 }
+
+/** A relation; gold relations say where they came from. */
+export type ExportRelation = Relation & { provenance?: RelationProvenance }
 
 export interface ExportSpan {
   id: string
@@ -125,4 +142,6 @@ export interface ExportSpan {
   text: string
   attributes?: AttributeValues
   note?: string
+  /** Gold spans only: where the span came from (see docs/review.md). */
+  provenance?: Provenance
 }

@@ -14,7 +14,9 @@ import { checkAnnotator } from '../store/annotator'
 import { ImportJournal } from '../store/import-journal'
 import { WriteBatch } from '../store/json-file'
 import { contentHash, type ProjectStore } from '../store/project-store'
+import { nameLayersByPath, type AnnotatorFromPath } from './annotator-from-path'
 import { ImportError } from './errors'
+import { documentEntries, tallyLayers } from './import-report'
 import { MAX_DOCUMENT_CODE_POINTS } from './limits'
 
 export interface ImportOptions extends ReadOptions {
@@ -22,6 +24,8 @@ export interface ImportOptions extends ReadOptions {
   annotator: string
   /** Force a format instead of choosing by file name. */
   format?: string
+  /** Name each file's layer by its path (doccano's <username>.jsonl, brat folders per annotator). */
+  annotatorFromPath?: AnnotatorFromPath
 }
 
 /** One unit of parsing: a single file, or files a reader takes together (brat's X.txt + X.ann). */
@@ -68,6 +72,7 @@ function parseUnit(unit: ParseUnit, options: ImportOptions): ParsedDocument[] {
     )
   }
   const documents = unit.grouped ? reader.readGroup!(files, options) : reader.read(first, options)
+  if (options.annotatorFromPath) nameLayersByPath(documents, options.annotatorFromPath)
   for (const doc of documents) checkParsedDocument(doc)
   return documents
 }
@@ -175,8 +180,9 @@ export async function importSources(
   checkAnnotator(options.annotator)
   const rejected = [...alreadyRejected]
   const parsed: ParsedDocument[] = []
-  // attribute values are fitted to the label definitions file by file (see attribute-fit.ts)
-  const fit = new AttributeFit(store.settings.labels)
+  // attribute values are fitted to the label definitions file by file (see attribute-fit.ts),
+  // as they are on disk now (another process may have changed them)
+  const fit = new AttributeFit((await store.freshSettings()).labels)
   for (const unit of planUnits(files, options)) {
     try {
       const documents = parseUnit(unit, options)
@@ -241,7 +247,6 @@ async function applyImport(
   const addedIds = new Set(added.map((record) => record.id))
   const titles = new Map([...added, ...duplicates].map((record) => [record.id, record.title]))
   const report: ImportReport = { added: [], duplicates: [], rejected }
-  const reported = new Set<string>()
   // a new document has no layer yet, so its spans are written without reading anything back
   // (only its first occurrence in this import: a second copy of a text finds the first's layer)
   const written = new Set<string>()
@@ -254,13 +259,9 @@ async function applyImport(
     const known = fresh ? { text: doc.text, current: emptyLayer(id, annotator), batch } : { text: doc.text, batch }
     layers.push(await writeLayer(store, doc, id, annotator, known))
   }
-  parsed.forEach((doc, index) => {
-    const id = ids[index]!
-    const entry = { id, title: titles.get(id) ?? doc.title, file: doc.file }
-    if (addedIds.has(id) && !reported.has(id)) {
-      reported.add(id)
-      report.added.push({ ...entry, spans: layers[index]! })
-    } else report.duplicates.push(entry)
-  })
+  const entries = documentEntries({ parsed, ids, written: layers, addedIds, titles, fallback: options.annotator })
+  report.added = entries.added
+  report.duplicates = entries.duplicates
+  report.layers = tallyLayers(parsed, layers, options.annotator)
   return report
 }

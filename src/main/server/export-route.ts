@@ -1,4 +1,4 @@
-// GET /t/<token>/export?format=jsonl[&status=done][&annotator=NAME|*][&offsets=utf16|codepoint]:
+// GET /t/<token>/export?format=jsonl[&status=done][&annotator=NAME|*][&layer=gold][&offsets=utf16|codepoint]:
 // a streamed download. Folder formats (brat) cannot be one download: use the command line.
 // Damaged documents: once a download has started its status cannot change, so they are found
 // first. Without `skipDamaged=1` an export of a selection with damaged documents is refused
@@ -42,7 +42,16 @@ export async function handleExport(session: Session, params: URLSearchParams, re
     refuse(res, `invalid annotator "${annotator}"`)
     return
   }
-  const selection = { annotator: annotator === '*' ? ({ all: true } as const) : (annotator ?? session.annotator), ...(statuses.length ? { statuses } : {}) }
+  const layer = params.get('layer')
+  if (layer !== null && layer !== 'gold') {
+    refuse(res, 'layer is gold (or absent: an annotator\'s layer)')
+    return
+  }
+  const selection = {
+    annotator: annotator === '*' ? ({ all: true } as const) : (annotator ?? session.defaultAnnotator),
+    ...(statuses.length ? { statuses } : {}),
+    ...(layer === 'gold' ? { layer: 'gold' as const } : {})
+  }
   if (params.get('skipDamaged') !== '1') {
     const damaged = await findDamaged(session.store, selection)
     if (params.get('check') === '1') {

@@ -7,8 +7,10 @@ import { stat } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
+import { ANNOTATOR_HEADER, CLIENT_HEADER, type RequestContext } from '../../shared/api/contract'
 import { createDispatch } from '../api/handlers'
 import type { Session } from '../api/session'
+import { watchProject, type ChangeFeed } from '../store/project-watcher'
 import { rendererDir } from '../app-paths'
 import { CONTENT_SECURITY_POLICY } from '../shared-security'
 import { nestsTooDeep, TOO_DEEP } from '../formats/json-depth'
@@ -31,6 +33,8 @@ const MAX_LARGE_REQUESTS = 2
 
 class BodyTooLarge extends Error {}
 
+const ERROR_STATUS: Partial<Record<string, number>> = { internal: 500, not_found: 404, conflict: 409 }
+
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -52,6 +56,8 @@ export interface ServeOptions {
   port?: number
   token?: string
   staticDir?: string
+  /** Watch the project folder and push its changes to the page (default: yes). */
+  watch?: boolean
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -82,6 +88,28 @@ async function readBody(req: IncomingMessage, channel: string, limit: number): P
   return Buffer.concat(chunks).toString('utf8')
 }
 
+/** Who is asking: the tab's annotator travels in a header (URI-encoded, as names may be any letter). */
+function requestContext(req: IncomingMessage): RequestContext {
+  const annotator = req.headers[ANNOTATOR_HEADER]
+  const client = req.headers[CLIENT_HEADER]
+  return {
+    ...(typeof annotator === 'string' ? { annotator: decodeURIComponent(annotator) } : {}),
+    ...(typeof client === 'string' ? { client } : {})
+  }
+}
+
+/**
+ * GET events: the folder watcher's notices as Server-Sent Events, each with its sequence number
+ * as the event id. A client that reconnects has missed notices and refreshes everything.
+ */
+function streamChanges(req: IncomingMessage, res: ServerResponse, feed: ChangeFeed | null): void {
+  res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' })
+  res.write(`retry: 2000\nevent: hello\ndata: ${JSON.stringify({ sequence: feed?.sequence ?? 0, watching: feed !== null })}\n\n`)
+  if (!feed) return
+  const unsubscribe = feed.subscribe((notice) => res.write(`id: ${notice.sequence}\ndata: ${JSON.stringify(notice)}\n\n`))
+  req.on('close', unsubscribe)
+}
+
 function tokenMatches(given: string, expected: string): boolean {
   const a = Buffer.from(given)
   const b = Buffer.from(expected)
@@ -105,6 +133,7 @@ export async function startServer(session: Session, options: ServeOptions = {}):
   const token = options.token ?? randomBytes(24).toString('base64url')
   const root = path.resolve(options.staticDir ?? rendererDir)
   const dispatch = createDispatch(session)
+  const feed = options.watch === false ? null : watchProject(session.store)
   let allowedHosts: Set<string> = new Set()
   let largeRequests = 0
 
@@ -142,6 +171,12 @@ export async function startServer(session: Session, options: ServeOptions = {}):
     if (rest.startsWith('api/')) {
       if (req.method !== 'POST') return deny(res, 405, 'API calls use POST')
       const channel = rest.slice('api/'.length)
+      let context: RequestContext
+      try {
+        context = requestContext(req)
+      } catch {
+        return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: `malformed ${ANNOTATOR_HEADER} header` } })
+      }
       const limit = BODY_LIMITS[channel] ?? DEFAULT_BODY_LIMIT
       const large = limit > DEFAULT_BODY_LIMIT && !(Number(req.headers['content-length']) <= DEFAULT_BODY_LIMIT)
       if (large && largeRequests >= MAX_LARGE_REQUESTS) {
@@ -164,14 +199,15 @@ export async function startServer(session: Session, options: ServeOptions = {}):
           }
           return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: `request body: ${(error as Error).message}` } })
         }
-        const response = await dispatch(channel, input)
-        const status = response.ok ? 200 : response.error.code === 'internal' ? 500 : response.error.code === 'not_found' ? 404 : 400
+        const response = await dispatch(channel, input, context)
+        const status = response.ok ? 200 : (ERROR_STATUS[response.error.code] ?? 400)
         return sendJson(res, status, response)
       } finally {
         if (large) largeRequests--
       }
     }
     if (rest === 'export') return handleExport(session, url.searchParams, res)
+    if (rest === 'events' && req.method === 'GET') return streamChanges(req, res, feed)
     if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405, 'method not allowed')
     return serveStatic(res, root, rest)
   }
@@ -180,6 +216,8 @@ export async function startServer(session: Session, options: ServeOptions = {}):
     server.once('error', reject)
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
   })
+  // the URL is printed once the folder is watched: nothing changed after it goes unseen
+  await feed?.ready
   const port = (server.address() as AddressInfo).port
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`])
   return {
@@ -189,7 +227,7 @@ export async function startServer(session: Session, options: ServeOptions = {}):
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections()
-        server.close(() => resolve())
+        server.close(() => void (feed ? feed.close() : Promise.resolve()).then(() => resolve()))
       })
   }
 }

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto'
 import { readdirSync } from 'node:fs'
 import { mkdir, readdir, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
+import { ABSENT_VERSION, type FileVersion } from '../../shared/api/contract'
 import {
   compareSpans,
   DEFAULT_LABELS,
@@ -27,8 +28,9 @@ import { codePointLength } from '../../shared/offsets'
 import { keepLinkedRelations } from '../../shared/relations'
 import { annotatorNameProblem } from '../../shared/valid-names'
 import { checkAnnotator, checkAnnotatorCase } from './annotator'
-import { DamagedFileError, StoreError } from './errors'
-import { readLayerFile, readRecordFile } from './read-checked'
+import { DamagedFileError, nullIfDamaged, StoreError } from './errors'
+import { fileVersion, readJsonVersioned } from './file-version'
+import { readLayerFileVersioned, readRecordFile } from './read-checked'
 import { canonicalJson } from './canonical-json'
 import { colorForNewLabel, freeHotkey } from './label-defaults'
 import { ImportJournal } from './import-journal'
@@ -73,6 +75,15 @@ export interface LabelChange {
   deletions: string[]
 }
 
+export interface LayerChange {
+  spans?: Span[]
+  relations?: Relation[]
+  status?: DocumentStatus
+}
+
+/** project.json's key among the per-layer locks (a layer's key is annotator/document: no clash). */
+const PROJECT_CONFIG_LOCK = 'project.json'
+
 /** What undoing a label change puts back: the label set, and the label log step to undo. */
 export interface LabelSnapshot {
   labels: Label[]
@@ -105,9 +116,14 @@ export class ProjectStore {
    */
   readonly notices: string[] = []
 
+  /** How project.json looked on disk (inode, size, mtime) when `config` was read from it. */
+  private configStamp = ''
+
   private constructor(
     readonly folder: string,
-    private config: ProjectConfig
+    private config: ProjectConfig,
+    /** The version of project.json that `config` was read from (or written as). */
+    private configVersion: FileVersion = ABSENT_VERSION
   ) {}
 
   /** Opens a project folder; creates it (with the default labels) when `create` is set. */
@@ -130,6 +146,8 @@ export class ProjectStore {
       await Promise.all([documentsDir(absolute), annotationsDir(absolute)].map((dir) => mkdir(dir).catch(() => undefined)))
       const store = new ProjectStore(absolute, parsed.data)
       store.notices.push(...recovered, ...store.removeStaleTempFiles())
+      // read again with its version (and the stamp that tells when it changes)
+      await store.reloadSettings()
       return store
     }
     // documents without project.json: the project file was lost (deleted, not pulled, a bad
@@ -154,7 +172,9 @@ export class ProjectStore {
     await mkdir(documentsDir(absolute), { recursive: true })
     await mkdir(annotationsDir(absolute), { recursive: true })
     await writeJsonAtomic(projectFile(absolute), config)
-    return new ProjectStore(absolute, config)
+    const store = new ProjectStore(absolute, config)
+    await store.reloadSettings()
+    return store
   }
 
   /** Temporary files of writers killed mid-write, in every folder the store writes. */
@@ -177,36 +197,92 @@ export class ProjectStore {
     return removed.length === 0 ? [] : [`removed ${removed.length} temporary file(s) left by a writer that was stopped mid-write`]
   }
 
+  /** The label set and settings as last read; `freshSettings` checks the disk first. */
   get settings(): ProjectConfig {
     return this.config
   }
 
+  /** The version of project.json that `settings` came from. */
+  get settingsVersion(): FileVersion {
+    return this.configVersion
+  }
+
+  /**
+   * The settings, read again if project.json changed on disk since (another process, such as
+   * `spanwise import` or a `git pull`, may write it while this one runs). One stat when unchanged.
+   */
+  async freshSettings(): Promise<ProjectConfig> {
+    const info = await stat(projectFile(this.folder)).catch(() => null)
+    if (!info || `${info.ino}:${info.size}:${info.mtimeMs}` !== this.configStamp) await this.reloadSettings()
+    return this.config
+  }
+
+  /**
+   * Reads project.json again, whatever this process remembers (another process wrote it, or an
+   * import put it back as it was); true when it had changed.
+   */
+  async reloadSettings(): Promise<boolean> {
+    const file = projectFile(this.folder)
+    const info = await stat(file).catch(() => null)
+    const { data, version } = readJsonVersioned<unknown>(file)
+    if (data === null) throw new StoreError('not_found', `${file} has gone: the project's label set cannot be read`)
+    this.configStamp = info ? `${info.ino}:${info.size}:${info.mtimeMs}` : ''
+    if (version === this.configVersion) return false
+    const parsed = projectConfigSchema.safeParse(data)
+    if (!parsed.success) throw new StoreError('invalid_input', `${file}: ${parsed.error.issues[0]?.message}`)
+    this.config = parsed.data
+    this.configVersion = version
+    return true
+  }
+
+  /**
+   * Changes project.json from what is on disk now, never from a copy in memory: under one lock,
+   * read it again, check it is still `baseVersion` (when given), apply `edit`, write it.
+   */
+  private async editConfig(edit: (config: ProjectConfig) => ProjectConfig | null, baseVersion?: FileVersion): Promise<void> {
+    await this.withLayerLock(PROJECT_CONFIG_LOCK, async () => {
+      await this.reloadSettings()
+      if (baseVersion !== undefined && baseVersion !== this.configVersion) {
+        throw new StoreError('conflict', `the label set was changed elsewhere since it was read (${projectFile(this.folder)}): reload and try again`)
+      }
+      const next = edit(this.config)
+      if (next === null) return
+      await writeJsonAtomic(projectFile(this.folder), next)
+      this.config = next
+      await this.reloadSettings()
+    })
+  }
+
   /** Adds labels met in imported data, with a colour and a free hotkey each; keeps existing ones. */
   async addLabels(names: string[]): Promise<void> {
-    const known = new Set(this.config.labels.map((label) => label.name))
-    const fresh = [...new Set(names)].filter((name) => !known.has(name))
-    if (fresh.length === 0) return
-    const labels = [...this.config.labels]
-    for (const name of fresh) {
-      const parsed = labelNameSchema.safeParse(name)
-      if (!parsed.success) throw new StoreError('invalid_input', `label "${name}": ${parsed.error.issues[0]?.message}`)
-      labels.push({ name, color: colorForNewLabel(labels.length), hotkey: freeHotkey(labels), attributes: [] })
-    }
-    await this.updateConfig({ ...this.config, labels })
+    await this.editConfig((config) => {
+      const known = new Set(config.labels.map((label) => label.name))
+      const fresh = [...new Set(names)].filter((name) => !known.has(name))
+      if (fresh.length === 0) return null
+      const labels = [...config.labels]
+      for (const name of fresh) {
+        const parsed = labelNameSchema.safeParse(name)
+        if (!parsed.success) throw new StoreError('invalid_input', `label "${name}": ${parsed.error.issues[0]?.message}`)
+        labels.push({ name, color: colorForNewLabel(labels.length), hotkey: freeHotkey(labels), attributes: [] })
+      }
+      return { ...config, labels }
+    })
   }
 
   /** Adds relation types met in imported data (any label at either end); keeps existing ones. */
   async addRelationTypes(names: string[]): Promise<void> {
-    const known = new Set(this.config.relationTypes.map((type) => type.name))
-    const fresh = [...new Set(names)].filter((name) => !known.has(name))
-    if (fresh.length === 0) return
-    const relationTypes = [...this.config.relationTypes]
-    for (const name of fresh) {
-      const parsed = labelNameSchema.safeParse(name)
-      if (!parsed.success) throw new StoreError('invalid_input', `relation type "${name}": ${parsed.error.issues[0]?.message}`)
-      relationTypes.push({ name, color: colorForNewLabel(this.config.labels.length + relationTypes.length), from: [], to: [] })
-    }
-    await this.updateConfig({ ...this.config, relationTypes })
+    await this.editConfig((config) => {
+      const known = new Set(config.relationTypes.map((type) => type.name))
+      const fresh = [...new Set(names)].filter((name) => !known.has(name))
+      if (fresh.length === 0) return null
+      const relationTypes = [...config.relationTypes]
+      for (const name of fresh) {
+        const parsed = labelNameSchema.safeParse(name)
+        if (!parsed.success) throw new StoreError('invalid_input', `relation type "${name}": ${parsed.error.issues[0]?.message}`)
+        relationTypes.push({ name, color: colorForNewLabel(config.labels.length + relationTypes.length), from: [], to: [] })
+      }
+      return { ...config, relationTypes }
+    })
   }
 
   /**
@@ -215,7 +291,7 @@ export class ProjectStore {
    */
   async addAttributes(additions: { label: string; attributes: Attribute[] }[]): Promise<void> {
     if (additions.length === 0) return
-    const labels = this.config.labels.map((label) => {
+    const withAttributes = (label: Label): Label => {
       const mine = additions.filter((a) => a.label === label.name).flatMap((a) => a.attributes)
       if (mine.length === 0) return label
       const attributes = label.attributes.map((a) => ({ ...a }))
@@ -230,19 +306,8 @@ export class ProjectStore {
       const parsed = labelSchema.safeParse({ ...label, attributes })
       if (!parsed.success) throw new StoreError('invalid_input', `label "${label.name}": ${parsed.error.issues[0]?.message}`)
       return parsed.data
-    })
-    await this.updateConfig({ ...this.config, labels })
-  }
-
-  /** Reads project.json again (after an import put it back as it was). */
-  async reloadSettings(): Promise<void> {
-    const parsed = projectConfigSchema.safeParse(await readJson<unknown>(projectFile(this.folder)))
-    if (parsed.success) this.config = parsed.data
-  }
-
-  private async updateConfig(config: ProjectConfig): Promise<void> {
-    await writeJsonAtomic(projectFile(this.folder), config)
-    this.config = config
+    }
+    await this.editConfig((config) => ({ ...config, labels: config.labels.map(withAttributes) }))
   }
 
   async documentIds(): Promise<string[]> {
@@ -304,22 +369,25 @@ export class ProjectStore {
     return { added: [...added.values()], duplicates, ids }
   }
 
-  /** Forgets what the caches know of documents that are gone (an import rolled back). */
+  /** Forgets what the caches know of documents that are gone or changed (an import rolled back, the watcher). */
   forgetDocuments(ids: string[]): void {
     for (const id of ids) this.documentCache.delete(id)
   }
 
   /** A layer as every reader sees it: with renames and deletions of the label log applied. */
   async getLayer(documentId: string, annotator: string): Promise<AnnotationLayer> {
-    const stored = await this.storedLayer(documentId, annotator)
-    return stored ? followLabelLog(stored, this.config) : emptyLayer(documentId, annotator)
+    return (await this.readLayer(documentId, annotator)).layer
   }
 
-  /** A layer file as written, or null when there is none. */
-  private async storedLayer(documentId: string, annotator: string): Promise<AnnotationLayer | null> {
+  /**
+   * A layer as every reader sees it (the label log followed) and the version of the file it was
+   * read from (ABSENT_VERSION when there is none).
+   */
+  async readLayer(documentId: string, annotator: string): Promise<{ layer: AnnotationLayer; version: FileVersion }> {
     checkAnnotator(annotator)
     // (a layer written before relations existed has none: read-checked gives it an empty list)
-    return readLayerFile(layerFile(this.folder, annotator, documentId))
+    const { layer, version } = readLayerFileVersioned(layerFile(this.folder, annotator, documentId))
+    return { layer: layer ? followLabelLog(layer, this.config) : emptyLayer(documentId, annotator), version }
   }
 
   /**
@@ -329,24 +397,77 @@ export class ProjectStore {
   async saveLayer(
     documentId: string,
     annotator: string,
-    change: { spans?: Span[]; relations?: Relation[]; status?: DocumentStatus },
+    change: LayerChange,
     /** What the caller already holds, to spare reading it again (bulk imports), and a bulk write's batch. */
     known: { text?: string; current?: AnnotationLayer; batch?: WriteBatch } = {}
   ): Promise<AnnotationLayer> {
+    return (await this.writeLayer(documentId, annotator, change, known)).layer
+  }
+
+  /**
+   * Saves an edit made to the layer as it was at `baseVersion`: if the file on disk is another
+   * version now (another tab, window, process or a `git pull` wrote it), nothing is written and
+   * the save is refused with `conflict`. Returns the layer written and its new version.
+   */
+  async saveLayerAt(
+    documentId: string,
+    annotator: string,
+    baseVersion: FileVersion,
+    change: LayerChange,
+    /**
+     * The page saving (RequestContext.client). If the layer on disk is the one this same page
+     * wrote last, a save from an earlier version is its own next edit, sent before the answer
+     * to the previous one came back (the last edit flushed as the page closes): it holds that
+     * write's changes and is no conflict. Only a write by anyone else is.
+     */
+    client?: string
+  ): Promise<{ layer: AnnotationLayer; version: FileVersion }> {
+    return this.writeLayer(documentId, annotator, change, {}, baseVersion, client)
+  }
+
+  /** Which page wrote each layer last through this store, and the version it wrote. */
+  private readonly lastWriters = new Map<string, { client: string; version: FileVersion }>()
+
+  private async writeLayer(
+    documentId: string,
+    annotator: string,
+    change: LayerChange,
+    known: { text?: string; current?: AnnotationLayer; batch?: WriteBatch },
+    baseVersion?: FileVersion,
+    client?: string
+  ): Promise<{ layer: AnnotationLayer; version: FileVersion }> {
     checkAnnotator(annotator)
+    // labels another process added (an import while the app runs) are known to the checks
+    await this.freshSettings()
+    const key = `${annotator}/${documentId}`
     // read, check and write as one step per layer, so two saves cannot interleave and lose one
-    return this.withLayerLock(`${annotator}/${documentId}`, async () => {
+    return this.withLayerLock(key, async () => {
       // a layer belongs to a document: none is written for a document that has gone (a
       // teammate removed it), whatever the caches remember
       if (known.text === undefined && !(await this.hasDocument(documentId))) {
         this.documentCache.delete(documentId)
         throw new StoreError('not_found', `no document ${documentId} in this project`)
       }
-      const stored = known.current ?? (await this.storedLayer(documentId, annotator))
-      const current = stored ? followLabelLog(stored, this.config) : emptyLayer(documentId, annotator)
+      // what the edit itself gets wrong is said first (and keeps the read-to-write step short)
+      if (change.spans) await this.checkSpans(documentId, change.spans, known.text)
+      let current = known.current
+      let currentVersion: FileVersion | undefined
+      if (!current || baseVersion !== undefined) {
+        // the version check reads the file itself: memory may be behind another process
+        const onDisk = await this.readLayer(documentId, annotator)
+        const last = this.lastWriters.get(key)
+        const ownLastWrite = client !== undefined && last?.client === client && last.version === onDisk.version
+        if (baseVersion !== undefined && onDisk.version !== baseVersion && !ownLastWrite) {
+          throw new StoreError(
+            'conflict',
+            `${annotator}'s layer of document ${documentId} was changed elsewhere since it was read (another tab, window or process): reload it and apply the edit again`
+          )
+        }
+        current = onDisk.layer
+        currentVersion = onDisk.version
+      }
       const spans = change.spans ?? current.spans
       const relations = change.relations ?? keepLinkedRelations(spans, current.relations)
-      if (change.spans) await this.checkSpans(documentId, change.spans, known.text)
       if (change.relations) this.checkRelations(spans, change.relations)
       const status: DocumentStatus =
         change.status ?? (current.status === 'todo' && spans.length > 0 ? 'in_progress' : current.status)
@@ -364,11 +485,15 @@ export class ProjectStore {
         updatedAt: current.updatedAt
       }
       // a save that changes nothing writes nothing: no new time stamp, no diff in git
-      if (stored && sameLayer(stored, layer)) return current
+      const file = layerFile(this.folder, annotator, documentId)
+      if (sameLayer(current, layer)) return { layer, version: currentVersion ?? fileVersion(file) }
       layer.updatedAt = new Date().toISOString()
       // the annotator's folder is made by the write that first needs it
-      await writeJsonAtomic(layerFile(this.folder, annotator, documentId), layer, { makeFolder: true, ...(known.batch ? { batch: known.batch } : {}) })
-      return layer
+      await writeJsonAtomic(file, layer, { makeFolder: true, ...(known.batch ? { batch: known.batch } : {}) })
+      const version = fileVersion(file)
+      if (client === undefined) this.lastWriters.delete(key)
+      else this.lastWriters.set(key, { client, version })
+      return { layer, version }
     })
   }
 
@@ -383,6 +508,20 @@ export class ProjectStore {
     } finally {
       if (this.layerLocks.get(key) === run) this.layerLocks.delete(key)
     }
+  }
+
+  /** A document's title, read once and then remembered (a document's text and title never change). */
+  async documentTitle(id: string): Promise<string> {
+    return (this.documentCache.get(id) ?? (await this.cacheSummary(id))).title
+  }
+
+  /**
+   * Checks spans and relations against a document's text and the label set exactly as saveLayer
+   * does, for layers other than an annotator's (the gold layer).
+   */
+  async checkContent(documentId: string, spans: Span[], relations: Relation[]): Promise<void> {
+    await this.checkSpans(documentId, spans)
+    this.checkRelations(spans, relations)
   }
 
   /** A document's length in code points: a document's text never changes (its id is its hash). */
@@ -441,16 +580,16 @@ export class ProjectStore {
    * in project.json, the only file written: layers follow the log when read (label-log.ts). Hands
    * back what undoing the change needs.
    */
-  async changeLabels(change: LabelChange, by?: string): Promise<{ previous: LabelSnapshot }> {
-    const step = labelChangeStep(this.config, change, by)
-    const previous: LabelSnapshot = {
-      labels: this.config.labels,
-      relationTypes: this.config.relationTypes,
-      ...(step ? { revision: step.revision } : {})
-    }
-    const config = { ...this.config, labels: change.labels, relationTypes: change.relationTypes }
-    await this.updateConfig(step ? withStep(config, step) : config)
-    return { previous }
+  async changeLabels(change: LabelChange, baseVersion?: FileVersion, by?: string): Promise<{ previous: LabelSnapshot }> {
+    let previous: LabelSnapshot | undefined
+    // from project.json as it is now (never a stale copy): the step's revision follows the file's
+    await this.editConfig((config) => {
+      const step = labelChangeStep(config, change, by)
+      previous = { labels: config.labels, relationTypes: config.relationTypes, ...(step ? { revision: step.revision } : {}) }
+      const next = { ...config, labels: change.labels, relationTypes: change.relationTypes }
+      return step ? withStep(next, step) : next
+    }, baseVersion)
+    return { previous: previous! }
   }
 
   /**
@@ -459,8 +598,10 @@ export class ProjectStore {
    * including edits made since. Only project.json is written.
    */
   async restoreLabels(snapshot: LabelSnapshot, by?: string): Promise<void> {
-    const config = { ...this.config, labels: snapshot.labels, relationTypes: snapshot.relationTypes }
-    await this.updateConfig(snapshot.revision === undefined ? config : withStep(config, undoStep(this.config, snapshot.revision, by)))
+    await this.editConfig((config) => {
+      const next = { ...config, labels: snapshot.labels, relationTypes: snapshot.relationTypes }
+      return snapshot.revision === undefined ? next : withStep(next, undoStep(config, snapshot.revision, by))
+    })
   }
 
   /** Refuses a new annotator name equal to an existing annotator's but for case. */

@@ -3,18 +3,32 @@
 // reported as that file being damaged instead of failing later, elsewhere, with no file named.
 // The checks are the few fields every reader uses, not a full schema: an export reads every
 // layer of a project, and checking each span's every field would cost more than reading it.
+import { readFileSync } from 'node:fs'
+import { ABSENT_VERSION, type FileVersion } from '../../shared/api/contract'
 import { STATUSES, type AnnotationLayer, type DocumentRecord } from '../../shared/model'
 import { DamagedFileError } from './errors'
-import { CanonicalJsonFile } from './json-file'
+import { versionOfBytes } from './file-version'
 
-function readParsed(file: string): unknown {
+/** The file's bytes and their version (see file-version.ts), parsed; null when there is none. */
+function readParsedVersioned(file: string): { value: unknown; version: FileVersion } {
+  let bytes: Buffer
   try {
-    return new CanonicalJsonFile(file).read()
+    bytes = readFileSync(file)
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EISDIR') throw new DamagedFileError(file, 'a folder where a file should be')
-    if (error instanceof SyntaxError) throw new DamagedFileError(file, `not valid JSON: ${error.message}`)
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT') return { value: null, version: ABSENT_VERSION }
+    if (code === 'EISDIR') throw new DamagedFileError(file, 'a folder where a file should be')
     throw error
   }
+  try {
+    return { value: JSON.parse(bytes.toString('utf8')), version: versionOfBytes(bytes) }
+  } catch (error) {
+    throw new DamagedFileError(file, `not valid JSON: ${(error as Error).message}`)
+  }
+}
+
+function readParsed(file: string): unknown {
+  return readParsedVersioned(file).value
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -31,8 +45,16 @@ export function readRecordFile(file: string): DocumentRecord | null {
 }
 
 export function readLayerFile(file: string): AnnotationLayer | null {
-  const value = readParsed(file)
-  if (value === null) return null
+  return readLayerFileVersioned(file).layer
+}
+
+/** A layer and the version of the very bytes it was read from (a save states it back). */
+export function readLayerFileVersioned(file: string): { layer: AnnotationLayer | null; version: FileVersion } {
+  const { value, version } = readParsedVersioned(file)
+  return { layer: value === null ? null : checkLayer(file, value), version }
+}
+
+function checkLayer(file: string, value: unknown): AnnotationLayer {
   if (!isObject(value) || !Array.isArray(value.spans)) throw new DamagedFileError(file, 'not an annotation layer: it has no list of spans')
   if (!(STATUSES as readonly unknown[]).includes(value.status)) throw new DamagedFileError(file, `unknown status ${JSON.stringify(value.status)}`)
   for (const span of value.spans) {

@@ -32,12 +32,13 @@ export interface MeasureDefinition {
 }
 
 /**
- * The counts behind a number. For pairwise span measures: compared = spans of both sides,
+ * The counts behind a number. Span F1: compared = units (matched pairs + unpaired spans),
  * matched = matched pairs, onlyRow / onlyColumn = spans only the first (row) / second (column)
- * annotator has. For token and unit measures: compared = items (tokens, units), matched = items
- * on which every rater agreed, onlyRow / onlyColumn = items only the row / column annotator
- * labelled (the other said O or nothing); for measures over all annotators the two "only"
- * counts are 0 and `matched` counts unanimous items.
+ * annotator has. Token measures: compared = tokens, matched = tokens with the same label,
+ * onlyRow / onlyColumn = tokens only the row / column annotator labelled (the other: O).
+ * α over units, α_U and γ: the aligned units, the unanimous ones, and those only the row /
+ * column annotator marked. Over more than two annotators the "only" counts of pairwise measures
+ * are summed over pairs, and are 0 for Fleiss' κ and α ("matched" then counts unanimous items).
  */
 export interface Counts {
   compared: number

@@ -4,6 +4,7 @@
 import { z } from 'zod'
 import {
   annotatorNameSchema,
+  labelNameSchema,
   labelSchema,
   relationSchema,
   relationTypeSchema,
@@ -17,6 +18,15 @@ import {
   type RelationType
 } from '../model'
 import { MEASURE_IDS, type AgreementReport } from '../agreement/report'
+import {
+  GOLD_DECISIONS,
+  MERGE_STRATEGIES,
+  REVIEW_STATUSES,
+  type FeedbackCounts,
+  type FeedbackItem,
+  type GoldLayer,
+  type ReviewStatus
+} from '../review'
 
 const documentId = z.string().regex(/^[0-9a-f]{8,64}$/, 'not a document id')
 
@@ -29,11 +39,65 @@ export const uploadSchema = z.object({
 })
 export type Upload = z.infer<typeof uploadSchema>
 
+/**
+ * What a layer or `project.json` was when it was read: a hash of the file's bytes (like an HTTP
+ * ETag), so it needs no counter and means the same in every process and after a `git pull`.
+ * A write states the version it edited; if the file is no longer that, it is refused with
+ * `conflict` (see docs/architecture.md, "Versions and conflicts").
+ */
+export type FileVersion = string
+
+export { ABSENT_VERSION, ANNOTATOR_HEADER, CLIENT_HEADER } from './wire'
+
+const fileVersion = z.string().min(1).max(128)
+
+/**
+ * Who is asking: sent with every request (an HTTP header in browser mode, beside the input over
+ * IPC), never remembered by the server, so each tab or window works as its own annotator.
+ * Absent fields take the server's defaults (`--annotator`).
+ */
+export const requestContextSchema = z.object({
+  annotator: annotatorNameSchema.optional(),
+  /**
+   * A random id of the page (tab or window) making the request. A save from the page that wrote
+   * the layer last may build on that write before its answer came back (the last save sent as
+   * the page closes): see ProjectStore.saveLayerAt.
+   */
+  client: z.string().regex(/^[\w-]{8,64}$/, 'not a client id').optional()
+})
+export type RequestContext = z.infer<typeof requestContextSchema>
+
+/** One change on disk, seen by the folder watcher, whoever made it (this process or another). */
+export type ProjectChange =
+  | { kind: 'project' }
+  | { kind: 'document'; documentId: string; present: boolean }
+  | {
+      kind: 'layer'
+      documentId: string
+      annotator: string
+      /** The layer's version now (ABSENT_VERSION once removed), and what a summary shows of it. */
+      version: FileVersion
+      status: DocumentStatus
+      spanCount: number
+      labels: string[]
+    }
+
+/** Changes pushed to the UI, numbered so a client can tell that it missed some. */
+export interface ProjectChanges {
+  sequence: number
+  changes: ProjectChange[]
+}
+
 export interface ProjectInfo {
   name: string
   folder: string
+  /** The annotator of the request that asked (the tab's or window's own). */
   annotator: string
+  /** The server's default annotator, which a new tab starts as. */
+  defaultAnnotator: string
   labels: Label[]
+  /** The version of project.json these labels were read from; `labels.change` states it. */
+  labelsVersion: FileVersion
   relationTypes: RelationType[]
   /** Every annotator with a layer in the project (for filters). */
   annotators: string[]
@@ -53,8 +117,27 @@ export interface ImportIssue {
 
 export interface ImportReport {
   added: { id: string; title: string; file: string; spans: number }[]
-  duplicates: { id: string; title: string; file: string }[]
+  /** `spans`: written into a layer of a document already in the project. */
+  duplicates: { id: string; title: string; file: string; spans?: number }[]
   rejected: ImportIssue[]
+  /** What landed in each annotator layer, documents already present included. */
+  layers?: LayerImport[]
+}
+
+export interface LayerImport {
+  annotator: string
+  /** Spans written, and the documents they were written to. */
+  spans: number
+  documents: number
+  /** Documents whose spans were not written because this layer already had spans there. */
+  kept: number
+}
+
+/** Spans in one annotator layer over the documents an export would take. */
+export interface LayerSpans {
+  annotator: string
+  spans: number
+  documents: number
 }
 
 export interface SearchHit {
@@ -80,6 +163,95 @@ export interface ProjectStatistics {
   relations: { annotator: string; type: string; count: number }[]
   /** Layers that could not be read, left out of the counts. */
   unreadable: { file: string; message: string }[]
+}
+
+// ---- review (see docs/review.md) ----
+
+const decisionMeta = {
+  decision: z.enum(GOLD_DECISIONS),
+  decidedBy: annotatorNameSchema,
+  decidedAt: z.string().min(1).max(64),
+  strategy: z.enum(MERGE_STRATEGIES).optional()
+}
+const spanSourceSchema = z.object({ annotator: annotatorNameSchema, spanId: z.string().min(1).max(64) })
+const relationSourceSchema = z.object({ annotator: annotatorNameSchema, relationId: z.string().min(1).max(64) })
+const goldSpanSchema = spanSchema.and(z.object({ provenance: z.object({ ...decisionMeta, sources: z.array(spanSourceSchema).max(1000) }) }))
+const goldRelationSchema = relationSchema.and(z.object({ provenance: z.object({ ...decisionMeta, sources: z.array(relationSourceSchema).max(1000) }) }))
+const rejectedSchema = z.object({ sources: z.array(spanSourceSchema).min(1).max(1000), decidedBy: annotatorNameSchema, decidedAt: z.string().min(1).max(64) })
+const rejectedRelationSchema = z.object({ sources: z.array(relationSourceSchema).min(1).max(1000), decidedBy: annotatorNameSchema, decidedAt: z.string().min(1).max(64) })
+
+/** Which documents to review or merge: by annotators, labels used, annotators' and review status. */
+const reviewFilterSchema = {
+  /** The annotators compared (default: every annotator with a layer for the document). */
+  annotators: z.array(annotatorNameSchema).max(200).optional(),
+  /** Only documents where a chosen annotator used one of these labels. */
+  labels: z.array(labelNameSchema).max(200).optional(),
+  /** Only documents every chosen annotator marked so. */
+  status: z.enum(STATUSES).optional(),
+  reviewStatus: z.enum(REVIEW_STATUSES).optional()
+}
+
+export interface ReviewDocumentRow {
+  id: string
+  title: string
+  annotators: { name: string; status: DocumentStatus; spanCount: number }[]
+  /** Units of the chosen annotators' spans (gold-only units included). */
+  units: number
+  /** Undecided units where the annotators disagree or not all of them marked something. */
+  openConflicts: number
+  /** Undecided units of any state. */
+  openUnits: number
+  /** Mean pairwise overlap span F1, label-strict; null when no annotator marked anything. */
+  agreement: number | null
+  reviewStatus: ReviewStatus
+  /** Why the gold layer could not be read (a damaged file), if it could not. */
+  problem?: string
+}
+
+export interface ReviewDocument {
+  document: DocumentRecord
+  layers: AnnotationLayer[]
+  gold: GoldLayer
+  /** The gold file's version as read ('absent' before the first save): `gold.save` states it. */
+  goldVersion: string
+}
+
+export interface MergeReport {
+  /** Documents merged (those with layers from two or more chosen annotators). */
+  documents: number
+  /** Units accepted into gold by this run, and undecided units left. */
+  accepted: number
+  left: number
+  acceptedRelations: number
+  perDocument: {
+    documentId: string
+    title: string
+    accepted: number
+    acceptedRelations: number
+    left: number
+    /** Accepted spans by label, and units left by state. */
+    acceptedLabels: Record<string, number>
+    leftStates: Record<string, number>
+  }[]
+  /** Documents not merged because their gold file is damaged. */
+  skipped: { documentId: string; title: string; reason: string }[]
+}
+
+export interface FeedbackDocument extends FeedbackCounts {
+  documentId: string
+  title: string
+  reviewStatus: ReviewStatus
+  /** Only when one document was asked for. */
+  items?: FeedbackItem[]
+}
+
+export interface FeedbackReport {
+  annotator: string
+  /** Documents with a gold layer and a layer of this annotator. */
+  documents: FeedbackDocument[]
+  totals: FeedbackCounts
+  /** Documents left out because their gold file is damaged. */
+  skipped: { documentId: string; title: string; reason: string }[]
 }
 
 /** Files a sync brought in or sent out, by what they are. */
@@ -135,35 +307,38 @@ export const channels = {
     input: z.object({}),
     result: {} as ProjectInfo
   },
-  'annotator.set': {
-    input: z.object({ annotator: annotatorNameSchema }),
-    result: {} as ProjectInfo
-  },
   'documents.list': {
     input: z.object({}),
     result: {} as DocumentSummary[]
   },
   'documents.get': {
     input: z.object({ id: documentId }),
-    result: {} as { document: DocumentRecord; layer: AnnotationLayer }
+    /** The request's annotator's layer, and the version a save of it must state. */
+    result: {} as { document: DocumentRecord; layer: AnnotationLayer; version: FileVersion }
   },
   'documents.import': {
     input: z.object({ files: z.array(uploadSchema).min(1) }),
     result: {} as ImportReport
   },
-  /** Replaces one document's layer for the current annotator: the only write an edit makes. */
+  /**
+   * Replaces one document's layer for the request's annotator: the only write an edit makes.
+   * `baseVersion` is the version the edit started from; a layer changed since is a `conflict`.
+   */
   'annotations.save': {
     input: z.object({
       documentId,
+      baseVersion: fileVersion,
       spans: z.array(spanSchema).max(100_000),
       relations: z.array(relationSchema).max(100_000).optional(),
       status: z.enum(STATUSES).optional()
     }),
-    result: {} as AnnotationLayer
+    result: {} as { layer: AnnotationLayer; version: FileVersion }
   },
   /** Edits the label set; renames and deletions reach every span that uses the label (through the label log). */
   'labels.change': {
     input: z.object({
+      /** `ProjectInfo.labelsVersion` the change was made from; a label set changed since is a `conflict`. */
+      baseVersion: fileVersion,
       labels: z.array(labelSchema).min(1).max(60),
       /** New relation types; when absent, the current ones, following renamed and deleted labels. */
       relationTypes: z.array(relationTypeSchema).max(60).optional(),
@@ -190,9 +365,17 @@ export const channels = {
     input: z.object({ remote: z.string().min(1).max(200).optional() }),
     result: {} as SyncReport
   },
+  /**
+   * Before an export of one layer: when it has no spans in the chosen documents but other layers
+   * do, a notice naming them (null otherwise). `annotator` '' is the current annotator.
+   */
+  'export.check': {
+    input: z.object({ annotator: z.union([z.literal(''), annotatorNameSchema]), statuses: z.array(z.enum(STATUSES)).default([]) }),
+    result: {} as { notice: string | null; layers: LayerSpans[] }
+  },
   'annotations.setStatus': {
-    input: z.object({ documentId, status: z.enum(STATUSES) }),
-    result: {} as AnnotationLayer
+    input: z.object({ documentId, baseVersion: fileVersion, status: z.enum(STATUSES) }),
+    result: {} as { layer: AnnotationLayer; version: FileVersion }
   },
   /** Inter-annotator agreement over the project, every level (see docs/agreement.md). */
   'agreement.report': {
@@ -208,6 +391,45 @@ export const channels = {
       includeGold: z.boolean().optional()
     }),
     result: {} as AgreementReport
+  },
+  /** Documents with layers from two or more of the chosen annotators, for the Review view. */
+  'review.documents': {
+    input: z.object(reviewFilterSchema),
+    result: {} as ReviewDocumentRow[]
+  },
+  /** One document with the chosen annotators' layers and its gold layer, to adjudicate. */
+  'review.document': {
+    input: z.object({ documentId, annotators: z.array(annotatorNameSchema).max(200).optional() }),
+    result: {} as ReviewDocument
+  },
+  /** Replaces a document's gold layer; refused with `conflict` when it changed since `baseVersion`. */
+  'gold.save': {
+    input: z.object({
+      documentId,
+      baseVersion: z.string().min(1).max(128),
+      spans: z.array(goldSpanSchema).max(100_000),
+      relations: z.array(goldRelationSchema).max(100_000),
+      rejected: z.array(rejectedSchema).max(100_000),
+      rejectedRelations: z.array(rejectedRelationSchema).max(100_000).optional(),
+      status: z.enum(REVIEW_STATUSES)
+    }),
+    result: {} as { gold: GoldLayer; version: string }
+  },
+  /** Automatic merge into gold of one document, some, or all: fills only undecided units. */
+  'review.merge': {
+    input: z.object({
+      documentIds: z.array(documentId).max(1_000_000).optional(),
+      strategy: z.enum(MERGE_STRATEGIES),
+      minAnnotators: z.number().int().min(1).max(1000).optional(),
+      minShare: z.number().gt(0).max(1).optional(),
+      ...reviewFilterSchema
+    }),
+    result: {} as MergeReport
+  },
+  /** "My labels vs gold" for an annotator: one document (with items) or the whole project. */
+  'review.feedback': {
+    input: z.object({ annotator: annotatorNameSchema, documentId: documentId.optional() }),
+    result: {} as FeedbackReport
   }
 } as const
 
@@ -228,4 +450,4 @@ export interface ApiError {
 export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: ApiError }
 
 /** The function both transports expose to the renderer. */
-export type Invoke = <C extends ChannelName>(channel: C, input: ChannelInput<C>) => Promise<ChannelResult<C>>
+export type Invoke = <C extends ChannelName>(channel: C, input: ChannelInput<C>, context?: RequestContext) => Promise<ChannelResult<C>>

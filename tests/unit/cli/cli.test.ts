@@ -193,7 +193,7 @@ describe('import → export', () => {
     const all = spanwise(['export', '--project', project, '--all-annotators'])
     // every annotator's layers, but only the documents each one touched
     expect(parseJsonl(all.stdout).map((r) => [r.id, r.annotator])).toEqual([[chosen.id, 'alice']])
-  })
+  }, 120_000) // several CLI runs, each starting tsx: slow on a busy machine
 
   it('refuses an unknown --status', () => {
     const result = spanwise(['export', '--project', project, '--status', 'finished'])

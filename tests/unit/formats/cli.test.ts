@@ -7,7 +7,8 @@ import { tempDir } from './helpers'
 
 const cli = (...args: string[]) => spawnSync(process.execPath, ['bin/spanwise.mjs', ...args], { encoding: 'utf8' })
 
-describe('spanwise import/export', () => {
+// each run starts node and tsx: seconds apiece on a busy machine, so six runs outlast 30 s
+describe('spanwise import/export', { timeout: 240_000 }, () => {
   it('imports CSV with --text-column and doccano with --offsets, exports prodigy and brat', async () => {
     const dir = await tempDir()
     const project = path.join(dir, 'p')
@@ -25,7 +26,7 @@ describe('spanwise import/export', () => {
     expect(run.status).toBe(0)
     expect((await readdir(path.join(dir, 'brat'))).filter((f) => f.endsWith('.ann'))).toHaveLength(2)
     expect(cli('export', '--project', project, '--format', 'jsonl', '--offsets', 'utf16').stderr).toMatch(/always code points/)
-  })
+  }, 120_000) // seven CLI runs, each starting tsx: slow on a busy machine
   it('a rejected file is reported with file:line and fails the run', async () => {
     const dir = await tempDir()
     await writeFile(path.join(dir, 'bad.jsonl'), '{"text": "ok", "label": []}\n{oops\n')

@@ -25,13 +25,13 @@ describe('Label Studio', () => {
   it('a task without annotations is a document without spans', () => {
     expect(labelStudioReader.read(file('ls.json', JSON.stringify([task([])])), {})[0]!.spans).toEqual([])
   })
-  it('streams one JSON array that parses, with annotator and title in task meta', () => {
+  it('streams one JSON array that parses, with the layer\'s annotator and title in task meta', () => {
     const r = record(text, [{ start: 2, end: 5, label: 'actor' }])
     const out = `${labelStudioWriter.header!()}${labelStudioWriter.record(r, 0, { offsets: 'utf16' })}${labelStudioWriter.record({ ...r, id: 'doc2' }, 1, { offsets: 'utf16' })}${labelStudioWriter.footer!(2)}`
     const tasks = JSON.parse(out)
     expect(tasks).toHaveLength(2)
     expect(tasks[0].annotations[0].result[0].value).toEqual({ start: 3, end: 6, text: 'Ada', labels: ['actor'] })
-    expect(tasks[0].meta.spanwise).toMatchObject({ id: 'doc1', annotator: 'alice' })
+    expect(tasks[0].meta.spanwise).toEqual({ id: 'doc1', title: 'Doc', layers: [{ annotator: 'alice', status: 'in_progress' }] })
     const [doc] = labelStudioReader.read(file('back.json', out), {})
     expect(doc).toMatchObject({ annotator: 'alice', title: 'Doc', spans: [{ start: 2, end: 5, label: 'actor' }] })
   })

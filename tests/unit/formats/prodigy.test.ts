@@ -5,10 +5,10 @@ import { file, record } from './helpers'
 
 describe('prodigy', () => {
   const text = '👍🏽 Ada Lovelace wrote'
-  it('reads spans in code points, keeps answer, takes the layer from _annotator_id', () => {
+  it('reads spans in code points, keeps answer, takes the layer from the session part of _annotator_id', () => {
     const line = JSON.stringify({ text, spans: [{ start: 3, end: 16, label: 'actor', token_start: 1, token_end: 2 }], answer: 'accept', _annotator_id: 'news-maria', meta: { src: 'x' } })
     const [doc] = jsonlReader.read(file('p.jsonl', line), {})
-    expect(doc).toMatchObject({ spans: [{ start: 3, end: 16, label: 'actor' }], annotator: 'news-maria', status: 'done', meta: { answer: 'accept', src: 'x' } })
+    expect(doc).toMatchObject({ spans: [{ start: 3, end: 16, label: 'actor' }], annotator: 'maria', status: 'done', meta: { answer: 'accept', src: 'x' } })
   })
   it('writes tokens and token_start/token_end (inclusive), splitting tokens at span edges', () => {
     // the span ends inside "Lovelace": the token is split there so the span still aligns

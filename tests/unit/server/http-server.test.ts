@@ -227,24 +227,25 @@ describe('API', () => {
   })
 
   it('saves spans in code points, to disk', async () => {
+    const { version } = (await api('documents.get', { id: documentId })).body.value
     const { status, body } = await api('annotations.save', {
       documentId,
+      baseVersion: version,
       spans: [{ id: 's1', start: 0, end: 5, label: 'actor' }, { id: 's2', start: 6, end: 8, label: 'claim' }]
     })
     expect(status).toBe(200)
-    expect(body.value.status).toBe('in_progress')
+    expect(body.value.layer.status).toBe('in_progress')
     const reopened = await ProjectStore.open(store.folder)
     expect((await reopened.getLayer(documentId, 'alice')).spans.map((s) => s.id)).toEqual(['s1', 's2'])
   })
 
   it.each([
-    ['a span ending before it starts', 'annotations.save', () => ({ documentId, spans: [{ id: 'x', start: 5, end: 2, label: 'actor' }] })],
-    ['a negative offset', 'annotations.save', () => ({ documentId, spans: [{ id: 'x', start: -1, end: 2, label: 'actor' }] })],
+    ['a span ending before it starts', 'annotations.save', () => ({ documentId, baseVersion: 'absent', spans: [{ id: 'x', start: 5, end: 2, label: 'actor' }] })],
+    ['a negative offset', 'annotations.save', () => ({ documentId, baseVersion: 'absent', spans: [{ id: 'x', start: -1, end: 2, label: 'actor' }] })],
     ['a bad document id', 'documents.get', () => ({ id: '../../project' })],
-    ['a bad status', 'annotations.setStatus', () => ({ documentId, status: 'finished' })],
-    ['an unsafe annotator', 'annotator.set', () => ({ annotator: '../x' })],
-    ['an unknown label', 'annotations.save', () => ({ documentId, spans: [{ id: 'x', start: 0, end: 2, label: 'nope' }] })],
-    ['a span past the end', 'annotations.save', () => ({ documentId, spans: [{ id: 'x', start: 0, end: 999, label: 'actor' }] })]
+    ['a bad status', 'annotations.setStatus', () => ({ documentId, baseVersion: 'absent', status: 'finished' })],
+    ['an unknown label', 'annotations.save', () => ({ documentId, baseVersion: 'absent', spans: [{ id: 'x', start: 0, end: 2, label: 'nope' }] })],
+    ['a span past the end', 'annotations.save', () => ({ documentId, baseVersion: 'absent', spans: [{ id: 'x', start: 0, end: 999, label: 'actor' }] })]
   ])('400 invalid_input for %s', async (_what, channel, input) => {
     const { status, body } = await api(channel, input())
     expect(status).toBe(400)
@@ -295,6 +296,7 @@ describe('export route', () => {
   it('streams JSONL with exact span texts', async () => {
     await api('annotations.save', {
       documentId,
+      baseVersion: (await api('documents.get', { id: documentId })).body.value.version,
       spans: [{ id: 's1', start: 0, end: 5, label: 'actor' }, { id: 's2', start: 6, end: 8, label: 'claim' }],
       status: 'done'
     })

@@ -74,7 +74,7 @@ describe('a damaged document or layer file', () => {
     await mkdir(path.join(folder, 'annotations', 'bob smith'))
     await writeFile(path.join(folder, 'annotations', 'bob smith', `${ids[0]}.json`), '{}')
     const labels = store.settings.labels.map((l) => (l.name === 'actor' ? { ...l, name: 'speaker' } : l))
-    await call(dispatch, 'labels.change', { labels, renames: [{ from: 'actor', to: 'speaker' }] })
+    await call(dispatch, 'labels.change', { baseVersion: store.settingsVersion, labels, renames: [{ from: 'actor', to: 'speaker' }] })
     expect((await store.getLayer(ids[0]!, 'ana')).spans.map((s) => s.label)).toEqual(['speaker'])
     expect(await store.annotators()).toEqual(['ana', 'bob'])
   })

@@ -36,7 +36,11 @@ async function teamProject() {
   const session = new Session(store, 'ana')
   const dispatch = createDispatch(session)
   async function call<C extends 'labels.change' | 'labels.restore' | 'annotations.save'>(channel: C, input: unknown): Promise<ChannelResult<C>> {
-    const response = (await dispatch(channel, input)) as ApiResponse<ChannelResult<C>>
+    // each call is made from the versions as they are now, as the app's pages make theirs
+    const request = input as { documentId?: string }
+    const baseVersion =
+      channel === 'labels.change' ? store.settingsVersion : channel === 'annotations.save' ? (await store.readLayer(request.documentId!, 'ana')).version : undefined
+    const response = (await dispatch(channel, baseVersion === undefined ? input : { baseVersion, ...request })) as ApiResponse<ChannelResult<C>>
     if (!response.ok) throw new Error(`${channel}: ${response.error.message}`)
     return response.value
   }
@@ -137,13 +141,14 @@ describe('a label rename or deletion', () => {
     expect((await store.getLayer(id, 'bob')).spans.map((s) => `${s.label}:${s.id}`)).toEqual(['statement:bob-a', 'figure:bob-f'])
   })
 
-  it('reaches what a process still behind the log saves (e.g. a window open before a pull)', async () => {
+  it('reaches what a clone still behind the log wrote (a teammate who had not pulled the change yet)', async () => {
     const { store, id, call } = await teamProject()
-    const behind = await ProjectStore.open(store.folder)
+    const file = path.join(store.folder, 'annotations', 'ana', `${id}.json`)
+    const before = await readJsonRaw<AnnotationLayer>(file)
     const { undo } = await call('labels.change', renameAndDelete(store))
-    // the process behind still knows actor and figure, and saves with them
-    const layer = await behind.getLayer(id, 'ana')
-    await behind.saveLayer(id, 'ana', { spans: [...layer.spans, span('ana-x', 'the budget', 'actor')], relations: layer.relations })
+    // (a store re-reads project.json before each save, so it is never behind the file it saves
+    // against; a clone that has not pulled is: its layer comes in with the old labels)
+    await writeFile(file, JSON.stringify({ ...before, spans: [...before.spans, span('ana-x', 'the budget', 'actor')] }))
     const read = await (await ProjectStore.open(store.folder)).getLayer(id, 'ana')
     expect(read.spans.map((s) => `${s.id}:${s.label}`)).toEqual(['ana-a:speaker', 'ana-c:claim', 'ana-x:speaker'])
     expect(read.retired).toMatchObject([{ revision: 1, spans: [{ id: 'ana-f' }] }])

@@ -75,7 +75,7 @@ describe('a team syncing through git', () => {
   it("spreads the owner's label rename to all, leaving every other annotator's files untouched in history", async () => {
     const owner = team.owner.store
     const labels = owner.settings.labels.map((label) => (label.name === 'actor' ? { ...label, name: 'speaker' } : label))
-    await owner.changeLabels({ labels, relationTypes: owner.settings.relationTypes, renames: [{ from: 'actor', to: 'speaker' }], deletions: [] }, 'owner')
+    await owner.changeLabels({ labels, relationTypes: owner.settings.relationTypes, renames: [{ from: 'actor', to: 'speaker' }], deletions: [] }, undefined, 'owner')
     const reports = await syncUntilSettled(members(), random, 2)
     expect(outcomes(reports)).not.toContain('conflict')
     // the others hear of it, with who made it

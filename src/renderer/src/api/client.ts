@@ -1,7 +1,17 @@
 // The renderer's single way to reach the backend. In the desktop app it goes through the
 // preload bridge; in a browser it posts to the loopback server, under the token path the page
 // was opened at. Both speak the same contract and return the same ApiResponse.
-import type { ApiError, ApiResponse, ChannelInput, ChannelName, ChannelResult, ImportReport } from '../../../shared/api/contract'
+import { ANNOTATOR_HEADER, CLIENT_HEADER } from '../../../shared/api/wire'
+import type {
+  ApiError,
+  ApiResponse,
+  ChannelInput,
+  ChannelName,
+  ChannelResult,
+  ImportReport,
+  ProjectChanges,
+  RequestContext
+} from '../../../shared/api/contract'
 import type { DesktopBridge } from '../../../preload/api'
 
 declare global {
@@ -18,15 +28,58 @@ export class ApiFailure extends Error {
   }
 }
 
+/** A save or label change refused because someone else changed the file since it was read. */
+export function isConflict(error: unknown): boolean {
+  return error instanceof ApiFailure && error.error.code === 'conflict'
+}
+
 function unwrap<T>(response: ApiResponse<T>): T {
   if (!response.ok) throw new ApiFailure(response.error)
   return response.value
 }
 
-async function post(channel: string, input: unknown): Promise<ApiResponse<unknown>> {
+// The annotator belongs to the tab (or window), not to the server: it is kept in this tab's
+// sessionStorage and sent with every request. A tab that never chose one works as the server's
+// default annotator (`spanwise serve --annotator`).
+const ANNOTATOR_KEY = 'spanwise.annotator'
+
+export function tabAnnotator(): string | undefined {
+  try {
+    return sessionStorage.getItem(ANNOTATOR_KEY) ?? undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Makes `name` this tab's annotator (after the server accepted it). */
+export function setTabAnnotator(name: string): void {
+  try {
+    sessionStorage.setItem(ANNOTATOR_KEY, name)
+  } catch {
+    // storage refused (private mode): the tab keeps the default annotator after a reload
+  }
+}
+
+/** This page's id (RequestContext.client): new at every load, so a reloaded tab is a new client. */
+const CLIENT_ID = crypto.randomUUID()
+
+function tabContext(): RequestContext {
+  const annotator = tabAnnotator()
+  return annotator === undefined ? {} : { annotator }
+}
+
+function headersFor(context: RequestContext): Record<string, string> {
+  return {
+    'content-type': 'application/json',
+    ...(context.annotator === undefined ? {} : { [ANNOTATOR_HEADER]: encodeURIComponent(context.annotator) }),
+    ...(context.client === undefined ? {} : { [CLIENT_HEADER]: context.client })
+  }
+}
+
+async function post(channel: string, input: unknown, context: RequestContext): Promise<ApiResponse<unknown>> {
   const response = await fetch(`api/${channel}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: headersFor(context),
     body: JSON.stringify(input)
   })
   const contentType = response.headers.get('content-type') ?? ''
@@ -36,8 +89,13 @@ async function post(channel: string, input: unknown): Promise<ApiResponse<unknow
   return (await response.json()) as ApiResponse<unknown>
 }
 
-export async function invoke<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelResult<C>> {
-  const response = desktop ? await desktop.api[channel](input) : await post(channel, input)
+/**
+ * Calls the backend as this tab's annotator, or as `context` says (an edit made as one annotator
+ * is saved as that annotator, even if the tab switched meanwhile).
+ */
+export async function invoke<C extends ChannelName>(channel: C, input: ChannelInput<C>, asked: RequestContext = tabContext()): Promise<ChannelResult<C>> {
+  const context = { ...asked, client: CLIENT_ID }
+  const response = desktop ? await desktop.api[channel](input, context) : await post(channel, input, context)
   return unwrap(response) as ChannelResult<C>
 }
 
@@ -45,14 +103,43 @@ export async function invoke<C extends ChannelName>(channel: C, input: ChannelIn
  * Sends a request while the page is going away (reload, close): the browser finishes a keepalive
  * request after the page is gone. Nothing is waited for or reported.
  */
-export function sendWhileLeaving<C extends ChannelName>(channel: C, input: ChannelInput<C>): void {
-  if (desktop) void desktop.api[channel](input)
-  else void fetch(`api/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input), keepalive: true }).catch(() => undefined)
+export function sendWhileLeaving<C extends ChannelName>(channel: C, input: ChannelInput<C>, asked: RequestContext = tabContext()): void {
+  const context = { ...asked, client: CLIENT_ID }
+  if (desktop) void desktop.api[channel](input, context)
+  else void fetch(`api/${channel}`, { method: 'POST', headers: headersFor(context), body: JSON.stringify(input), keepalive: true }).catch(() => undefined)
+}
+
+/**
+ * Hears what changes in the project folder, whoever changed it (another tab, the CLI, a
+ * teammate's pull): the desktop shell forwards the watcher's notices over IPC, a browser
+ * listens to the server's event stream. 'resync' means notices may have been missed (the
+ * stream reconnected): refresh everything.
+ */
+export function subscribeToChanges(listener: (notice: ProjectChanges | 'resync') => void): () => void {
+  if (desktop) return desktop.onProjectChanges(listener)
+  const source = new EventSource('events')
+  let last: number | null = null
+  let broken = false
+  source.addEventListener('hello', () => {
+    if (broken) listener('resync')
+    broken = false
+  })
+  source.addEventListener('message', (event: MessageEvent<string>) => {
+    const notice = JSON.parse(event.data) as ProjectChanges
+    if (last !== null && notice.sequence !== last + 1) listener('resync')
+    last = notice.sequence
+    listener(notice)
+  })
+  source.addEventListener('error', () => {
+    broken = true
+    last = null
+  })
+  return () => source.close()
 }
 
 /** Desktop only: the native open dialog, which imports by path in the main process. */
 export async function importWithDesktopDialog(folders = false): Promise<ImportReport | null> {
-  return desktop ? unwrap(await desktop.importWithDialog(folders)) : null
+  return desktop ? unwrap(await desktop.importWithDialog(folders, tabContext())) : null
 }
 
 export interface ExportRequest {
@@ -60,6 +147,8 @@ export interface ExportRequest {
   statuses: string[]
   /** '' for the current annotator, '*' for every annotator, or a name. */
   annotator: string
+  /** 'gold': the adjudicated gold layer instead of an annotator's. */
+  layer?: 'gold'
 }
 
 /** What an export says about the damaged documents it left out (they are never silently dropped). */
@@ -71,12 +160,15 @@ function leftOutText(damaged: { file: string }[]): string {
 /** Exports through the native save dialog on the desktop, as a download in a browser. */
 export async function exportProject(request: ExportRequest): Promise<string | null> {
   if (desktop) {
-    const saved = unwrap(await desktop.exportWithDialog(request))
+    const saved = unwrap(await desktop.exportWithDialog(request, tabContext()))
     return saved ? `Exported ${saved.records} record(s) to ${saved.file}${leftOutText(saved.damaged)}` : null
   }
   const params = new URLSearchParams({ format: request.format })
   for (const status of request.statuses) params.append('status', status)
-  if (request.annotator) params.set('annotator', request.annotator)
+  // a download cannot carry the annotator header: name the tab's annotator in the URL
+  const annotator = request.annotator || tabAnnotator()
+  if (annotator) params.set('annotator', annotator)
+  if (request.layer) params.set('layer', request.layer)
   // a download cannot report a failure to the page once it has started: damaged documents are
   // asked for first, then left out of the download and named here
   const check = await fetch(`export?${params}&check=1`)

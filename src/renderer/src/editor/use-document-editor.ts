@@ -1,13 +1,22 @@
 // One open document: its text, the current annotator's spans and relations, the selection and
 // the undo history. Every edit is painted at once and saved in the background, in order.
+// Each save states the version of the layer it was made from. When the layer changed elsewhere
+// (another tab, window, process, a teammate's pull) the save is refused with `conflict`, or the
+// folder watcher says so first: the editor then reloads the layer, re-applies the user's own
+// unsaved changes that do not clash (see rebase-edits.ts), saves that, and tells the user.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { AnnotationLayer, DocumentRecord, DocumentStatus, Relation, Span } from '../../../shared/model'
+import type { FileVersion, RequestContext } from '../../../shared/api/contract'
 import { keepLinkedRelations } from '../../../shared/relations'
 import { compareSpans } from '../../../shared/span-order'
 import { OffsetMap } from '../../../shared/offsets'
-import { invoke, sendWhileLeaving } from '../api/client'
+import { invoke, isConflict, sendWhileLeaving, subscribeToChanges } from '../api/client'
+import { rebaseEdits, sameAnnotations } from '../../../shared/rebase-edits'
 import { applyEdit, redo, startHistory, undo, type AnnotationHistory, type Annotations } from './span-history'
 import { newSpanId } from './span-ids'
+
+/** How often in a row a save may meet a newer layer before the editor gives up and says so. */
+const MAX_REBASES = 3
 
 export interface DocumentEditor {
   document: DocumentRecord | null
@@ -67,11 +76,21 @@ export function useDocumentEditor(
   // the history lives in a ref so that an edit reads the latest state even between renders
   // (two hotkeys pressed quickly); the state copy makes React re-render
   const historyRef = useRef(history)
+  /**
+   * The layer as this editor last knew it on disk: its version (what a save states) and its
+   * spans and relations (what the user's unsaved changes are measured from).
+   */
+  const base = useRef<{ version: FileVersion; annotations: Annotations } | null>(null)
+  /** Versions this editor saved or loaded lately: the watcher's notices of them are no news. */
+  const written = useRef(new Set<FileVersion>())
+  /** Bumped when the state is rebuilt from disk: saves queued before then are not sent. */
+  const epoch = useRef(0)
+  const documentRef = useRef<DocumentRecord | null>(null)
   /** The latest save not yet sent, sent at once if the page goes away before its turn. */
-  const unsent = useRef<{ documentId: string; spans: Span[]; relations: Relation[] } | null>(null)
+  const unsent = useRef<{ request: { documentId: string; spans: Span[]; relations: Relation[] }; context: RequestContext } | null>(null)
   useEffect(() => {
     const flush = () => {
-      if (unsent.current) sendWhileLeaving('annotations.save', unsent.current)
+      if (unsent.current && base.current) sendWhileLeaving('annotations.save', { ...unsent.current.request, baseVersion: base.current.version }, unsent.current.context)
       unsent.current = null
     }
     window.addEventListener('pagehide', flush)
@@ -84,19 +103,26 @@ export function useDocumentEditor(
     let cancelled = false
     // nothing of the previous document may be edited, undone or saved into this one
     loaded.current = false
+    base.current = null
+    epoch.current += 1
     historyRef.current = startHistory({ spans: [], relations: [] })
     setHistory(historyRef.current)
     setDocument(null)
+    documentRef.current = null
     setSelectedId(null)
     setSelectedRelationId(null)
     if (!documentId) return
     // read the layer only after the saves still on their way have landed
     saving.current
-      .then(() => invoke('documents.get', { id: documentId }))
-      .then(({ document: doc, layer }) => {
+      .then(() => invoke('documents.get', { id: documentId }, { annotator }))
+      .then(({ document: doc, layer, version }) => {
         if (cancelled) return
         setDocument(doc)
-        historyRef.current = startHistory({ spans: layer.spans, relations: layer.relations })
+        documentRef.current = doc
+        const annotations = { spans: layer.spans, relations: layer.relations }
+        base.current = { version, annotations }
+        written.current.add(version)
+        historyRef.current = startHistory(annotations)
         setHistory(historyRef.current)
         setStatusState(layer.status)
         loaded.current = true
@@ -109,27 +135,100 @@ export function useDocumentEditor(
 
   const offsets = useMemo(() => (document ? new OffsetMap(document.text) : null), [document])
 
+  /** The layer was saved or read as `version`: it is the new base of the user's edits. */
+  const landed = useCallback(
+    (layer: AnnotationLayer, version: FileVersion, annotations: Annotations) => {
+      base.current = { version, annotations }
+      written.current.add(version)
+      if (written.current.size > 50) written.current.delete(written.current.values().next().value!)
+      setStatusState(layer.status)
+      onSaved(layer)
+    },
+    [onSaved]
+  )
+
+  /**
+   * The layer on disk is newer than the editor's base: take it, re-apply the user's changes
+   * that do not clash, save the result against the new version, and say what happened.
+   * Runs inside the save queue, so nothing else is sent meanwhile.
+   */
+  const rebaseOnDisk = useCallback(
+    async (id: string, context: RequestContext, attempt = 1): Promise<void> => {
+      const known = base.current
+      const fresh = await invoke('documents.get', { id }, context)
+      if (!known || documentRef.current?.id !== id || fresh.version === known.version) return
+      // saves queued before now are superseded by the rebuilt state, which holds their edits
+      epoch.current += 1
+      unsent.current = null
+      const theirs = { spans: fresh.layer.spans, relations: fresh.layer.relations }
+      const mine = historyRef.current.current
+      const { result, kept, dropped } = rebaseEdits(known.annotations, mine, theirs)
+      landed(fresh.layer, fresh.version, theirs)
+      // the undo history starts again here: undoing past this point would undo their changes
+      historyRef.current = startHistory(result)
+      setHistory(historyRef.current)
+      const title = documentRef.current?.title ?? id
+      const yours =
+        kept + dropped === 0
+          ? ''
+          : ` Your unsaved change(s): ${kept} re-applied${dropped ? `, ${dropped} dropped because they clashed with theirs (their version wins)` : ''}.`
+      onError(`“${title}” was changed elsewhere (another tab, window or person): showing the version now on disk.${yours}`)
+      if (sameAnnotations(result, theirs)) return
+      try {
+        const saved = await invoke('annotations.save', { documentId: id, baseVersion: fresh.version, ...result }, context)
+        landed(saved.layer, saved.version, result)
+      } catch (error) {
+        if (isConflict(error) && attempt < MAX_REBASES) return rebaseOnDisk(id, context, attempt + 1)
+        throw error
+      }
+    },
+    [landed, onError]
+  )
+
   const save = useCallback(
     ({ spans, relations }: Annotations) => {
       if (!documentId) return
       // saves run one after another, so the file always ends with the latest state; each waits
-      // for the next frame, so the edit is painted before its request is built and sent
+      // for the next frame, so the edit is painted before its request is built and sent. The
+      // annotator is the one the edit was made as, even if the tab switches meanwhile.
       const request = { documentId, spans, relations }
-      unsent.current = request
+      const context = { annotator }
+      const queuedIn = epoch.current
+      unsent.current = { request, context }
       saving.current = saving.current
         .then(afterNextFrame)
-        .then(() => {
-          if (unsent.current === request) unsent.current = null
-          return invoke('annotations.save', request)
-        })
-        .then((layer) => {
-          setStatusState(layer.status)
-          onSaved(layer)
+        .then(async () => {
+          if (unsent.current?.request === request) unsent.current = null
+          // rebuilt from disk since: the rebuilt state (which holds this edit) was saved instead
+          if (queuedIn !== epoch.current || !base.current) return
+          try {
+            const saved = await invoke('annotations.save', { ...request, baseVersion: base.current.version }, context)
+            landed(saved.layer, saved.version, { spans, relations })
+          } catch (error) {
+            if (!isConflict(error)) throw error
+            await rebaseOnDisk(documentId, context)
+          }
         })
         .catch((error: Error) => onError(`Not saved: ${error.message}`))
     },
-    [documentId, onSaved, onError]
+    [documentId, annotator, landed, rebaseOnDisk, onError]
   )
+
+  // the folder watcher: this layer changed on disk (another tab, process, or a pull). After
+  // the saves on their way, a version other than the editor's means someone else wrote it.
+  useEffect(() => {
+    if (!documentId) return
+    const context = { annotator }
+    return subscribeToChanges((notice) => {
+      const touched =
+        notice === 'resync' ||
+        notice.changes.some((c) => c.kind === 'layer' && c.documentId === documentId && c.annotator === annotator && !written.current.has(c.version))
+      if (!touched) return
+      saving.current = saving.current
+        .then(() => (loaded.current ? rebaseOnDisk(documentId, context) : undefined))
+        .catch((error: Error) => onError(`Could not reload the document: ${error.message}`))
+    })
+  }, [documentId, annotator, rebaseOnDisk, onError])
 
   const commit = useCallback(
     (next: AnnotationHistory) => {
@@ -235,12 +334,24 @@ export function useDocumentEditor(
     },
     setStatus: async (next) => {
       if (!documentId || !loaded.current) return
-      // through the same queue as the edits, so neither overwrites the other
-      const done = saving.current.then(() => invoke('annotations.setStatus', { documentId, status: next }))
+      const context = { annotator }
+      const send = async () => {
+        const known = base.current
+        if (!known) return
+        const saved = await invoke('annotations.setStatus', { documentId, baseVersion: known.version, status: next }, context)
+        landed(saved.layer, saved.version, known.annotations)
+      }
+      // through the same queue as the edits, so neither overwrites the other; a newer layer on
+      // disk is taken first (with the user's edits re-applied), then the status is set on it
+      const done = saving.current.then(() =>
+        send().catch(async (error: unknown) => {
+          if (!isConflict(error)) throw error
+          await rebaseOnDisk(documentId, context)
+          await send()
+        })
+      )
       saving.current = done.catch(() => undefined)
-      const layer = await done
-      setStatusState(layer.status)
-      onSaved(layer)
+      await done
     }
   }
 }

@@ -2,7 +2,8 @@ import type { ImportReport } from '../../../shared/api/contract'
 
 /** What an import did, file by file: nothing rejected is ever silent. */
 export function ImportReportView({ report, onClose }: { report: ImportReport; onClose(): void }) {
-  const spans = report.added.reduce((sum, a) => sum + a.spans, 0)
+  const spans = report.layers ? report.layers.reduce((sum, layer) => sum + layer.spans, 0) : report.added.reduce((sum, a) => sum + a.spans, 0)
+  const layers = (report.layers ?? []).filter((layer) => layer.spans > 0 || layer.kept > 0)
   return (
     <section className="import-report" role="status" aria-live="polite" data-testid="import-report">
       <header>
@@ -17,6 +18,12 @@ export function ImportReportView({ report, onClose }: { report: ImportReport; on
         </button>
       </header>
       <ul>
+        {layers.map((layer) => (
+          <li key={`layer-${layer.annotator}`} data-testid="import-layer">
+            Layer {layer.annotator}: {layer.spans} span{layer.spans === 1 ? '' : 's'} in {layer.documents} document{layer.documents === 1 ? '' : 's'}
+            {layer.kept > 0 && `; ${layer.kept} left as they were (the layer already had spans there)`}
+          </li>
+        ))}
         {report.duplicates.map((dup) => (
           <li key={`dup-${dup.file}`}>
             {dup.file}: already in the project as “{dup.title}”

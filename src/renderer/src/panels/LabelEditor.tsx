@@ -15,10 +15,14 @@ export interface LabelSetChange {
   labels: Label[]
   renames: { from: string; to: string }[]
   deletions: string[]
+  /** The label set the editor opened on (its version, its names): what the change was made from. */
+  baseVersion: string
+  seen: string[]
 }
 
 interface Props {
   labels: Label[]
+  labelsVersion: string
   documents: DocumentSummary[]
   onApply(change: LabelSetChange): Promise<void>
   onClose(): void
@@ -56,8 +60,11 @@ function AttributeRow({ attribute, onChange, onRemove }: { attribute: Attribute;
   )
 }
 
-export function LabelEditor({ labels, documents, onApply, onClose }: Props) {
+export function LabelEditor({ labels: current, labelsVersion, documents, onApply, onClose }: Props) {
   const dialog = useRef<HTMLDialogElement>(null)
+  // the set as it was when the editor opened: the set may change meanwhile (another tab, an
+  // import), and a label this editor never showed is not one the user deleted
+  const [{ labels, version }] = useState(() => ({ labels: current, version: labelsVersion }))
   const [draft, setDraft] = useState<DraftLabel[]>(() => labels.map((label) => ({ ...label, original: label.name, key: nextKey++ })))
   const [confirming, setConfirming] = useState<string[] | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -75,7 +82,9 @@ export function LabelEditor({ labels, documents, onApply, onClose }: Props) {
   const change = (): LabelSetChange => ({
     labels: draft.map(({ original: _o, key: _k, ...label }) => ({ ...label, name: label.name.trim() })),
     renames: draft.filter((l) => l.original && l.original !== l.name.trim()).map((l) => ({ from: l.original!, to: l.name.trim() })),
-    deletions: labels.map((l) => l.name).filter((name) => !draft.some((l) => l.original === name))
+    deletions: labels.map((l) => l.name).filter((name) => !draft.some((l) => l.original === name)),
+    baseVersion: version,
+    seen: labels.map((l) => l.name)
   })
 
   const consequences = (c: LabelSetChange): string[] => {

@@ -3,6 +3,7 @@ import type { ImportReport, SearchHit, Upload } from '../../../../shared/api/con
 import type { Relation } from '../../../../shared/model'
 import { relationTypesBetween } from '../../../../shared/relations'
 import { compareSpans } from '../../../../shared/span-order'
+import { mergeImportReports } from '../../../../shared/api/import-report'
 import { nextWordEnd, nextWordStart, previousWordEnd, previousWordStart, snapToWords } from '../../../../shared/words'
 import { desktop, exportProject, importWithDesktopDialog, invoke, type ExportRequest } from '../../api/client'
 import { droppedUploads, fileToUpload } from '../../api/uploads'
@@ -19,6 +20,7 @@ import { ExportDialog } from '../../panels/ExportDialog'
 import { FindBar } from '../../panels/FindBar'
 import { ImportReportView } from '../../panels/ImportReportView'
 import { LabelBar } from '../../panels/LabelBar'
+import { applyLabelChange, undoLabelChange } from '../../api/label-change'
 import { LabelEditor, type LabelSetChange } from '../../panels/LabelEditor'
 import { PanelEdge } from '../../panels/PanelEdge'
 import { ProjectSearch } from '../../panels/ProjectSearch'
@@ -43,7 +45,7 @@ export function AnnotateView() {
   const [message, setMessage] = useState<Message | null>(null)
   const showError = useCallback((text: string) => setMessage({ text, error: true }), [])
   const dismissMessage = useCallback(() => setMessage(null), [])
-  const { info, setInfo, documents, refresh, onSaved } = useProject(showError)
+  const { info, setInfo, documents, refresh, onSaved, switchAnnotator } = useProject(showError)
   const [currentId, setCurrentId] = useState<string | null>(null)
   const [pending, setPending] = useState<PendingSelection | null>(null)
   const [scrollTo, setScrollTo] = useState<ScrollRequest | null>(null)
@@ -179,7 +181,7 @@ export function AnnotateView() {
           for (let i = 0; i < uploads.length; i += IMPORT_BATCH) {
             setImportProgress({ done: i, total: uploads.length })
             const part = await invoke('documents.import', { files: uploads.slice(i, i + IMPORT_BATCH) })
-            result = { added: [...result.added, ...part.added], duplicates: [...result.duplicates, ...part.duplicates], rejected: [...result.rejected, ...part.rejected] }
+            result = mergeImportReports(result, part)
           }
         } else {
           setImportProgress({ done: 0, total: 0 })
@@ -221,18 +223,22 @@ export function AnnotateView() {
 
   const changeLabels = useCallback(
     async (change: LabelSetChange) => {
-      const { info: next, undo } = await invoke('labels.change', change)
+      const { info: next, undo, keptFromElsewhere } = await applyLabelChange(change)
       setInfo(next)
-      await refresh()
+      // the open layer is read again at once: the watcher's word of the layers this change
+      // rewrote must not come first and be taken for someone else's edit
       setReloadKey((k) => k + 1)
+      await refresh()
       setMessage({
-        text: 'Labels saved.',
+        text: keptFromElsewhere.length ? `Labels saved; kept ${keptFromElsewhere.join(', ')}, added elsewhere meanwhile.` : 'Labels saved.',
         error: false,
         undo: () => {
-          invoke('labels.restore', undo)
-            .then(setInfo)
+          undoLabelChange(undo, next)
+            .then((restored) => {
+              setInfo(restored)
+              setReloadKey((k) => k + 1)
+            })
             .then(refresh)
-            .then(() => setReloadKey((k) => k + 1))
             .then(() => setMessage({ text: 'Label change undone.', error: false }), (error: Error) => showError(error.message))
         }
       })
@@ -404,11 +410,7 @@ export function AnnotateView() {
         {info && (
           <AnnotatorField
             annotator={info.annotator}
-            onChange={(name) =>
-              invoke('annotator.set', { annotator: name })
-                .then(setInfo)
-                .then(refresh)
-            }
+            onChange={switchAnnotator}
             onError={showError}
           />
         )}
@@ -614,7 +616,7 @@ export function AnnotateView() {
           <StatisticsDialog labels={labels} onClose={() => setDialog(null)} />
         </Suspense>
       )}
-      {dialog === 'labels' && info && <LabelEditor labels={info.labels} documents={documents} onApply={changeLabels} onClose={() => setDialog(null)} />}
+      {dialog === 'labels' && info && <LabelEditor labels={info.labels} labelsVersion={info.labelsVersion} documents={documents} onApply={changeLabels} onClose={() => setDialog(null)} />}
       {dialog === 'export' && info && (
         <ExportDialog formats={info.exportFormats} annotators={annotators} onExport={(choice) => void runExport(choice)} onClose={() => setDialog(null)} />
       )}
