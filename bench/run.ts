@@ -10,10 +10,12 @@
 //   agreement: every agreement measure at every level over a generated project of N documents ×
 //           3 annotators × S spans (bench/agreement-phase.ts): end to end from the folder, and
 //           the measures alone on documents in memory, each measure on its own too.
+//   sync:   a team syncing one project through a local bare git repository (bench/sync-bench.ts):
+//           --sync-annotators N (default 20) × --sync-documents N (default 1,000).
 //   review: units of the 200,000-character document with three annotators, and auto-merge of
 //           --documents documents × 3 annotators (bench/review-bench.ts).
 // Options: --documents N --spans-per-document N --runs N --open-runs N --hotkey-reps N --trials N
-//          --only io|renderer|fsync|soak|agreement|review
+//          --only io|renderer|fsync|soak|agreement|sync|review
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
@@ -22,6 +24,7 @@ import { parseArgs } from 'node:util'
 import { fsyncCostLine, measureFsyncCost } from './fsync-cost'
 import { rendererBench } from './renderer/renderer-bench'
 import { soak } from './soak'
+import { syncBench } from './sync-bench'
 import { reviewBench } from './review-bench'
 
 const { values } = parseArgs({
@@ -33,6 +36,8 @@ const { values } = parseArgs({
     'hotkey-reps': { type: 'string', default: '40' },
     only: { type: 'string' },
     trials: { type: 'string', default: '10' },
+    'sync-annotators': { type: 'string', default: '20' },
+    'sync-documents': { type: 'string', default: '1000' },
     // where the generated projects live: the default temp folder, or e.g. /dev/shm to leave the disk out
     dir: { type: 'string', default: os.tmpdir() }
   }
@@ -127,4 +132,7 @@ if (!values.only || values.only === 'fsync') {
 if (!values.only || values.only === 'soak') await soak({ trials: Number(values.trials), writers: 3, dir: values.dir! })
 if (!values.only || values.only === 'agreement') agreementBench()
 if (!values.only || values.only === 'renderer') await rendererBench({ openRuns: Number(values['open-runs']), hotkeyReps: Number(values['hotkey-reps']) })
+if (!values.only || values.only === 'sync') {
+  await syncBench({ annotators: Number(values['sync-annotators']), documents: Number(values['sync-documents']), dir: values.dir! })
+}
 if (!values.only || values.only === 'review') await reviewBench({ documents, dir: values.dir!, runs })

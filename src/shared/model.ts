@@ -76,12 +76,32 @@ export const relationSchema = z.object({
 })
 export type Relation = z.infer<typeof relationSchema>
 
+/**
+ * One step of the label log: renames and deletions are recorded in project.json, never written
+ * into annotators' layers, which follow the log when read (see src/main/store/label-log.ts).
+ * `undoes` marks the undo of an earlier step: its renames are that step's, reversed, and the spans
+ * that step deleted come back.
+ */
+export const labelRevisionSchema = z.object({
+  revision: z.number().int().positive(),
+  renames: z.array(z.object({ from: labelNameSchema, to: labelNameSchema })),
+  deletions: z.array(labelNameSchema),
+  undoes: z.number().int().positive().optional(),
+  /** The annotator who made the change, for sync reports. */
+  by: z.string().optional(),
+  at: z.string()
+})
+export type LabelRevision = z.infer<typeof labelRevisionSchema>
+
 export const projectConfigSchema = z.object({
   version: z.literal(1),
   name: z.string().min(1),
   labels: z.array(labelSchema),
   relationTypes: z.array(relationTypeSchema).default([]),
-  createdAt: z.string()
+  createdAt: z.string(),
+  /** The latest label log step (0 or absent: labels never renamed or deleted). */
+  labelRevision: z.number().int().nonnegative().optional(),
+  labelLog: z.array(labelRevisionSchema).optional()
 })
 export type ProjectConfig = z.infer<typeof projectConfigSchema>
 
@@ -97,6 +117,13 @@ export interface DocumentRecord {
   importedAt: string
 }
 
+/** Spans (and their relations) of labels a label log step deleted, kept so that its undo brings them back. */
+export interface RetiredAnnotations {
+  revision: number
+  spans: Span[]
+  relations: Relation[]
+}
+
 /** One annotator's work on one document: the only file an edit ever rewrites. */
 export interface AnnotationLayer {
   version: 1
@@ -106,6 +133,11 @@ export interface AnnotationLayer {
   spans: Span[]
   relations: Relation[]
   updatedAt: string | null
+  /** The label log step the span labels are written against (absent: 0). */
+  labelRevision?: number
+  /** sha256 of the document text the offsets were written against. */
+  documentSha256?: string
+  retired?: RetiredAnnotations[]
 }
 
 export interface DocumentSummary {

@@ -14,11 +14,13 @@ import type { z } from 'zod'
 import { ImportError } from '../importing/errors'
 import { importSources } from '../importing/import-files'
 import { StoreError } from '../store/project-store'
+import { textDrift } from '../store/text-drift'
 import { EXPORT_FORMAT_NAMES, ExportError } from '../exporting/export-project'
 import { supportedExtensions } from '../formats/registry'
 import { emptyLayerNotice } from '../exporting/layer-census'
 import { searchProject } from '../search/project-search'
 import { projectStatistics } from '../statistics/project-statistics'
+import { SyncError } from '../sync/sync-error'
 import { checkLabelSet, relationTypesAfter } from './label-rules'
 import { projectAgreement } from '../agreement/project-agreement'
 import { GoldStore } from '../review/gold-store'
@@ -63,7 +65,11 @@ export function createHandlers(session: Session): Handlers {
     'documents.list': (_input, { annotator }) => store.summaries(annotator),
     'documents.get': async ({ id }, { annotator }) => {
       const document = await store.getDocument(id)
-      return { document, ...(await store.readLayer(id, annotator)) }
+      const read = await store.readLayer(id, annotator)
+      // offsets laid on a text that changed under them would mark the wrong words
+      const drift = textDrift(document, read.layer)
+      if (drift) throw new StoreError('conflict', drift)
+      return { document, ...read }
     },
     'documents.import': ({ files }, { annotator }) =>
       importSources(
@@ -86,15 +92,19 @@ export function createHandlers(session: Session): Handlers {
       // relation types follow the labels they name
       const relationTypes = relationTypesAfter(change.relationTypes ?? store.settings.relationTypes, change.renames, deletions)
       checkLabelSet(change.labels, relationTypes, change.renames)
-      const { previous } = await store.changeLabels({ ...change, relationTypes, deletions }, baseVersion)
+      const { previous } = await store.changeLabels({ ...change, relationTypes, deletions }, baseVersion, scope.annotator)
       return { info: await projectInfo(session, scope), undo: previous }
     },
     'labels.restore': async (snapshot, scope) => {
-      await store.restoreLabels(snapshot)
+      checkLabelSet(snapshot.labels, snapshot.relationTypes, [])
+      await store.restoreLabels(snapshot, scope.annotator)
       return projectInfo(session, scope)
     },
     'project.search': ({ query, limit }, { annotator }) => searchProject(store, annotator, query, limit),
     'project.statistics': () => projectStatistics(store),
+    // git's modules load with the first sync, not with the app
+    'project.sync': async ({ remote }, { annotator }) =>
+      (await import('../sync/sync-project')).syncProject(store, { annotator, ...(remote ? { remote } : {}) }),
     'annotations.setStatus': ({ documentId, baseVersion, status }, { annotator, client }) =>
       store.saveLayerAt(documentId, annotator, baseVersion, { status }, client),
     'export.check': async ({ annotator, statuses }, scope) => {
@@ -127,6 +137,7 @@ export function toApiError(error: unknown): ApiError {
     }
   }
   if (error instanceof StoreError) return { code: error.code, message: error.message }
+  if (error instanceof SyncError) return { code: 'io', message: error.message }
   if (error instanceof ImportError || error instanceof ExportError || error instanceof MergeOptionsError) return { code: 'invalid_input', message: error.message }
   return { code: 'internal', message: error instanceof Error ? error.message : String(error) }
 }

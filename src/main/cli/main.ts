@@ -236,6 +236,38 @@ export function buildProgram(): Command {
   mergeCommand(program)
 
   program
+    .command('init')
+    .description('create a project folder (with the default labels); with --git, make it a git repository ready for team sync')
+    .requiredOption('--project <dir>', 'project folder')
+    .option('--name <name>', 'project name (default: the folder name)')
+    .option('--git', 'make the project a git repository (no line-ending conversion, temp and lock files ignored) and commit it')
+    .addOption(annotatorOption())
+    .action(async (options: { project: string; name?: string; git?: boolean; annotator?: string }) => {
+      const store = await ProjectStore.open(options.project, { create: true, ...(options.name ? { name: options.name } : {}) })
+      process.stdout.write(`Project "${store.settings.name}" in ${store.folder}\n`)
+      if (!options.git) return
+      // git's modules load only for the commands that use git: every other command starts sooner
+      const { initProjectRepository } = await import('../sync/init-repository')
+      const report = await initProjectRepository(store.folder, options.annotator ?? defaultAnnotator())
+      for (const line of report.lines) process.stdout.write(`${line}\n`)
+    })
+
+  program
+    .command('sync')
+    .description("share your work through git: commit your layers (and documents/project.json changed here), pull teammates' work, push")
+    .requiredOption('--project <dir>', 'project folder (inside a git repository)')
+    .option('--remote <name>', "remote to sync with (default: the branch's upstream, else origin)")
+    .addOption(annotatorOption())
+    .action(async (options: { project: string; remote?: string; annotator?: string }) => {
+      const store = await ProjectStore.open(options.project)
+      const { syncProject } = await import('../sync/sync-project')
+      const report = await syncProject(store, { annotator: options.annotator ?? defaultAnnotator(), ...(options.remote ? { remote: options.remote } : {}) })
+      for (const line of report.lines) process.stdout.write(`${line}\n`)
+      // the work is committed either way; a sync that could not exchange it is still a failure
+      if (['unreachable', 'conflict', 'push_rejected'].includes(report.outcome) || report.textProblems.length > 0) process.exitCode = 1
+    })
+
+  program
     .command('serve')
     .description('serve the workbench to a browser on 127.0.0.1 (prints the URL with its session token)')
     .option('--project <dir>', 'project folder (default: the demo project, created on first use)')

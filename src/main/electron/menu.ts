@@ -11,6 +11,8 @@ export function installMenu(window: BrowserWindow): void {
         { label: 'Import Folder…', accelerator: 'CmdOrCtrl+Shift+O', click: send('import-folder') },
         { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: send('export') },
         { type: 'separator' },
+        { label: 'Sync with Team', accelerator: 'CmdOrCtrl+Shift+P', click: send('sync'), registerAccelerator: false },
+        { type: 'separator' },
         { role: 'quit' }
       ]
     },

@@ -6,6 +6,7 @@ import { OffsetMap } from '../../shared/offsets'
 import type { ExportRecord, ExportSpan } from '../formats/types'
 import { DamagedFileError } from '../store/errors'
 import type { ProjectStore } from '../store/project-store'
+import { documentDrift, layerDrift } from '../store/text-drift'
 import { findDamagedGold, goldExportRecords } from '../review/gold-export'
 
 export interface ExportSelection {
@@ -27,6 +28,13 @@ export interface DamagedDocument {
 async function readForExport(store: ProjectStore, id: string, annotators: string[]) {
   const document = await store.getDocument(id)
   const layers = await Promise.all(annotators.map((annotator) => store.getLayer(id, annotator)))
+  // offsets laid on a text that changed under them would slice the wrong words: such a document
+  // is left out like a damaged one, and named
+  const textChanged = documentDrift(document)
+  for (const layer of layers) {
+    const drift = layer.spans.length > 0 ? (textChanged ?? layerDrift(document, layer)) : null
+    if (drift) throw new DamagedFileError(path.join(store.folder, drift.file), drift.problem)
+  }
   return { document, layers }
 }
 

@@ -31,9 +31,11 @@ import { checkAnnotator, checkAnnotatorCase } from './annotator'
 import { DamagedFileError, nullIfDamaged, StoreError } from './errors'
 import { fileVersion, readJsonVersioned } from './file-version'
 import { readLayerFileVersioned, readRecordFile } from './read-checked'
+import { canonicalJson } from './canonical-json'
 import { colorForNewLabel, freeHotkey } from './label-defaults'
 import { ImportJournal } from './import-journal'
 import { readJson, removeStaleTempFiles, writeJsonAtomic, type WriteBatch } from './json-file'
+import { currentRevision, followLabelLog, labelChangeStep, undoStep, withStep } from './label-log'
 import {
   annotationsDir,
   documentFile,
@@ -55,6 +57,7 @@ export function documentIdFor(text: string): string {
 interface CachedDocument {
   title: string
   length: number
+  sha256: string
 }
 
 export interface NewDocument {
@@ -81,10 +84,11 @@ export interface LayerChange {
 /** project.json's key among the per-layer locks (a layer's key is annotator/document: no clash). */
 const PROJECT_CONFIG_LOCK = 'project.json'
 
+/** What undoing a label change puts back: the label set, and the label log step to undo. */
 export interface LabelSnapshot {
   labels: Label[]
   relationTypes: RelationType[]
-  layers: AnnotationLayer[]
+  revision?: number
 }
 
 /** Why a span's attribute values do not fit its label's attribute definitions, if they don't. */
@@ -138,6 +142,8 @@ export class ProjectStore {
       if (!parsed.success) {
         throw new StoreError('invalid_input', `${projectFile(absolute)}: ${parsed.error.issues[0]?.message}`)
       }
+      // git keeps no empty folder: a fresh clone of a project may lack them (a read-only copy may keep lacking them)
+      await Promise.all([documentsDir(absolute), annotationsDir(absolute)].map((dir) => mkdir(dir).catch(() => undefined)))
       const store = new ProjectStore(absolute, parsed.data)
       store.notices.push(...recovered, ...store.removeStaleTempFiles())
       // read again with its version (and the stamp that tells when it changes)
@@ -353,7 +359,7 @@ export class ProjectStore {
       for (const record of added.values()) {
         await writeJsonAtomic(documentFile(this.folder, record.id), record, options)
         written.push(record.id)
-        this.documentCache.set(record.id, { title: record.title, length: codePointLength(record.text) })
+        this.documentCache.set(record.id, { title: record.title, length: codePointLength(record.text), sha256: record.sha256 })
       }
     } catch (error) {
       await Promise.all(written.map((id) => rm(documentFile(this.folder, id), { force: true })))
@@ -368,16 +374,20 @@ export class ProjectStore {
     for (const id of ids) this.documentCache.delete(id)
   }
 
+  /** A layer as every reader sees it: with renames and deletions of the label log applied. */
   async getLayer(documentId: string, annotator: string): Promise<AnnotationLayer> {
     return (await this.readLayer(documentId, annotator)).layer
   }
 
-  /** A layer and the version of the file it was read from (ABSENT_VERSION when there is none). */
+  /**
+   * A layer as every reader sees it (the label log followed) and the version of the file it was
+   * read from (ABSENT_VERSION when there is none).
+   */
   async readLayer(documentId: string, annotator: string): Promise<{ layer: AnnotationLayer; version: FileVersion }> {
     checkAnnotator(annotator)
     // (a layer written before relations existed has none: read-checked gives it an empty list)
     const { layer, version } = readLayerFileVersioned(layerFile(this.folder, annotator, documentId))
-    return { layer: layer ?? emptyLayer(documentId, annotator), version }
+    return { layer: layer ? followLabelLog(layer, this.config) : emptyLayer(documentId, annotator), version }
   }
 
   /**
@@ -441,6 +451,7 @@ export class ProjectStore {
       // what the edit itself gets wrong is said first (and keeps the read-to-write step short)
       if (change.spans) await this.checkSpans(documentId, change.spans, known.text)
       let current = known.current
+      let currentVersion: FileVersion | undefined
       if (!current || baseVersion !== undefined) {
         // the version check reads the file itself: memory may be behind another process
         const onDisk = await this.readLayer(documentId, annotator)
@@ -453,21 +464,31 @@ export class ProjectStore {
           )
         }
         current = onDisk.layer
+        currentVersion = onDisk.version
       }
       const spans = change.spans ?? current.spans
       const relations = change.relations ?? keepLinkedRelations(spans, current.relations)
       if (change.relations) this.checkRelations(spans, change.relations)
       const status: DocumentStatus =
         change.status ?? (current.status === 'todo' && spans.length > 0 ? 'in_progress' : current.status)
+      const { labelRevision: _read, ...rest } = current
+      const revision = currentRevision(this.config)
       const layer: AnnotationLayer = {
-        ...current,
+        ...rest,
         status,
         spans: [...spans].sort(compareSpans),
         relations,
-        updatedAt: new Date().toISOString()
+        // the label revision these labels are written against: this process's, even when the file
+        // was written against a newer one (readers then bring these labels forward)
+        ...(revision > 0 ? { labelRevision: revision } : {}),
+        documentSha256: await this.documentHash(documentId, known.text),
+        updatedAt: current.updatedAt
       }
-      // the annotator's folder is made by the write that first needs it
+      // a save that changes nothing writes nothing: no new time stamp, no diff in git
       const file = layerFile(this.folder, annotator, documentId)
+      if (sameLayer(current, layer)) return { layer, version: currentVersion ?? fileVersion(file) }
+      layer.updatedAt = new Date().toISOString()
+      // the annotator's folder is made by the write that first needs it
       await writeJsonAtomic(file, layer, { makeFolder: true, ...(known.batch ? { batch: known.batch } : {}) })
       const version = fileVersion(file)
       if (client === undefined) this.lastWriters.delete(key)
@@ -511,6 +532,14 @@ export class ProjectStore {
     return (await this.cacheSummary(documentId)).length
   }
 
+  /** The hash of a document's text, as recorded when it was imported. */
+  private async documentHash(documentId: string, knownText?: string): Promise<string> {
+    const cached = this.documentCache.get(documentId)
+    if (cached) return cached.sha256
+    if (knownText !== undefined) return contentHash(knownText)
+    return (await this.cacheSummary(documentId)).sha256
+  }
+
   private async checkSpans(documentId: string, spans: Span[], knownText?: string, labels: Label[] = this.config.labels): Promise<void> {
     const length = await this.documentLength(documentId, knownText)
     const ids = new Set<string>()
@@ -547,93 +576,32 @@ export class ProjectStore {
   }
 
   /**
-   * Changes the label set and relation types. Renamed labels are renamed in every span that uses
-   * them, and deleted ones remove their spans (and the relations on those spans), in every layer
-   * of the project; the layers as they were are returned so that the change can be undone.
+   * Changes the label set and relation types. Renames and deletions are one step of the label log
+   * in project.json, the only file written: layers follow the log when read (label-log.ts). Hands
+   * back what undoing the change needs.
    */
-  async changeLabels(change: LabelChange, baseVersion?: FileVersion): Promise<{ previous: LabelSnapshot }> {
-    // never from a stale copy: a label set changed elsewhere since the caller read it is a conflict
-    await this.editConfig(() => null, baseVersion)
-    const renames = new Map(change.renames.map((r) => [r.from, r.to]))
-    const deleted = new Set(change.deletions)
-    const touched: AnnotationLayer[] = []
-    for (const annotator of await this.annotators()) {
-      for (const id of await this.documentIds()) {
-        // a damaged layer cannot follow the change; it must not stop everyone else's from doing so
-        const layer = await this.getLayer(id, annotator).catch(nullIfDamaged)
-        if (!layer || !layer.spans.some((span) => renames.has(span.label) || deleted.has(span.label))) continue
-        touched.push(layer)
-      }
-    }
-    const previous: LabelSnapshot = { labels: this.config.labels, relationTypes: this.config.relationTypes, layers: touched }
-    await this.editConfig((config) => ({ ...config, labels: change.labels, relationTypes: change.relationTypes }), baseVersion)
-    for (const touchedLayer of touched) {
-      await this.withLayerLock(`${touchedLayer.annotator}/${touchedLayer.documentId}`, async () => {
-        const layer = await this.getLayer(touchedLayer.documentId, touchedLayer.annotator)
-        const spans = layer.spans
-          .filter((span) => !deleted.has(span.label))
-          .map((span) => (renames.has(span.label) ? { ...span, label: renames.get(span.label)! } : span))
-        await writeJsonAtomic(layerFile(this.folder, layer.annotator, layer.documentId), {
-          ...layer,
-          spans,
-          relations: keepLinkedRelations(spans, layer.relations),
-          updatedAt: new Date().toISOString()
-        })
-      })
-    }
-    return { previous }
+  async changeLabels(change: LabelChange, baseVersion?: FileVersion, by?: string): Promise<{ previous: LabelSnapshot }> {
+    let previous: LabelSnapshot | undefined
+    // from project.json as it is now (never a stale copy): the step's revision follows the file's
+    await this.editConfig((config) => {
+      const step = labelChangeStep(config, change, by)
+      previous = { labels: config.labels, relationTypes: config.relationTypes, ...(step ? { revision: step.revision } : {}) }
+      const next = { ...config, labels: change.labels, relationTypes: change.relationTypes }
+      return step ? withStep(next, step) : next
+    }, baseVersion)
+    return { previous: previous! }
   }
 
   /**
-   * Undoes a label change: puts back the label set, and in each layer the change touched renames
-   * the renamed spans back and restores the deleted ones (with their relations). Edits made since
-   * the change are kept: the snapshot is merged into each layer, not written over it.
+   * Undoes a label change: puts back the label set, and adds the log step that renames the
+   * renamed spans back and brings the deleted ones back (with their relations) in every layer,
+   * including edits made since. Only project.json is written.
    */
-  async restoreLabels(snapshot: LabelSnapshot): Promise<void> {
-    await this.reloadSettings()
-    const labelsNow = new Set(this.config.labels.map((label) => label.name))
-    const labelsBefore = new Set(snapshot.labels.map((label) => label.name))
-    await this.checkSnapshot(snapshot)
-    await this.editConfig((config) => ({ ...config, labels: snapshot.labels, relationTypes: snapshot.relationTypes }))
-    for (const before of snapshot.layers) {
-      checkAnnotator(before.annotator)
-      await this.withLayerLock(`${before.annotator}/${before.documentId}`, async () => {
-        const now = await this.getLayer(before.documentId, before.annotator)
-        const old = new Map(before.spans.map((span) => [span.id, span]))
-        // renamed: the span's old label is gone from the set and its new one did not exist before
-        const spans = now.spans.map((span) => {
-          const was = old.get(span.id)
-          return was && was.label !== span.label && !labelsNow.has(was.label) && !labelsBefore.has(span.label) ? { ...span, label: was.label } : span
-        })
-        // deleted: spans whose label the change removed come back
-        const present = new Set(spans.map((span) => span.id))
-        for (const span of before.spans) if (!present.has(span.id) && !labelsNow.has(span.label)) spans.push(span)
-        const relationIds = new Set(now.relations.map((relation) => relation.id))
-        const relations = keepLinkedRelations(spans, [...now.relations, ...before.relations.filter((r) => !relationIds.has(r.id))])
-        await writeJsonAtomic(layerFile(this.folder, before.annotator, before.documentId), {
-          ...now,
-          spans: spans.sort(compareSpans),
-          relations,
-          updatedAt: new Date().toISOString()
-        })
-      })
-    }
-  }
-
-  /**
-   * An undo writes layers, so what it writes is checked as a save checks it, before anything is
-   * written: layers only for documents that exist, spans inside their text with labels of the
-   * restored set, relations between their spans.
-   */
-  private async checkSnapshot(snapshot: LabelSnapshot): Promise<void> {
-    for (const layer of snapshot.layers) {
-      checkAnnotator(layer.annotator)
-      if (!(await this.hasDocument(layer.documentId))) {
-        throw new StoreError('not_found', `cannot restore a layer of ${layer.annotator} for document ${layer.documentId}: no such document in this project`)
-      }
-      await this.checkSpans(layer.documentId, layer.spans, undefined, snapshot.labels)
-      this.checkRelations(layer.spans, layer.relations, snapshot.relationTypes)
-    }
+  async restoreLabels(snapshot: LabelSnapshot, by?: string): Promise<void> {
+    await this.editConfig((config) => {
+      const next = { ...config, labels: snapshot.labels, relationTypes: snapshot.relationTypes }
+      return snapshot.revision === undefined ? next : withStep(next, undoStep(config, snapshot.revision, by))
+    })
   }
 
   /** Refuses a new annotator name equal to an existing annotator's but for case. */
@@ -655,7 +623,7 @@ export class ProjectStore {
   /** Reads a document once for the list (title, length); later listings use the cache. */
   private async cacheSummary(id: string): Promise<CachedDocument> {
     const record = await this.getDocument(id)
-    const summary = { title: record.title, length: codePointLength(record.text) }
+    const summary = { title: record.title, length: codePointLength(record.text), sha256: record.sha256 }
     this.documentCache.set(id, summary)
     return summary
   }
@@ -694,6 +662,11 @@ export class ProjectStore {
     }
     return summaries.sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id))
   }
+}
+
+/** Two versions of a layer hold the same work (the time stamp aside), whatever their keys' order. */
+function sameLayer(a: AnnotationLayer, b: AnnotationLayer): boolean {
+  return canonicalJson({ ...a, updatedAt: null }) === canonicalJson({ ...b, updatedAt: null })
 }
 
 export { StoreError }

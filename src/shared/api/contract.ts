@@ -254,20 +254,51 @@ export interface FeedbackReport {
   skipped: { documentId: string; title: string; reason: string }[]
 }
 
-const labelSnapshotSchema = z.object({
-  labels: z.array(labelSchema),
-  relationTypes: z.array(relationTypeSchema),
-  layers: z.array(
-    z.object({
-      version: z.literal(1),
-      documentId,
-      annotator: annotatorNameSchema,
-      status: z.enum(STATUSES),
-      spans: z.array(spanSchema),
-      relations: z.array(relationSchema),
-      updatedAt: z.string().nullable()
-    })
-  )
+/** Files a sync brought in or sent out, by what they are. */
+export interface SyncChanges {
+  documents: { added: number; changed: number; removed: number }
+  /** Layer files per annotator. */
+  layers: { annotator: string; added: number; changed: number; removed: number }[]
+  /** Files of the gold layer. */
+  gold: number
+  /** Label changes recorded in project.json, with who made them. */
+  labels: { by: string; what: string }[]
+  /** project.json changed (labels or other settings). */
+  settings: boolean
+  /** Other files of the project folder. */
+  other: string[]
+}
+
+export interface SyncReport {
+  /**
+   * synced: something came in or went out; up_to_date: nothing to do; local_only: no remote, work
+   * committed here; unreachable: the remote could not be reached; conflict: the pull met a change
+   * to the same file and was undone; push_rejected: the remote moved again while pushing.
+   */
+  outcome: 'synced' | 'up_to_date' | 'local_only' | 'unreachable' | 'conflict' | 'push_rejected'
+  remote: string | null
+  branch: string
+  /** Files this sync committed. */
+  committed: number
+  incoming: SyncChanges
+  outgoing: SyncChanges
+  /** Changed files of other annotators in this folder: never committed by this annotator's sync. */
+  notCommitted: string[]
+  /** Documents whose text no longer matches the hash their layers were written against. */
+  textProblems: string[]
+  /** The report in lines for people (the CLI prints them, the app shows them). */
+  lines: string[]
+}
+
+/**
+ * What `labels.change` hands back for its undo: the label set before, and the label log step to
+ * undo (absent when the change renamed and deleted nothing). No layer is in it: a label change
+ * and its undo write project.json only.
+ */
+const labelSnapshotSchema = z.strictObject({
+  labels: z.array(labelSchema).min(1).max(60),
+  relationTypes: z.array(relationTypeSchema).max(60),
+  revision: z.number().int().positive().optional()
 })
 export type LabelSnapshotInput = z.infer<typeof labelSnapshotSchema>
 
@@ -303,7 +334,7 @@ export const channels = {
     }),
     result: {} as { layer: AnnotationLayer; version: FileVersion }
   },
-  /** Edits the label set; renames and deletions reach every span that uses the label. */
+  /** Edits the label set; renames and deletions reach every span that uses the label (through the label log). */
   'labels.change': {
     input: z.object({
       /** `ProjectInfo.labelsVersion` the change was made from; a label set changed since is a `conflict`. */
@@ -328,6 +359,11 @@ export const channels = {
   'project.statistics': {
     input: z.object({}),
     result: {} as ProjectStatistics
+  },
+  /** Commits this annotator's changed files, pulls teammates' work and pushes (git). */
+  'project.sync': {
+    input: z.object({ remote: z.string().min(1).max(200).optional() }),
+    result: {} as SyncReport
   },
   /**
    * Before an export of one layer: when it has no spans in the chosen documents but other layers

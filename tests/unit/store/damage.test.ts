@@ -12,7 +12,7 @@ import { importSources } from '../../../src/main/importing/import-files'
 import { startServer, type RunningServer } from '../../../src/main/server/http-server'
 import { ProjectStore } from '../../../src/main/store/project-store'
 import type { DocumentSummary } from '../../../src/shared/model'
-import { removeTempDirs, tempDir } from '../../helpers/temp'
+import { removeTempDirs, snapshotFiles, tempDir } from '../../helpers/temp'
 
 const BIN = path.resolve(import.meta.dirname, '../../../bin/spanwise.mjs')
 const TEXTS = ['Mayor Ana Lind said the budget grew.', 'The council met on Tuesday.', 'Bus fares rise by 4 percent in May.']
@@ -132,35 +132,25 @@ describe('a missing project.json beside documents', () => {
 })
 
 describe('labels.restore', () => {
-  it('refuses a span past the end of its text, and writes nothing', async () => {
+  // an undo is a step of the label log in project.json: it carries no layer, and writes none
+  it('refuses a request that carries layers (the old undo), and writes nothing', async () => {
     const { store, ids, dispatch, folder } = await project()
-    const before = await readFile(path.join(folder, 'annotations', 'ana', `${ids[0]}.json`), 'utf8')
+    const before = await snapshotFiles(folder)
     const layer = await store.getLayer(ids[0]!, 'ana')
     const response = await dispatch('labels.restore', {
       labels: store.settings.labels,
       relationTypes: store.settings.relationTypes,
-      layers: [{ ...layer, spans: [{ id: 'x', start: 0, end: 5000, label: 'actor' }] }]
+      layers: [{ ...layer, documentId: 'ffffffffffffffff', spans: [{ id: 'x', start: 0, end: 5000, label: 'nonsense' }] }]
     })
-    expect(response).toEqual({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/outside the text/) } })
-    expect(await readFile(path.join(folder, 'annotations', 'ana', `${ids[0]}.json`), 'utf8')).toBe(before)
+    expect(response).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/layers/) } })
+    expect(await snapshotFiles(folder)).toEqual(before)
   })
 
-  it('refuses a layer for a document that does not exist, and a label the restored set lacks', async () => {
-    const { store, ids, dispatch, folder } = await project()
-    const layer = await store.getLayer(ids[0]!, 'ana')
-    const ghost = await dispatch('labels.restore', {
-      labels: store.settings.labels,
-      relationTypes: store.settings.relationTypes,
-      layers: [{ ...layer, documentId: 'ffffffffffffffff' }]
-    })
-    expect(ghost.ok).toBe(false)
-    expect(!ghost.ok && ghost.error.message).toMatch(/no such document/)
-    expect(existsSync(path.join(folder, 'annotations', 'ana', 'ffffffffffffffff.json'))).toBe(false)
-    const unknown = await dispatch('labels.restore', {
-      labels: store.settings.labels,
-      relationTypes: store.settings.relationTypes,
-      layers: [{ ...layer, spans: [{ id: 'x', start: 0, end: 3, label: 'nonsense' }] }]
-    })
-    expect(!unknown.ok && unknown.error.message).toMatch(/unknown label "nonsense"/)
+  it('refuses to undo a label change the project never made, and writes nothing', async () => {
+    const { store, dispatch, folder } = await project()
+    const before = await snapshotFiles(folder)
+    const response = await dispatch('labels.restore', { labels: store.settings.labels, relationTypes: store.settings.relationTypes, revision: 7 })
+    expect(response).toEqual({ ok: false, error: { code: 'invalid_input', message: "the label change to undo (revision 7) is not in this project's label log" } })
+    expect(await snapshotFiles(folder)).toEqual(before)
   })
 })

@@ -29,8 +29,10 @@ import { RelationList } from '../../panels/RelationList'
 import { ShortcutSheet } from '../../panels/ShortcutSheet'
 import { SpanDetails } from '../../panels/SpanDetails'
 import { SpanList } from '../../panels/SpanList'
+import { SyncButton } from '../../panels/SyncButton'
 import { Toasts, type Message } from '../../panels/Toasts'
 import { useProject } from '../../app/use-project'
+import { useSync } from '../../app/use-sync'
 
 const NO_RELATIONS: Relation[] = []
 
@@ -71,6 +73,11 @@ export function AnnotateView() {
 
   const view = usePreferences()
   const [reloadKey, setReloadKey] = useState(0)
+  const { syncing, sync } = useSync({
+    onReport: useCallback((text: string, error: boolean) => setMessage({ text, error }), []),
+    onError: showError,
+    afterSync: useCallback(() => refresh().then(() => setReloadKey((k) => k + 1)), [refresh])
+  })
   const editor = useDocumentEditor(currentId, info?.annotator ?? '', onSaved, showError, reloadKey)
   const labels = useMemo(() => info?.labels ?? [], [info])
   const relationTypes = useMemo(() => info?.relationTypes ?? [], [info])
@@ -287,6 +294,7 @@ export function AnnotateView() {
         changeTextSize: view.changeTextSize,
         togglePanel: view.togglePanel,
         cycleLabelTags: view.cycleLabelTags,
+        sync,
         adjustSpan: (edge, grow) => {
           const span = editor.spans.find((s) => s.id === editor.selectedId)
           if (!span || !editor.offsets) return
@@ -305,7 +313,7 @@ export function AnnotateView() {
         openFind: () => setFindOpen(true),
         editDetails: () => document.querySelector<HTMLElement>('.span-details select, .span-details input, .span-details textarea')?.focus()
       }),
-    [labels, applyLabel, editor, moveDocument, toggleDone, text, linkFrom, finishLink, relationTypes, view]
+    [labels, applyLabel, editor, moveDocument, toggleDone, text, linkFrom, finishLink, relationTypes, view, sync]
   )
 
   useEffect(() => {
@@ -349,10 +357,11 @@ export function AnnotateView() {
       'cycle-label-tags': view.cycleLabelTags,
       'text-larger': () => view.changeTextSize(1),
       'text-smaller': () => view.changeTextSize(-1),
-      'text-reset': () => view.changeTextSize(0)
+      'text-reset': () => view.changeTextSize(0),
+      sync
     }
     return desktop.onMenuCommand((command) => commands[command]?.())
-  }, [startImport, editor, moveDocument, toggleDone, view])
+  }, [startImport, editor, moveDocument, toggleDone, view, sync])
 
   const done = documents.filter((d) => d.status === 'done').length
   const current = documents.find((d) => d.id === currentId)
@@ -416,6 +425,7 @@ export function AnnotateView() {
         <button type="button" onClick={() => setDialog('labels')}>
           Labels…
         </button>
+        <SyncButton syncing={syncing} onSync={sync} />
         <button type="button" onClick={() => setDialog('shortcuts')} aria-label="Keyboard shortcuts" aria-keyshortcuts="?">
           ?
         </button>
