@@ -11,7 +11,10 @@ export interface ViewEntry {
   digit: string
 }
 
-export const VIEWS: ViewEntry[] = [{ id: 'annotate', title: 'Annotate', keys: 'Alt+1', digit: '1' }]
+export const VIEWS: ViewEntry[] = [
+  { id: 'annotate', title: 'Annotate', keys: 'Alt+1', digit: '1' },
+  { id: 'agreement', title: 'Agreement', keys: 'Alt+3', digit: '3' }
+]
 
 /** The view an Alt+digit key press asks for, if any. */
 export function viewForKey(event: KeyboardEvent): ViewId | null {
