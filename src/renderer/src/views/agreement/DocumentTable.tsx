@@ -37,9 +37,9 @@ export function DocumentTable({
               <th scope="col">{measure.name}</th>
               <th scope="col">Document</th>
               <th scope="col">Annotators</th>
-              <th scope="col">Compared</th>
-              <th scope="col">Matched</th>
-              <th scope="col" title="Units only one of two annotators marked (pairwise measures)">
+              <th scope="col" className="number">Compared</th>
+              <th scope="col" className="number">Matched</th>
+              <th scope="col" className="number" title="Units only one of two annotators marked (pairwise measures)">
                 Only one side
               </th>
             </tr>

@@ -7,7 +7,7 @@ import type { AgreementReport, MeasureDefinition } from '../../../../shared/agre
 import type { ReviewFocus } from '../../app/navigation'
 import { PlotChart, targetHref, type ChartTarget } from './PlotChart'
 import { describeScore, formatScore, labelBars, type LabelBar } from './report-data'
-import { SCORE_COLOR } from './score-colors'
+import { CHART_STYLE, SCORE_COLOR } from './score-colors'
 
 const ROW_HEIGHT = 30
 
@@ -36,6 +36,7 @@ export function LabelBars({
     const scored = bars.filter((bar) => bar.score?.value != null)
     return Plot.plot({
       className: 'agreement-plot',
+      style: CHART_STYLE,
       ariaLabel: `${measure.name} for each label`,
       width: 640,
       height: 40 + ROW_HEIGHT * bars.length,

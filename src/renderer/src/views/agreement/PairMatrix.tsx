@@ -7,7 +7,7 @@ import type { AgreementReport, MeasureDefinition } from '../../../../shared/agre
 import type { ReviewFocus } from '../../app/navigation'
 import { PlotChart, targetHref, type ChartTarget } from './PlotChart'
 import { countLines, describeScore, formatScore, matrixCells, type MatrixCell } from './report-data'
-import { SCORE_COLOR, scoreColor, textColorOn, UNDEFINED_COLOR } from './score-colors'
+import { CHART_STYLE, SCORE_COLOR, scoreColor, textColorOn, UNDEFINED_COLOR } from './score-colors'
 
 const CELL_WIDTH = 128
 const CELL_HEIGHT = 58
@@ -60,6 +60,7 @@ export function PairMatrix({
     const text = { x: 'column', y: 'row', pointerEvents: 'none', lineHeight: 1.25 } as const
     return Plot.plot({
       className: 'agreement-plot',
+      style: CHART_STYLE,
       ariaLabel: `${measure.name} for each pair of annotators`,
       width: MARGIN.left + MARGIN.right + CELL_WIDTH * annotators.length,
       height: MARGIN.top + MARGIN.bottom + CELL_HEIGHT * annotators.length,

@@ -5,14 +5,14 @@ import { useCallback } from 'react'
 import type { AgreementReport, MeasureDefinition } from '../../../../shared/agreement/report'
 import { PlotChart, type ChartTarget } from './PlotChart'
 import type { AgreementRequestFilters } from './report-data'
-import { SCORE_COLOR } from './score-colors'
+import { CHART_STYLE, SCORE_COLOR } from './score-colors'
 
 const NO_TARGETS: ReadonlyMap<string, ChartTarget> = new Map()
 
 export function ReportSummary({ report, request, measure }: { report: AgreementReport; request: AgreementRequestFilters; measure: MeasureDefinition }) {
   const { filters } = report
   const legend = useCallback(
-    () => Plot.legend({ className: 'agreement-legend', color: { ...SCORE_COLOR, label: `${measure.name} (below 0 shown as 0)` }, width: 320 }),
+    () => Plot.legend({ className: 'agreement-legend', color: { ...SCORE_COLOR, label: `${measure.name} (below 0 shown as 0)` }, width: 340, marginLeft: 12, marginRight: 12, style: CHART_STYLE }),
     [measure.name]
   )
   const created = new Date(report.createdAt)

@@ -27,3 +27,6 @@ export function textColorOn(color: string): string {
   // the luminance where black and white text have equal contrast
   return luminance > 0.179 ? '#111' : '#fff'
 }
+
+/** Chart text at the page's reading size (Plot's default is 10px). Set through the CSSOM, which the CSP allows. */
+export const CHART_STYLE = { fontSize: '13px' }
