@@ -79,13 +79,20 @@ export function AgreementView() {
         {report && measure && (
           <div className={`agreement-report${computingSince !== null ? ' stale' : ''}`} data-testid="agreement-report">
             <ReportSummary report={report} request={shown!.request} measure={measure} />
-            <MeasureList report={report} chosen={measure.id} onChoose={setMeasureId} />
             <PairMatrix report={report} measure={measure} openFocus={openFocus} focusFor={focusForPair} />
             <LabelBars report={report} measure={measure} openFocus={openFocus} focusFor={focusForLabel} />
             <DocumentTable report={report} measure={measure} openFocus={openFocus} focusFor={focusForDocument} />
           </div>
         )}
       </main>
+      <aside className="sidebar right agreement-measures" aria-label="Measures">
+        <h2>Measures</h2>
+        {report && measure && (
+          <div className={computingSince !== null ? 'stale' : undefined}>
+            <MeasureList report={report} chosen={measure.id} onChoose={setMeasureId} />
+          </div>
+        )}
+      </aside>
     </div>
   )
 }

@@ -42,7 +42,7 @@ export function LabelBars({
       height: 40 + ROW_HEIGHT * bars.length,
       marginLeft: 120,
       marginRight: 60,
-      x: { domain: [lowest, 1], grid: true, label: measure.name },
+      x: { domain: [lowest, 1], grid: true, label: null },
       y: { domain: bars.map((bar) => bar.label), label: null, tickSize: 0 },
       color: SCORE_COLOR,
       marks: [
@@ -72,7 +72,9 @@ export function LabelBars({
 
   return (
     <section className="agreement-section" aria-labelledby="agreement-labels-heading">
-      <h2 id="agreement-labels-heading">Labels</h2>
+      <h2 id="agreement-labels-heading">
+        Labels <span className="count">· {measure.name}, lowest first</span>
+      </h2>
       {bars.length === 0 ? <p className="empty">No labels to compare.</p> : <PlotChart draw={draw} targets={targets} testId="label-bars" />}
     </section>
   )

@@ -8,7 +8,7 @@ import { scoreColor, textColorOn } from './score-colors'
 export function MeasureList({ report, chosen, onChoose }: { report: AgreementReport; chosen: MeasureId; onChoose(id: MeasureId): void }) {
   return (
     <fieldset className="measure-list" data-testid="measure-list">
-      <legend>Measures over the whole selection (choose one for the charts)</legend>
+      <legend className="hint">Over everything compared; the chosen one draws the charts</legend>
       {report.measures.map((measure) => {
         const score = report.project[measure.id]
         const color = scoreColor(score?.value)

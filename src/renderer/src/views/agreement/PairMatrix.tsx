@@ -101,10 +101,13 @@ export function PairMatrix({
 
   return (
     <section className="agreement-section" aria-labelledby="agreement-matrix-heading">
-      <h2 id="agreement-matrix-heading">Annotator pairs</h2>
+      <h2 id="agreement-matrix-heading">
+        Annotator pairs <span className="count">· {measure.name}</span>
+      </h2>
       <p className="hint">
         Above the diagonal: {measure.name} for the pair; below it, the counts behind that number. Click a cell, or Tab to it and press
         Enter, to review the pair's disagreements.
+        {measure.scope === 'all' && ` ${measure.name} is defined over all annotators at once; here each cell measures the two annotators alone.`}
       </p>
       {annotators.length < 2 ? (
         <p className="empty">Pairs need at least two annotators.</p>

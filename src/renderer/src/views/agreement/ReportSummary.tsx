@@ -24,10 +24,13 @@ export function ReportSummary({ report, request, measure }: { report: AgreementR
         {filters.status && ` · documents every annotator marked ${filters.status.replace('_', ' ')}`}
         {filters.includeGold && ' · gold included'}
       </p>
-      <p className="hint">
-        Computed {Number.isNaN(created.getTime()) ? report.createdAt : created.toLocaleString()} by Spanwise {report.spanwiseVersion} · tokens:{' '}
-        {report.tokenizer} · overlap F1 matches spans with IoU ≥ {report.overlapThreshold} · γ chance sampled with seed {report.gammaSeed}
-      </p>
+      <details className="hint">
+        <summary>
+          Computed {Number.isNaN(created.getTime()) ? report.createdAt : created.toLocaleString()} by Spanwise {report.spanwiseVersion}
+        </summary>
+        Tokens: {report.tokenizer} · overlap F1 matches spans with IoU ≥ {report.overlapThreshold} · γ's chance sampling uses seed{' '}
+        {report.gammaSeed}, so the same data gives the same report.
+      </details>
       <PlotChart draw={legend} targets={NO_TARGETS} className="legend" />
     </div>
   )

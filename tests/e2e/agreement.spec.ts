@@ -1,0 +1,156 @@
+// The Agreement view on a real three-annotator project: three layers imported with the command
+// line (one Spanwise JSONL record per document and annotator), the report computed by the real
+// backend, a matrix cell read and checked against the value worked out by hand below, then the
+// cell clicked (and reached by keyboard) to land in the Review view on that pair's disagreements.
+import { spawnSync } from 'node:child_process'
+import { writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { Page } from '@playwright/test'
+import { expect, test } from '../helpers/fixtures'
+import { removeTempDirs, tempDir } from '../helpers/temp'
+import { repoRoot, startWorkbench, type RunningWorkbench } from '../helpers/workbench'
+
+const BRIDGE = 'Bridge repairs\n\nMayor Ilse Brandt said repairs will cost 48 million euros.'
+const BUDGET = 'Council budget\n\nThe council approved a budget of 3 million.'
+
+type Status = 'todo' | 'in_progress' | 'done'
+
+function record(text: string, annotator: string, status: Status, spans: [string, string][]) {
+  return {
+    schema: 'spanwise/v1',
+    text,
+    annotator,
+    status,
+    relations: [],
+    spans: spans.map(([label, quote]) => {
+      const start = text.indexOf(quote)
+      if (start < 0) throw new Error(`"${quote}" is not in the text`)
+      // the texts are ASCII: UTF-16 units and code points agree
+      return { start, end: start + quote.length, label, text: quote }
+    })
+  }
+}
+
+/*
+ * Worked by hand, span F1 with exact matching (same start, end and label; one-to-one), micro over
+ * both documents: F1 = 2·matched / (spans of a + spans of b).
+ *
+ *   Bridge:  alice  actor "Mayor Ilse Brandt", claim "repairs will cost 48 million euros", figure "48 million euros"
+ *            bob    actor "Ilse Brandt",       claim (same),                               figure (same)
+ *            carol  actor "Mayor Ilse Brandt", claim (same)
+ *   Budget:  alice  actor "The council", figure "3 million"
+ *            bob    actor "The council", figure "3 million", claim "approved a budget of 3 million"
+ *            carol  actor "The council", figure "a budget of 3 million"         (carol: in progress)
+ *
+ *   alice vs bob:   matched 2 + 2 = 4, spans 5 + 6   → F1 = 8/11 = 0.727; only alice 1, only bob 2,
+ *                   so 4 + 1 + 2 = 7 units compared
+ *   alice vs carol: matched 2 + 1 = 3, spans 5 + 4   → F1 = 6/9  = 0.667
+ *   bob vs carol:   matched 1 + 1 = 2, spans 6 + 4   → F1 = 4/10 = 0.400
+ *   Only documents all three marked done (Bridge): alice vs bob matched 2 of 3 + 3 → 4/6 = 0.667
+ */
+const LAYERS = [
+  record(BRIDGE, 'alice', 'done', [['actor', 'Mayor Ilse Brandt'], ['claim', 'repairs will cost 48 million euros'], ['figure', '48 million euros']]),
+  record(BRIDGE, 'bob', 'done', [['actor', 'Ilse Brandt'], ['claim', 'repairs will cost 48 million euros'], ['figure', '48 million euros']]),
+  record(BRIDGE, 'carol', 'done', [['actor', 'Mayor Ilse Brandt'], ['claim', 'repairs will cost 48 million euros']]),
+  record(BUDGET, 'alice', 'done', [['actor', 'The council'], ['figure', '3 million']]),
+  record(BUDGET, 'bob', 'done', [['actor', 'The council'], ['figure', '3 million'], ['claim', 'approved a budget of 3 million']]),
+  record(BUDGET, 'carol', 'in_progress', [['actor', 'The council'], ['figure', 'a budget of 3 million']])
+]
+
+let workbench: RunningWorkbench
+
+test.beforeEach(async () => {
+  const project = await tempDir('spanwise-agreement-')
+  const dataset = path.join(await tempDir(), 'layers.jsonl')
+  await writeFile(dataset, LAYERS.map((layer) => JSON.stringify(layer)).join('\n') + '\n')
+  const imported = spawnSync(process.execPath, ['bin/spanwise.mjs', 'import', '--project', project, dataset], { cwd: repoRoot, encoding: 'utf8' })
+  expect(imported.status, imported.stderr).toBe(0)
+  workbench = await startWorkbench({ project, annotator: 'alice' })
+})
+
+test.afterEach(async () => {
+  await workbench.stop()
+  await removeTempDirs()
+})
+
+/** The matrix cell of a pair, above the diagonal (its score) or below it (its counts). */
+function cell(page: Page, a: string, b: string, part: 'score' | 'counts' = 'score') {
+  const key = part === 'score' ? `score:${a}:${b}` : `counts:${b}:${a}`
+  return page.getByTestId('pair-matrix').locator(`a[data-target="${key}"]`)
+}
+
+/** The text painted on a matrix cell (the chart's text marks whose centre lies in the cell). */
+function paintedOn(page: Page, a: string, b: string, part: 'score' | 'counts' = 'score'): Promise<string> {
+  return cell(page, a, b, part).evaluate((link) => {
+    const box = link.getBoundingClientRect()
+    return [...link.closest('svg')!.querySelectorAll('text')]
+      .filter((text) => {
+        const t = text.getBoundingClientRect()
+        const x = t.x + t.width / 2
+        const y = t.y + t.height / 2
+        return x > box.left && x < box.right && y > box.top && y < box.bottom
+      })
+      .map((text) => [...text.querySelectorAll('tspan')].map((line) => line.textContent).join('\n') || text.textContent)
+      .join('\n')
+  })
+}
+
+async function openAgreement(page: Page): Promise<void> {
+  await page.goto(workbench.url)
+  await page.keyboard.press('Alt+3')
+  await expect(page.getByRole('button', { name: 'Agreement', exact: true })).toHaveAttribute('aria-current', 'page')
+  await expect(page.getByTestId('pair-matrix')).toBeVisible()
+}
+
+test('reads a pair’s score and counts off the matrix, each measure beside its definition', async ({ page }) => {
+  await openAgreement(page)
+  await expect(page.getByTestId('report-summary')).toContainText('2 documents compared · alice, bob, carol')
+
+  // the matrix shows span F1 (exact) first: the hand-worked values, as text and as accessible names
+  await expect.poll(() => paintedOn(page, 'alice', 'bob')).toBe('0.727')
+  expect(await paintedOn(page, 'alice', 'carol')).toBe('0.667')
+  expect(await paintedOn(page, 'bob', 'carol')).toBe('0.400')
+  expect(await paintedOn(page, 'alice', 'bob', 'counts')).toBe('4 matched\n1 only alice\n2 only bob')
+  await expect(cell(page, 'alice', 'bob')).toHaveAccessibleName(/^alice vs bob: .*0\.727 \(7 compared, 4 matched, 1 only row, 2 only column\)/)
+
+  // every measure in the report stands beside its definition and formula
+  const measures = page.getByTestId('measure-list').locator('.measure')
+  expect(await measures.count()).toBeGreaterThanOrEqual(5)
+  for (const measure of await measures.all()) {
+    await expect(measure.locator('.measure-definition')).not.toBeEmpty()
+    await expect(measure.locator('.measure-formula')).not.toBeEmpty()
+  }
+
+  // the per-document table puts the lowest agreement first
+  const rows = page.getByTestId('document-agreement-row')
+  await expect(rows).toHaveCount(2)
+
+  // narrowing to documents every annotator marked done leaves the bridge article alone
+  await page.getByRole('combobox', { name: 'Documents' }).selectOption('done')
+  await expect(page.getByTestId('report-summary')).toContainText('1 document compared')
+  await expect.poll(() => paintedOn(page, 'alice', 'bob')).toBe('0.667')
+})
+
+// fixme until the Review view (branch review-view) is on main: it honours the focus
+test.fixme('a click on a cell opens the Review view on that pair’s disagreements', async ({ page }) => {
+  await openAgreement(page)
+  await expect.poll(() => paintedOn(page, 'alice', 'bob')).toBe('0.727')
+  await cell(page, 'alice', 'bob').click()
+  await expect(page.getByRole('button', { name: 'Review', exact: true })).toHaveAttribute('aria-current', 'page')
+  await expect(page.getByText('alice vs bob')).toBeVisible()
+})
+
+test.fixme('every cell is reached from the keyboard, and Enter opens it', async ({ page }) => {
+  await openAgreement(page)
+  await cell(page, 'alice', 'bob').focus()
+  await page.keyboard.press('Tab')
+  await expect(cell(page, 'alice', 'carol')).toBeFocused()
+  // arrows move as in a table: down the carol column, then left across the diagonal
+  await page.keyboard.press('ArrowDown')
+  await expect(cell(page, 'bob', 'carol')).toBeFocused()
+  await page.keyboard.press('ArrowLeft')
+  await expect(cell(page, 'alice', 'bob', 'counts')).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('button', { name: 'Review', exact: true })).toHaveAttribute('aria-current', 'page')
+  await expect(page.getByText('alice vs bob')).toBeVisible()
+})
