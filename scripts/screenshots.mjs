@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // Regenerates the screenshots in docs/ from the demo project, in Debian's Chromium.
 // Run after `npm run build`: node scripts/screenshots.mjs
-import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { spawn, spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
 import { chromium } from '@playwright/test'
+import { agreementDemoRecords } from './agreement-demo.mjs'
 
 const root = path.resolve(import.meta.dirname, '..')
 const RTL = 'Water talks: ministers meet\n\nقال وزير المياه إن الاتفاق سيوقع يوم الخميس في عمان.\nאמר הדובר כי השיחות יימשכו עד סוף החודש.\nThe talks involve three countries.\n'
@@ -15,13 +16,15 @@ async function shot(page, name) {
   await page.screenshot({ path: path.join(root, 'docs', name) })
   console.log(`wrote docs/${name}`)
 }
+/** Starts `spanwise serve` with these arguments; resolves to the server and the URL it prints. */
+async function serve(args, env = process.env) {
+  const server = spawn(process.execPath, ['bin/spanwise.mjs', 'serve', ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] })
+  const url = await new Promise((resolve) => createInterface({ input: server.stdout }).once('line', resolve))
+  return { server, url }
+}
+
 const folder = mkdtempSync(path.join(os.tmpdir(), 'spanwise-shots-'))
-const server = spawn(process.execPath, ['bin/spanwise.mjs', 'serve', '--annotator', 'analyst'], {
-  cwd: root,
-  env: { ...process.env, SPANWISE_PROJECT: path.join(folder, 'Demo project') },
-  stdio: ['ignore', 'pipe', 'inherit']
-})
-const url = await new Promise((resolve) => createInterface({ input: server.stdout }).once('line', resolve))
+const { server, url } = await serve(['--annotator', 'analyst'], { ...process.env, SPANWISE_PROJECT: path.join(folder, 'Demo project') })
 const browser = await chromium.launch({
   executablePath: process.env.SPANWISE_CHROMIUM ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
@@ -74,6 +77,25 @@ try {
   }
   await page.waitForTimeout(300)
   await shot(page, 'screenshot-rtl.png')
+
+  // agreement: four annotators' layers over the demo articles, imported with the command line
+  const team = path.join(folder, 'Team project')
+  const layers = path.join(folder, 'team-layers.jsonl')
+  writeFileSync(layers, agreementDemoRecords(root).map((record) => JSON.stringify(record)).join('\n') + '\n')
+  spawnSync(process.execPath, ['bin/spanwise.mjs', 'import', '--project', team, layers], { cwd: root, stdio: 'ignore' })
+  const teamServer = await serve(['--project', team, '--annotator', 'ana'])
+  try {
+    const teamPage = await browser.newPage({ viewport: { width: 1400, height: 900 }, colorScheme: 'light' })
+    await teamPage.goto(teamServer.url)
+    await teamPage.keyboard.press('Alt+3')
+    // the report is computed in the backend: seconds on a busy machine
+    await teamPage.getByTestId('pair-matrix').waitFor({ timeout: 120_000 })
+    await teamPage.getByTestId('pair-matrix').locator('a[data-target]').first().hover()
+    await teamPage.waitForTimeout(300)
+    await shot(teamPage, 'screenshot-agreement.png')
+  } finally {
+    teamServer.server.kill()
+  }
 } finally {
   await browser.close()
   server.kill()

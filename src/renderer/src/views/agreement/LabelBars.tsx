@@ -55,7 +55,7 @@ export function LabelBars({
           href: (bar: LabelBar) => targetHref(bar.label),
           title: label
         }),
-        Plot.barX(scored, { y: 'label', x1: 0, x2: (bar: LabelBar) => bar.score!.value, fill: (bar: LabelBar) => bar.score!.value, inset: 6, pointerEvents: 'none' }),
+        Plot.barX(scored, { y: 'label', x1: 0, x2: (bar: LabelBar) => bar.score!.value, fill: (bar: LabelBar) => bar.score!.value, stroke: 'currentColor', strokeOpacity: 0.35, inset: 6, pointerEvents: 'none' }),
         Plot.ruleX([0], { pointerEvents: 'none' }),
         Plot.text(bars, {
           y: 'label',
