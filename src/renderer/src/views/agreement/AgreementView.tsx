@@ -4,7 +4,7 @@
 // The report is computed by the backend; while a new one is computed the last one stays shown.
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { ProjectInfo } from '../../../../shared/api/contract'
-import type { MeasureId } from '../../../../shared/agreement/report'
+import type { MeasureId, PairScores } from '../../../../shared/agreement/report'
 import { invoke } from '../../api/client'
 import { useNavigate, type ReviewFocus } from '../../app/navigation'
 import { AgreementFilters } from './AgreementFilters'
@@ -39,13 +39,14 @@ export function AgreementView() {
 
   const annotators = useMemo(() => info?.annotators ?? [], [info])
   const labels = useMemo(() => info?.labels.map((label) => label.name) ?? [], [info])
-  const request = useMemo(() => (info ? requestFor(choices, annotators) : null), [info, choices, annotators])
+  // with fewer than two annotators there is nothing to compare, and the view says so instead
+  const request = useMemo(() => (info && annotators.length >= 2 ? requestFor(choices, annotators) : null), [info, choices, annotators])
   const { shown, computingSince, error, recompute } = useAgreementReport(request)
   const report = shown?.report ?? null
   const measure = report?.measures.find((m) => m.id === measureId) ?? report?.measures[0]
 
   const openFocus = useCallback((focus: ReviewFocus) => navigate({ view: 'review', focus }), [navigate])
-  const focusForPair = useCallback((a: string, b: string) => pairFocus(shown!.report, shown!.request, a, b), [shown])
+  const focusForPair = useCallback(({ a, b }: PairScores) => pairFocus(shown!.report, shown!.request, a, b), [shown])
   const focusForLabel = useCallback((label: string) => labelFocus(shown!.report, shown!.request, label), [shown])
   const focusForDocument = useCallback((row: DocumentRow) => documentFocus(shown!.request, row), [shown])
 

@@ -2,24 +2,12 @@
 // button (or a click anywhere on the row) opens the Review view on that document's disagreements.
 // Long projects show the rows a page at a time.
 import { useMemo, useState } from 'react'
-import type { AgreementReport, MeasureDefinition } from '../../../../shared/agreement/report'
-import type { ReviewFocus } from '../../app/navigation'
-import { describeScore, documentRows, formatScore, type DocumentRow } from './report-data'
+import { describeScore, documentRows, formatScore, type AgreementChartProps, type DocumentRow } from './report-data'
 import { scoreColor, textColorOn } from './score-colors'
 
 const PAGE = 50
 
-export function DocumentTable({
-  report,
-  measure,
-  openFocus,
-  focusFor
-}: {
-  report: AgreementReport
-  measure: MeasureDefinition
-  openFocus(focus: ReviewFocus): void
-  focusFor(row: DocumentRow): ReviewFocus
-}) {
+export function DocumentTable({ report, measure, openFocus, focusFor }: AgreementChartProps<DocumentRow>) {
   const rows = useMemo(() => documentRows(report, measure.id), [report, measure.id])
   const [shown, setShown] = useState(PAGE)
 

@@ -3,25 +3,13 @@
 // disagreements, also for a label whose score is not defined.
 import * as Plot from '@observablehq/plot'
 import { useCallback, useMemo } from 'react'
-import type { AgreementReport, MeasureDefinition } from '../../../../shared/agreement/report'
-import type { ReviewFocus } from '../../app/navigation'
 import { PlotChart, targetHref, type ChartTarget } from './PlotChart'
-import { describeScore, formatScore, labelBars, type LabelBar } from './report-data'
+import { describeScore, formatScore, labelBars, type AgreementChartProps, type LabelBar } from './report-data'
 import { CHART_STYLE, SCORE_COLOR } from './score-colors'
 
 const ROW_HEIGHT = 30
 
-export function LabelBars({
-  report,
-  measure,
-  openFocus,
-  focusFor
-}: {
-  report: AgreementReport
-  measure: MeasureDefinition
-  openFocus(focus: ReviewFocus): void
-  focusFor(label: string): ReviewFocus
-}) {
+export function LabelBars({ report, measure, openFocus, focusFor }: AgreementChartProps<string>) {
   const bars = useMemo(() => labelBars(report, measure.id), [report, measure.id])
   const label = useCallback((bar: LabelBar) => `${bar.label}: ${describeScore(measure.name, bar.score)}. Open its disagreements.`, [measure.name])
 

@@ -3,10 +3,9 @@
 // Every cell opens the Review view on that pair's disagreements.
 import * as Plot from '@observablehq/plot'
 import { useCallback, useMemo } from 'react'
-import type { AgreementReport, MeasureDefinition } from '../../../../shared/agreement/report'
-import type { ReviewFocus } from '../../app/navigation'
+import type { MeasureDefinition, PairScores } from '../../../../shared/agreement/report'
 import { PlotChart, targetHref, type ChartTarget } from './PlotChart'
-import { countLines, describeScore, formatScore, matrixCells, type MatrixCell } from './report-data'
+import { countLines, describeScore, formatScore, matrixCells, type AgreementChartProps, type MatrixCell } from './report-data'
 import { CHART_STYLE, SCORE_COLOR, scoreColor, textColorOn, UNDEFINED_COLOR } from './score-colors'
 
 const CELL_WIDTH = 128
@@ -24,24 +23,14 @@ function cellLabel(cell: MatrixCell, measure: MeasureDefinition): string {
   return `${a} vs ${b}, counts behind ${measure.name}: ${countLines(cell.score.counts, a, b).join(', ')}. Open their disagreements.`
 }
 
-export function PairMatrix({
-  report,
-  measure,
-  openFocus,
-  focusFor
-}: {
-  report: AgreementReport
-  measure: MeasureDefinition
-  openFocus(focus: ReviewFocus): void
-  focusFor(a: string, b: string): ReviewFocus
-}) {
+export function PairMatrix({ report, measure, openFocus, focusFor }: AgreementChartProps<PairScores>) {
   const annotators = report.filters.annotators
   const cells = useMemo(() => matrixCells(report, measure.id), [report, measure.id])
 
   const targets = useMemo(
     () =>
       new Map<string, ChartTarget>(
-        cells.map((cell) => [cellKey(cell), { label: cellLabel(cell, measure), open: () => openFocus(focusFor(cell.pair.a, cell.pair.b)) }])
+        cells.map((cell) => [cellKey(cell), { label: cellLabel(cell, measure), open: () => openFocus(focusFor(cell.pair)) }])
       ),
     [cells, measure, openFocus, focusFor]
   )

@@ -1,7 +1,7 @@
 // What the Agreement view's charts show, read out of a report: the matrix cells, the label bars
 // and the document rows for one measure, and where each of them leads (the Review view narrowed
 // to the disagreements behind the number). Plain functions, so they are tested without a DOM.
-import type { AgreementReport, Counts, MeasureId, PairScores, Score } from '../../../../shared/agreement/report'
+import type { AgreementReport, Counts, MeasureDefinition, MeasureId, PairScores, Score } from '../../../../shared/agreement/report'
 import type { ChannelInput } from '../../../../shared/api/contract'
 import type { DocumentStatus } from '../../../../shared/model'
 import type { ReviewFocus } from '../../app/navigation'
@@ -29,6 +29,15 @@ export function requestFor(choices: FilterChoices, annotators: string[]): Agreem
     ...(choices.status ? { status: choices.status } : {}),
     ...(choices.includeGold ? { includeGold: true } : {})
   }
+}
+
+/** What each chart of the view is given: the report, the measure it draws, and where its parts lead. */
+export interface AgreementChartProps<Target> {
+  report: AgreementReport
+  measure: MeasureDefinition
+  /** The Review focus behind one part of the chart (a pair, a label, a document). */
+  focusFor(target: Target): ReviewFocus
+  openFocus(focus: ReviewFocus): void
 }
 
 export type MatrixCell =
