@@ -39,10 +39,17 @@ export function AgreementView() {
 
   const annotators = useMemo(() => info?.annotators ?? [], [info])
   const labels = useMemo(() => info?.labels.map((label) => label.name) ?? [], [info])
-  // with fewer than two annotators there is nothing to compare, and the view says so instead
-  const request = useMemo(() => (info && annotators.length >= 2 ? requestFor(choices, annotators) : null), [info, choices, annotators])
-  const { shown, computingSince, error, recompute } = useAgreementReport(request)
+  // the project's annotators are needed only to leave some out, so the first report is asked for
+  // at once; with fewer than two annotators there is nothing to compare, and the view says so
+  const tooFew = info !== null && annotators.length < 2
+  const request = useMemo(
+    () => (tooFew || (choices.excludedAnnotators.length > 0 && !info) ? null : requestFor(choices, annotators)),
+    [tooFew, info, choices, annotators]
+  )
+  const { shown, computingSince, error, recompute } = useAgreementReport(request, measureId)
   const report = shown?.report ?? null
+  // dimmed while computing, unless it is the first part of the answer to the current filters
+  const chartsStale = computingSince !== null && (shown?.complete !== false || JSON.stringify(shown.request) !== JSON.stringify(request))
   const measure = report?.measures.find((m) => m.id === measureId) ?? report?.measures[0]
 
   const openFocus = useCallback((focus: ReviewFocus) => navigate({ view: 'review', focus }), [navigate])
@@ -65,20 +72,20 @@ export function AgreementView() {
           </button>
         </header>
         {infoError && <p className="toast error">{infoError}</p>}
-        {error && (
+        {error && !tooFew && (
           <p className="toast error" role="alert" data-testid="agreement-error">
             {error}
             {report && ' (the last report is still shown)'}
           </p>
         )}
-        {info && annotators.length < 2 && (
+        {tooFew && (
           <p className="empty">
             Agreement compares the layers of two or more annotators; this project has {annotators.length === 0 ? 'none' : `only ${annotators[0]}'s`}. Each
             annotator annotates under their own name (or import their layers with <code>spanwise import --annotator NAME</code>).
           </p>
         )}
         {report && measure && (
-          <div className={`agreement-report${computingSince !== null ? ' stale' : ''}`} data-testid="agreement-report">
+          <div className={`agreement-report${chartsStale ? ' stale' : ''}`} data-testid="agreement-report">
             <ReportSummary report={report} request={shown!.request} measure={measure} />
             <PairMatrix report={report} measure={measure} openFocus={openFocus} focusFor={focusForPair} />
             <LabelBars report={report} measure={measure} openFocus={openFocus} focusFor={focusForLabel} />
@@ -91,6 +98,7 @@ export function AgreementView() {
         {report && measure && (
           <div className={computingSince !== null ? 'stale' : undefined}>
             <MeasureList report={report} chosen={measure.id} onChoose={setMeasureId} />
+            {!shown!.complete && <p className="hint">Computing the other measures…</p>}
           </div>
         )}
       </aside>
