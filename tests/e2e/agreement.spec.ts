@@ -126,6 +126,17 @@ test('reads a pair’s score and counts off the matrix, each measure beside its 
   const rows = page.getByTestId('document-agreement-row')
   await expect(rows).toHaveCount(2)
 
+  // M charts the next measure: overlap F1 also pairs "Mayor Ilse Brandt" with "Ilse Brandt"
+  // (IoU 11/17 ≥ 0.5), so alice vs bob match 5 of 5 + 6 spans: 10/11 = 0.909
+  await page.keyboard.press('m')
+  await expect(page.getByRole('heading', { name: /Annotator pairs/ })).toContainText('Span F1, overlap')
+  await expect.poll(() => paintedOn(page, 'alice', 'bob')).toBe('0.909')
+  await page.keyboard.press('Shift+M')
+  await expect.poll(() => paintedOn(page, 'alice', 'bob')).toBe('0.727')
+  await page.keyboard.press('?')
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('Chart the next measure')
+  await page.keyboard.press('Escape')
+
   // narrowing to documents every annotator marked done leaves the bridge article alone
   await page.getByRole('combobox', { name: 'Documents' }).selectOption('done')
   await expect(page.getByTestId('report-summary')).toContainText('1 document compared')

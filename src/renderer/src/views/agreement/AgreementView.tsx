@@ -7,6 +7,8 @@ import type { ProjectInfo } from '../../../../shared/api/contract'
 import type { MeasureId, PairScores } from '../../../../shared/agreement/report'
 import { invoke } from '../../api/client'
 import { useNavigate, type ReviewFocus } from '../../app/navigation'
+import { buildAgreementShortcuts, CHART_NAVIGATION, isTypingTarget } from '../../commands/shortcuts'
+import { ShortcutSheet } from '../../panels/ShortcutSheet'
 import { AgreementFilters } from './AgreementFilters'
 import { ComputingStatus } from './ComputingStatus'
 import { DocumentTable } from './DocumentTable'
@@ -52,6 +54,33 @@ export function AgreementView() {
   const chartsStale = computingSince !== null && (shown?.complete !== false || JSON.stringify(shown.request) !== JSON.stringify(request))
   const measure = report?.measures.find((m) => m.id === measureId) ?? report?.measures[0]
 
+  const [sheetOpen, setSheetOpen] = useState(false)
+  const shortcuts = useMemo(
+    () =>
+      buildAgreementShortcuts({
+        recompute,
+        stepMeasure: (step) => {
+          const ids = report?.measures.map((m) => m.id) ?? []
+          const at = ids.indexOf(measure?.id ?? measureId)
+          if (ids.length > 0) setMeasureId(ids[(at + step + ids.length) % ids.length]!)
+        },
+        showShortcuts: () => setSheetOpen(true)
+      }),
+    [recompute, report, measure, measureId]
+  )
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent): void {
+      // a focused checkbox, select or radio keeps its own keys
+      if (event.defaultPrevented || isTypingTarget(event.target)) return
+      const shortcut = shortcuts.find((s) => s.matches(event))
+      if (!shortcut) return
+      event.preventDefault()
+      shortcut.run(event)
+    }
+    window.addEventListener('keydown', onKeyDown)
+    return () => window.removeEventListener('keydown', onKeyDown)
+  }, [shortcuts])
+
   const openFocus = useCallback((focus: ReviewFocus) => navigate({ view: 'review', focus }), [navigate])
   const focusForPair = useCallback(({ a, b }: PairScores) => pairFocus(shown!.report, shown!.request, a, b), [shown])
   const focusForLabel = useCallback((label: string) => labelFocus(shown!.report, shown!.request, label), [shown])
@@ -67,8 +96,11 @@ export function AgreementView() {
         <header className="agreement-header">
           <h1>Agreement</h1>
           <ComputingStatus since={computingSince} />
-          <button type="button" onClick={recompute} disabled={computingSince !== null}>
+          <button type="button" onClick={recompute} disabled={computingSince !== null} aria-keyshortcuts="R" title="Compute again (R)">
             Recompute
+          </button>
+          <button type="button" onClick={() => setSheetOpen(true)} aria-keyshortcuts="?" title="Keyboard shortcuts (?)">
+            ?
           </button>
         </header>
         {infoError && <p className="toast error">{infoError}</p>}
@@ -102,6 +134,7 @@ export function AgreementView() {
           </div>
         )}
       </aside>
+      {sheetOpen && <ShortcutSheet shortcuts={shortcuts} navigation={CHART_NAVIGATION} onClose={() => setSheetOpen(false)} />}
     </div>
   )
 }
