@@ -89,7 +89,10 @@ try {
     await teamPage.goto(teamServer.url)
     await teamPage.keyboard.press('Alt+3')
     // the report is computed in the backend: seconds on a busy machine
-    await teamPage.getByTestId('pair-matrix').waitFor({ timeout: 120_000 })
+    await teamPage.getByTestId('pair-matrix').waitFor({ timeout: 300_000 })
+    // the charted measure comes first; wait for all nine beside it
+    await teamPage.getByTestId('measure-list').locator('.measure').nth(8).waitFor({ timeout: 300_000 })
+    await teamPage.getByText('Computing agreement').waitFor({ state: 'detached' })
     await teamPage.getByTestId('pair-matrix').locator('a[data-target]').first().hover()
     await teamPage.waitForTimeout(300)
     await shot(teamPage, 'screenshot-agreement.png')
