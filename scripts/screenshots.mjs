@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // Regenerates the screenshots in docs/ from the demo project, in Debian's Chromium.
 // Run after `npm run build`: node scripts/screenshots.mjs
-import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { spawn, spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
 import { chromium } from '@playwright/test'
+import { agreementDemoRecords } from './agreement-demo.mjs'
 
 const root = path.resolve(import.meta.dirname, '..')
 const RTL = 'Water talks: ministers meet\n\nقال وزير المياه إن الاتفاق سيوقع يوم الخميس في عمان.\nאמר הדובר כי השיחות יימשכו עד סוף החודש.\nThe talks involve three countries.\n'
@@ -42,13 +43,15 @@ async function shot(page, name) {
   await page.screenshot({ path: path.join(root, 'docs', name) })
   console.log(`wrote docs/${name}`)
 }
+/** Starts `spanwise serve` with these arguments; resolves to the server and the URL it prints. */
+async function serve(args, env = process.env) {
+  const server = spawn(process.execPath, ['bin/spanwise.mjs', 'serve', ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] })
+  const url = await new Promise((resolve) => createInterface({ input: server.stdout }).once('line', resolve))
+  return { server, url }
+}
+
 const folder = mkdtempSync(path.join(os.tmpdir(), 'spanwise-shots-'))
-const server = spawn(process.execPath, ['bin/spanwise.mjs', 'serve', '--annotator', 'analyst'], {
-  cwd: root,
-  env: { ...process.env, SPANWISE_PROJECT: path.join(folder, 'Demo project') },
-  stdio: ['ignore', 'pipe', 'inherit']
-})
-const url = await new Promise((resolve) => createInterface({ input: server.stdout }).once('line', resolve))
+const { server, url } = await serve(['--annotator', 'analyst'], { ...process.env, SPANWISE_PROJECT: path.join(folder, 'Demo project') })
 const browser = await chromium.launch({
   executablePath: process.env.SPANWISE_CHROMIUM ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
@@ -103,8 +106,10 @@ try {
   await shot(page, 'screenshot-rtl.png')
 
   // review: two teammates annotated the harbour article too, each a little differently
+  // the annotator belongs to each request (x-spanwise-annotator), not to the server
+  let as = 'analyst'
   const api = async (channel, input) => {
-    const response = await fetch(`${url}api/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) })
+    const response = await fetch(`${url}api/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-spanwise-annotator': as }, body: JSON.stringify(input) })
     const body = await response.json()
     if (!body.ok) throw new Error(`${channel}: ${body.error.message}`)
     return body.value
@@ -116,10 +121,11 @@ try {
     return { id, start, end: start + [...quote].length, label }
   }
   for (const [annotator, spans] of Object.entries(TEAMMATES)) {
-    await api('annotator.set', { annotator })
-    await api('annotations.save', { documentId: harbour.id, spans: spans.map(([quote, label], i) => at(quote, label, `${annotator}${i}`)), status: 'done' })
+    as = annotator
+    const { version } = await api('documents.get', { id: harbour.id })
+    await api('annotations.save', { documentId: harbour.id, baseVersion: version, spans: spans.map(([quote, label], i) => at(quote, label, `${annotator}${i}`)), status: 'done' })
   }
-  await api('annotator.set', { annotator: 'analyst' })
+  as = 'analyst'
   await page.reload()
   await page.keyboard.press('Alt+2')
   await page.getByTestId('review-document').filter({ hasText: 'Harbour bridge' }).click()
@@ -139,7 +145,8 @@ try {
   await page.keyboard.press('m')
   await page.getByTestId('merge-strategy-agreeing').check()
   await page.getByTestId('merge-go').click()
-  await api('annotator.set', { annotator: 'jonas' })
+  // this tab now works as jonas (the tab's annotator lives in its session storage)
+  await page.evaluate(() => sessionStorage.setItem('spanwise.annotator', 'jonas'))
   await page.reload()
   await page.keyboard.press('Alt+2')
   await page.getByTestId('review-document').filter({ hasText: 'Harbour bridge' }).click()
@@ -147,6 +154,27 @@ try {
   await page.getByTestId('feedback-item').first().waitFor()
   await page.waitForTimeout(300)
   await shot(page, 'screenshot-feedback.png')
+  // agreement: four annotators' layers over the demo articles, imported with the command line
+  const team = path.join(folder, 'Team project')
+  const layers = path.join(folder, 'team-layers.jsonl')
+  writeFileSync(layers, agreementDemoRecords(root).map((record) => JSON.stringify(record)).join('\n') + '\n')
+  spawnSync(process.execPath, ['bin/spanwise.mjs', 'import', '--project', team, layers], { cwd: root, stdio: 'ignore' })
+  const teamServer = await serve(['--project', team, '--annotator', 'ana'])
+  try {
+    const teamPage = await browser.newPage({ viewport: { width: 1400, height: 900 }, colorScheme: 'light' })
+    await teamPage.goto(teamServer.url)
+    await teamPage.keyboard.press('Alt+3')
+    // the report is computed in the backend: seconds on a busy machine
+    await teamPage.getByTestId('pair-matrix').waitFor({ timeout: 300_000 })
+    // the charted measure comes first; wait for all nine beside it
+    await teamPage.getByTestId('measure-list').locator('.measure').nth(8).waitFor({ timeout: 300_000 })
+    await teamPage.getByText('Computing agreement').waitFor({ state: 'detached' })
+    await teamPage.getByTestId('pair-matrix').locator('a[data-target]').first().hover()
+    await teamPage.waitForTimeout(300)
+    await shot(teamPage, 'screenshot-agreement.png')
+  } finally {
+    teamServer.server.kill()
+  }
 } finally {
   await browser.close()
   server.kill()

@@ -1,6 +1,7 @@
 // The application shell: a row of view tabs and the view they pick. It owns no project state:
 // each view (views/<id>/) keeps its own, so a capability grows in its folder, not here.
 import { useEffect, useState } from 'react'
+import { AgreementView } from '../views/agreement/AgreementView'
 import { AnnotateView } from '../views/annotate/AnnotateView'
 import { ReviewView } from '../views/review/ReviewView'
 import { NavigationContext, type Route } from './navigation'
@@ -51,6 +52,7 @@ export function App() {
           </div>
           {route.view === 'annotate' && <AnnotateView />}
           {route.view === 'review' && <ReviewView route={route} />}
+          {route.view === 'agreement' && <AgreementView />}
         </div>
       </PreferencesContext.Provider>
     </NavigationContext.Provider>

@@ -13,7 +13,8 @@ export interface ViewEntry {
 
 export const VIEWS: ViewEntry[] = [
   { id: 'annotate', title: 'Annotate', keys: 'Alt+1', digit: '1' },
-  { id: 'review', title: 'Review', keys: 'Alt+2', digit: '2' }
+  { id: 'review', title: 'Review', keys: 'Alt+2', digit: '2' },
+  { id: 'agreement', title: 'Agreement', keys: 'Alt+3', digit: '3' }
 ]
 
 /** The view an Alt+digit key press asks for, if any. */

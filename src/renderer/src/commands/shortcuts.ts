@@ -215,3 +215,28 @@ export function buildReviewShortcuts(actions: ReviewShortcutActions): Shortcut[]
 export function isTypingTarget(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
 }
+
+/** The Agreement view's commands (its charts are walked with the keys of CHART_NAVIGATION). */
+export interface AgreementShortcutActions {
+  recompute(): void
+  /** Charts the next (1) or previous (-1) measure of the report. */
+  stepMeasure(step: 1 | -1): void
+  showShortcuts(): void
+}
+
+export function buildAgreementShortcuts(actions: AgreementShortcutActions): Shortcut[] {
+  const plain = (e: KeyboardEvent) => !ctrl(e) && !e.altKey
+  return [
+    { id: 'agreement-recompute', title: 'Compute the agreement again (after layers changed)', keys: 'R', matches: (e) => plain(e) && e.key.toLowerCase() === 'r', run: actions.recompute },
+    { id: 'agreement-next-measure', title: 'Chart the next measure', keys: 'M', matches: (e) => plain(e) && !e.shiftKey && e.key.toLowerCase() === 'm', run: () => actions.stepMeasure(1) },
+    { id: 'agreement-previous-measure', title: 'Chart the previous measure', keys: 'Shift+M', matches: (e) => plain(e) && e.shiftKey && e.key.toLowerCase() === 'm', run: () => actions.stepMeasure(-1) },
+    { id: 'agreement-shortcuts', title: 'Show keyboard shortcuts', keys: '?', matches: (e) => e.key === '?', run: actions.showShortcuts }
+  ]
+}
+
+/** Keys of the Agreement view's charts and table, listed on its sheet. */
+export const CHART_NAVIGATION: { keys: string; title: string }[] = [
+  { keys: 'Tab / Shift+Tab', title: 'Move through the matrix cells, label bars and document rows' },
+  { keys: '← → ↑ ↓', title: 'In a chart: move to the neighbouring cell or bar' },
+  { keys: 'Enter', title: 'Open the Review view on the disagreements behind the focused number' }
+]

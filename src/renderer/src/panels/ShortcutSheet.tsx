@@ -2,7 +2,16 @@ import { useEffect, useRef } from 'react'
 import { VIEWS } from '../app/views'
 import { FIND_BAR_KEYS, TEXT_NAVIGATION, type Shortcut } from '../commands/shortcuts'
 
-export function ShortcutSheet({ shortcuts, onClose }: { shortcuts: Shortcut[]; onClose(): void }) {
+export function ShortcutSheet({
+  shortcuts,
+  onClose,
+  navigation = [...TEXT_NAVIGATION, ...FIND_BAR_KEYS]
+}: {
+  shortcuts: Shortcut[]
+  onClose(): void
+  /** Keys a view's widgets handle themselves (the editor's text and find bar by default). */
+  navigation?: { keys: string; title: string }[]
+}) {
   const ref = useRef<HTMLDialogElement>(null)
   useEffect(() => {
     ref.current?.showModal()
@@ -29,7 +38,7 @@ export function ShortcutSheet({ shortcuts, onClose }: { shortcuts: Shortcut[]; o
                 <td>Go to the {view.title} view</td>
               </tr>
             ))}
-          {[...TEXT_NAVIGATION, ...FIND_BAR_KEYS].map((item) => (
+          {navigation.map((item) => (
             <tr key={item.keys}>
               <td>
                 <kbd>{item.keys}</kbd>

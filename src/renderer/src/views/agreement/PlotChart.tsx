@@ -1,0 +1,109 @@
+// A chart drawn by Observable Plot (SVG, made with DOM calls, never from HTML strings), placed in
+// a container React owns. A chart's marks that lead somewhere carry Plot's `href` channel, which
+// wraps each of them in an SVG link: links are in the Tab order and Enter activates them, so every
+// cell and bar is reachable from the keyboard (arrow keys also move between neighbours). The
+// link's target is a key into `targets`; the click is handled here and never navigates the page.
+import { useEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react'
+
+export interface ChartTarget {
+  /** What the element is, for assistive technology (its accessible name). */
+  label: string
+  open(): void
+}
+
+const PREFIX = '#target-'
+
+/** The `href` channel value that makes a mark's element open `targets.get(key)`. */
+export function targetHref(key: string): string {
+  return `${PREFIX}${encodeURIComponent(key)}`
+}
+
+const XLINK = 'http://www.w3.org/1999/xlink'
+
+function targetKey(link: Element): string | null {
+  const href = link.getAttributeNS(XLINK, 'href') ?? link.getAttribute('href')
+  return href?.startsWith(PREFIX) ? decodeURIComponent(href.slice(PREFIX.length)) : null
+}
+
+const STEPS: Record<string, [number, number]> = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowDown: [0, 1], ArrowUp: [0, -1] }
+
+/** The link next to `from` in the arrow's direction, in the same row or column, if any. */
+function neighbour(from: Element, links: Element[], [stepX, stepY]: [number, number]): Element | null {
+  const a = from.getBoundingClientRect()
+  let best: Element | null = null
+  let bestDistance = Infinity
+  for (const link of links) {
+    const b = link.getBoundingClientRect()
+    const dx = b.x + b.width / 2 - (a.x + a.width / 2)
+    const dy = b.y + b.height / 2 - (a.y + a.height / 2)
+    const along = dx * stepX + dy * stepY
+    const across = Math.abs(stepX !== 0 ? dy : dx)
+    if (along <= 1 || across > (stepX !== 0 ? a.height : a.width) / 2) continue
+    if (along < bestDistance) {
+      best = link
+      bestDistance = along
+    }
+  }
+  return best
+}
+
+export function PlotChart({
+  draw,
+  targets,
+  className,
+  testId
+}: {
+  /** Makes the chart; called again whenever it changes identity. */
+  draw: () => Element
+  targets: ReadonlyMap<string, ChartTarget>
+  className?: string
+  testId?: string
+}) {
+  const container = useRef<HTMLDivElement>(null)
+
+  useEffect(() => {
+    const host = container.current
+    if (!host) return
+    const chart = draw()
+    // Plot adds <style> elements; the strict CSP would refuse them, so agreement.css has their rules
+    for (const style of chart.querySelectorAll('style')) style.remove()
+    for (const link of chart.querySelectorAll('a')) {
+      const key = targetKey(link)
+      const target = key === null ? undefined : targets.get(key)
+      if (!target || key === null) continue
+      link.setAttribute('aria-label', target.label)
+      link.setAttribute('data-target', key)
+    }
+    host.replaceChildren(chart)
+    return () => chart.remove()
+  }, [draw, targets])
+
+  function activate(event: MouseEvent | KeyboardEvent): void {
+    const link = (event.target as Element).closest('a')
+    const key = link && targetKey(link)
+    if (key === null || key === undefined) return
+    event.preventDefault()
+    targets.get(key)?.open()
+  }
+
+  return (
+    <div
+      ref={container}
+      className={`agreement-chart ${className ?? ''}`}
+      data-testid={testId}
+      onClick={activate}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' || event.key === ' ') activate(event)
+        const step = STEPS[event.key]
+        const from = (event.target as Element).closest('a')
+        if (!step || !from || !container.current) return
+        // arrows move between cells as in a table
+        const next = neighbour(from, [...container.current.querySelectorAll('a[data-target]')], step)
+        if (next instanceof SVGElement) {
+          event.preventDefault()
+          next.focus()
+        }
+      }}
+    />
+  )
+}
