@@ -6,9 +6,9 @@ import type { Span } from '../../../shared/model'
 export type LabelTagMode = 'nested' | 'all' | 'off'
 
 export const LABEL_TAG_MODES: { mode: LabelTagMode; title: string }[] = [
-  { mode: 'nested', title: 'Label tags on nested and overlapping spans' },
-  { mode: 'all', title: 'Label tags on every span' },
-  { mode: 'off', title: 'No label tags' }
+  { mode: 'nested', title: 'Tags: nested spans' },
+  { mode: 'all', title: 'Tags: every span' },
+  { mode: 'off', title: 'Tags: none' }
 ]
 
 /** Ids of spans that overlap another span (nesting included). `spans` in text order. */

@@ -488,24 +488,29 @@ export function AnnotateView() {
                 <button type="button" onClick={editor.redo} disabled={!editor.canRedo} aria-keyshortcuts="Control+Shift+Z">
                   Redo
                 </button>
-                <select
-                  aria-label="Label tags"
-                  aria-keyshortcuts="Control+Shift+L"
-                  value={view.labelTags}
-                  onChange={(event) => view.setLabelTags(event.target.value as LabelTagMode)}
-                  data-testid="label-tags"
-                >
-                  {LABEL_TAG_MODES.map((option) => (
-                    <option key={option.mode} value={option.mode}>
-                      {option.title}
-                    </option>
-                  ))}
-                </select>
-                <button type="button" aria-pressed={!view.showRelations} aria-keyshortcuts="Control+Shift+H" onClick={view.toggleRelations} data-testid="hide-relations">
-                  Hide relations
-                </button>
               </div>
-              <LabelBar labels={labels} onApply={applyLabel} />
+              <div className="label-bar-row">
+                <LabelBar labels={labels} onApply={applyLabel} />
+                {/* how the text is shown: the user's own settings, beside the labels they concern */}
+                <div className="view-controls">
+                  <select
+                    aria-label="Label tags"
+                    aria-keyshortcuts="Control+Shift+L"
+                    value={view.labelTags}
+                    onChange={(event) => view.setLabelTags(event.target.value as LabelTagMode)}
+                    data-testid="label-tags"
+                  >
+                    {LABEL_TAG_MODES.map((option) => (
+                      <option key={option.mode} value={option.mode}>
+                        {option.title}
+                      </option>
+                    ))}
+                  </select>
+                  <button type="button" aria-pressed={!view.showRelations} aria-keyshortcuts="Control+Shift+H" onClick={view.toggleRelations} data-testid="hide-relations">
+                    Hide relations
+                  </button>
+                </div>
+              </div>
               {findOpen && (
                 <FindBar
                   query={findQuery}
