@@ -168,8 +168,7 @@ async function expectReviewFocus(page: Page, description: string, documents: num
   await expect(page.getByTestId('review-document')).toHaveCount(documents)
 }
 
-// fixme until the Review view (branch review-view) is merged: these pass with it merged in
-test.fixme('a click on a cell opens the Review view on that pair’s disagreements', async ({ page }) => {
+test('a click on a cell opens the Review view on that pair’s disagreements', async ({ page }) => {
   await openAgreement(page)
   await expect.poll(() => paintedOn(page, 'alice', 'bob')).toBe('0.727')
   await cell(page, 'alice', 'bob').click()
@@ -185,7 +184,7 @@ test.fixme('a click on a cell opens the Review view on that pair’s disagreemen
   await expect.poll(() => versions(page)).toEqual(['alice: nothing', 'bob: claim approved a budget of 3 million'])
 })
 
-test.fixme('a label’s bar and a document’s row open their disagreements too', async ({ page }) => {
+test('a label’s bar and a document’s row open their disagreements too', async ({ page }) => {
   await openAgreement(page)
   await page.getByTestId('label-bars').locator('a[data-target="figure"]').click()
   await expectReviewFocus(page, 'alice, bob, carol · figure', 2)
@@ -201,10 +200,13 @@ test.fixme('a label’s bar and a document’s row open their disagreements too'
   await expectReviewFocus(page, 'Council budget · alice, bob, carol', 1)
 })
 
+// fixme: after the merge with the shell's keys, neither Tab nor ArrowRight moves focus from one
+// matrix cell to the next (focus stays put); the keyboard path needs a look
 test.fixme('every cell is reached from the keyboard, and Enter opens it', async ({ page }) => {
   await openAgreement(page)
   await cell(page, 'alice', 'bob').focus()
-  await page.keyboard.press('Tab')
+  // the matrix is one Tab stop; arrows move between its cells
+  await page.keyboard.press('ArrowRight')
   await expect(cell(page, 'alice', 'carol')).toBeFocused()
   // arrows move as in a table: down the carol column, then left across the diagonal
   await page.keyboard.press('ArrowDown')
