@@ -23,6 +23,9 @@ test('a label rename writes only project.json, and every annotator\'s export fol
   // a teammate's layer, as a git pull brings it
   const [file] = await readdir(path.join(workbench.project, 'documents'))
   const id = file!.replace('.json', '')
+  // the editor saves after the frame that shows the span: wait until my layer is on disk
+  const mine = path.join(workbench.project, 'annotations', 'tester', `${id}.json`)
+  await expect.poll(() => readFile(mine, 'utf8').then((text) => text.includes('"actor"'), () => false)).toBe(true)
   const start = TEXT.indexOf('Ilse Brandt')
   await mkdir(path.join(workbench.project, 'annotations', 'bob'))
   const bobFile = path.join(workbench.project, 'annotations', 'bob', `${id}.json`)
