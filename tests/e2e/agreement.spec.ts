@@ -200,18 +200,23 @@ test('a label’s bar and a document’s row open their disagreements too', asyn
   await expectReviewFocus(page, 'Council budget · alice, bob, carol', 1)
 })
 
-// fixme: after the merge with the shell's keys, neither Tab nor ArrowRight moves focus from one
-// matrix cell to the next (focus stays put); the keyboard path needs a look
-test.fixme('every cell is reached from the keyboard, and Enter opens it', async ({ page }) => {
+test('every cell is reached from the keyboard, and Enter opens it', async ({ page }) => {
   await openAgreement(page)
   await cell(page, 'alice', 'bob').focus()
-  // the matrix is one Tab stop; arrows move between its cells
+  // the matrix is one Tab stop
+  await expect(page.getByTestId('pair-matrix').locator('a[data-target][tabindex="0"]')).toHaveCount(1)
+  // arrows move between its cells
   await page.keyboard.press('ArrowRight')
   await expect(cell(page, 'alice', 'carol')).toBeFocused()
   // arrows move as in a table: down the carol column, then left across the diagonal
   await page.keyboard.press('ArrowDown')
   await expect(cell(page, 'bob', 'carol')).toBeFocused()
   await page.keyboard.press('ArrowLeft')
+  await expect(cell(page, 'alice', 'bob', 'counts')).toBeFocused()
+  // Tab leaves the matrix at once; Shift+Tab comes back to the cell last used
+  await page.keyboard.press('Tab')
+  await expect(page.getByTestId('pair-matrix').locator('a:focus')).toHaveCount(0)
+  await page.keyboard.press('Shift+Tab')
   await expect(cell(page, 'alice', 'bob', 'counts')).toBeFocused()
   await page.keyboard.press('Enter')
   await expectReviewFocus(page, 'alice vs bob', 2)

@@ -236,7 +236,7 @@ export function buildAgreementShortcuts(actions: AgreementShortcutActions): Shor
 
 /** Keys of the Agreement view's charts and table, listed on its sheet. */
 export const CHART_NAVIGATION: { keys: string; title: string }[] = [
-  { keys: 'Tab / Shift+Tab', title: 'Move through the matrix cells, label bars and document rows' },
+  { keys: 'Tab / Shift+Tab', title: 'Move between the matrix, the label bars and the document rows (each chart is one stop; it remembers the cell last used)' },
   { keys: '← → ↑ ↓', title: 'In a chart: move to the neighbouring cell or bar' },
   { keys: 'Enter', title: 'Open the Review view on the disagreements behind the focused number' }
 ]

@@ -1,8 +1,9 @@
 // A chart drawn by Observable Plot (SVG, made with DOM calls, never from HTML strings), placed in
 // a container React owns. A chart's marks that lead somewhere carry Plot's `href` channel, which
-// wraps each of them in an SVG link: links are in the Tab order and Enter activates them, so every
-// cell and bar is reachable from the keyboard (arrow keys also move between neighbours). The
-// link's target is a key into `targets`; the click is handled here and never navigates the page.
+// wraps each of them in an SVG link. A chart is one Tab stop (a roving tabindex, as in an ARIA
+// grid): Tab lands on the last link used, arrow keys move between neighbours, Enter activates, so
+// every cell and bar is reachable from the keyboard without tabbing through them all. The link's
+// target is a key into `targets`; the click is handled here and never navigates the page.
 import { useEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react'
 
 export interface ChartTarget {
@@ -60,10 +61,21 @@ export function PlotChart({
   testId?: string
 }) {
   const container = useRef<HTMLDivElement>(null)
+  /** The link that holds the chart's Tab stop, kept across redraws (a report refreshed by a
+   * teammate's save redraws the chart while the user walks it). */
+  const current = useRef<string | null>(null)
+
+  function rove(to: Element): void {
+    const host = container.current
+    if (!host) return
+    for (const link of host.querySelectorAll('a[data-target]')) link.setAttribute('tabindex', link === to ? '0' : '-1')
+    current.current = to.getAttribute('data-target')
+  }
 
   useEffect(() => {
     const host = container.current
     if (!host) return
+    const hadFocus = host.contains(document.activeElement)
     const chart = draw()
     // Plot adds <style> elements; the strict CSP would refuse them, so agreement.css has their rules
     for (const style of chart.querySelectorAll('style')) style.remove()
@@ -75,6 +87,12 @@ export function PlotChart({
       link.setAttribute('data-target', key)
     }
     host.replaceChildren(chart)
+    const links = [...host.querySelectorAll('a[data-target]')]
+    const stop = links.find((link) => link.getAttribute('data-target') === current.current) ?? links[0]
+    if (stop) {
+      rove(stop)
+      if (hadFocus && stop instanceof SVGElement) stop.focus()
+    }
     return () => chart.remove()
   }, [draw, targets])
 
@@ -92,6 +110,10 @@ export function PlotChart({
       className={`agreement-chart ${className ?? ''}`}
       data-testid={testId}
       onClick={activate}
+      onFocus={(event) => {
+        const link = (event.target as Element).closest('a[data-target]')
+        if (link) rove(link)
+      }}
       onKeyDown={(event) => {
         if (event.key === 'Enter' || event.key === ' ') activate(event)
         const step = STEPS[event.key]
