@@ -78,14 +78,31 @@ interface SharedActions {
   showShortcuts(): void
 }
 
-function labelShortcuts(actions: SharedActions, title: (label: string) => string): Shortcut[] {
-  return actions.labels.map<Shortcut>((label) => ({
-    id: `label:${label.name}`,
-    title: title(label.name),
-    keys: label.hotkey,
-    matches: (e) => !ctrl(e) && !e.altKey && e.key.toLowerCase() === label.hotkey.toLowerCase(),
-    run: () => actions.applyLabel(label.name)
-  }))
+/** A bare key press, as if `key` were typed with no modifier: asks whether a command owns the key. */
+function bareKey(key: string): KeyboardEvent {
+  return { key, code: '', ctrlKey: false, metaKey: false, altKey: false, shiftKey: false } as KeyboardEvent
+}
+
+/**
+ * One shortcut per label. A view whose own commands use plain letters (the review's N, U, X…)
+ * passes them as `owned`: a label whose hotkey is one of them is reached with Alt+its key there
+ * (read from the key's position, as Alt changes the character typed), and the sheet says so.
+ */
+function labelShortcuts(actions: SharedActions, title: (label: string) => string, owned: Shortcut[] = []): Shortcut[] {
+  return actions.labels.map<Shortcut>((label) => {
+    const hotkey = label.hotkey.toLowerCase()
+    const runLabel = () => actions.applyLabel(label.name)
+    if (!owned.some((shortcut) => shortcut.matches(bareKey(hotkey)))) {
+      return { id: `label:${label.name}`, title: title(label.name), keys: label.hotkey, matches: (e) => !ctrl(e) && !e.altKey && e.key.toLowerCase() === hotkey, run: runLabel }
+    }
+    return {
+      id: `label:${label.name}`,
+      title: `${title(label.name)} (Alt: this view uses ${label.hotkey.toUpperCase()} itself)`,
+      keys: `Alt+${label.hotkey.toUpperCase()}`,
+      matches: (e) => e.altKey && !ctrl(e) && !e.shiftKey && (e.code === `Key${hotkey.toUpperCase()}` || e.key.toLowerCase() === hotkey),
+      run: runLabel
+    }
+  })
 }
 
 function historyShortcuts(actions: SharedActions): Shortcut[] {
@@ -182,7 +199,7 @@ function shiftedDigit(event: KeyboardEvent): number | null {
 /** The review's keys: the editor's own keys for labels, resizing and history, plus decisions. */
 export function buildReviewShortcuts(actions: ReviewShortcutActions): Shortcut[] {
   const plain = (key: string) => (e: KeyboardEvent) => !ctrl(e) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === key
-  return [
+  const decisions: Shortcut[] = [
     { id: 'next-conflict', title: 'Next open conflict', keys: 'N', matches: plain('n'), run: () => actions.nextConflict(false) },
     { id: 'previous-conflict', title: 'Previous open conflict', keys: 'Shift+N', matches: (e) => e.shiftKey && !ctrl(e) && !e.altKey && e.key.toLowerCase() === 'n', run: () => actions.nextConflict(true) },
     { id: 'next-unit', title: 'Select the next unit (decided or not)', keys: 'Tab', matches: (e) => e.key === 'Tab' && !e.shiftKey && !ctrl(e), run: () => actions.nextUnit(false) },
@@ -199,14 +216,21 @@ export function buildReviewShortcuts(actions: ReviewShortcutActions): Shortcut[]
     { id: 'reject-unit', title: 'Reject the whole unit (resolved with nothing in gold)', keys: 'X', matches: plain('x'), run: actions.rejectUnit },
     { id: 'undecide', title: "Forget the unit's decision (open again)", keys: 'Delete', matches: (e) => (e.key === 'Delete' || e.key === 'Backspace') && !ctrl(e), run: actions.undecide },
     { id: 'take-relations', title: "Take the unit's relations that no one drew differently (both ends must be in gold)", keys: 'T', matches: plain('t'), run: actions.takeRelations },
-    ...labelShortcuts(actions, (name) => `Gold span labelled ${name}: relabels the unit's gold span, takes a version with that label, or adds a gold span over the selected text`),
-    ...resizeShortcuts(actions, 'Gold span'),
     { id: 'edit-details', title: "Edit the gold span's attributes and note", keys: 'E', matches: plain('e'), run: actions.editDetails },
-    ...historyShortcuts(actions),
     { id: 'toggle-lanes', title: 'Show or hide the lanes (one per annotator, plus gold)', keys: 'L', matches: plain('l'), run: actions.toggleLanes },
     { id: 'toggle-anonymous', title: 'Hide or show annotator names (anonymous review)', keys: 'H', matches: plain('h'), run: actions.toggleAnonymous },
     { id: 'open-merge', title: 'Auto-merge this document or the project…', keys: 'M', matches: plain('m'), run: actions.openMerge },
-    { id: 'open-feedback', title: 'My labels vs gold…', keys: 'G', matches: plain('g'), run: actions.openFeedback },
+    { id: 'open-feedback', title: 'My labels vs gold…', keys: 'G', matches: plain('g'), run: actions.openFeedback }
+  ]
+  return [
+    ...decisions,
+    ...labelShortcuts(
+      actions,
+      (name) => `Gold span labelled ${name}: relabels the unit's gold span, takes a version with that label, or adds a gold span over the selected text`,
+      decisions
+    ),
+    ...resizeShortcuts(actions, 'Gold span'),
+    ...historyShortcuts(actions),
     ...documentShortcuts(actions, 'Mark the review of the document done (or in progress)')
   ]
 }
