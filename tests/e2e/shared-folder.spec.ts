@@ -191,3 +191,35 @@ test('`spanwise import` while the app runs: new documents appear, and its labels
   await page.getByTestId('document-item').filter({ hasText: 'Bea Kahn visited Oslo' }).click()
   await expect(page.getByTestId('label-person')).toBeVisible()
 })
+
+test('a label renamed in one tab: the other tab follows, and a tab that has not heard of it still saves', async ({ context, workbench }) => {
+  const renaming = await context.newPage()
+  const following = await context.newPage()
+  const unaware = await context.newPage()
+  // this tab gets no change notices: it keeps the old label bar and the old names in memory
+  await unaware.route('**/events', (route) => route.abort())
+  await openBudget(renaming, workbench)
+  await dragAcross(renaming, 'Mayor Ana Lind')
+  await renaming.keyboard.press('1')
+  await expect.poll(() => listedSpans(renaming)).toEqual(['actor: Mayor Ana Lind'])
+  await openBudget(following, workbench, false)
+  await openBudget(unaware, workbench, false)
+  await expect.poll(() => listedSpans(unaware)).toEqual(['actor: Mayor Ana Lind'])
+
+  await renaming.getByRole('button', { name: 'Labels…' }).click()
+  const editor = renaming.getByTestId('label-editor')
+  await editor.getByRole('textbox', { name: 'Label name' }).first().fill('speaker')
+  await editor.getByTestId('save-labels').click()
+  await editor.getByTestId('confirm-labels').click()
+  await expect.poll(() => listedSpans(renaming)).toEqual(['speaker: Mayor Ana Lind'])
+  // a tab that hears of the change shows its spans under the new name
+  await expect.poll(() => listedSpans(following)).toEqual(['speaker: Mayor Ana Lind'])
+
+  // the unaware tab marks a span with the label it still shows as "actor": saved, under the new name
+  await dragAcross(unaware, 'Critics')
+  await unaware.keyboard.press('1')
+  const id = await documentId(workbench)
+  await expect.poll(async () => textsOf(await layerOnDisk(workbench, workbench.annotator, id)).join(' | ')).toBe('speaker: Critics | speaker: Mayor Ana Lind')
+  await expect(unaware.getByText(/Not saved/)).toHaveCount(0)
+  await expect.poll(() => listedSpans(following)).toEqual(['speaker: Mayor Ana Lind', 'speaker: Critics'])
+})

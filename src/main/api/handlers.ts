@@ -77,8 +77,14 @@ export function createHandlers(session: Session): Handlers {
         files.map((file) => ({ name: file.path || file.name, bytes: Buffer.from(file.base64, 'base64') })),
         { annotator }
       ),
-    'annotations.save': ({ documentId, baseVersion, spans, relations, status }, { annotator, client }) =>
-      store.saveLayerAt(documentId, annotator, baseVersion, { spans, ...(relations ? { relations } : {}), ...(status ? { status } : {}) }, client),
+    'annotations.save': ({ documentId, baseVersion, spans, relations, status, labelRevision }, { annotator, client }) =>
+      store.saveLayerAt(
+        documentId,
+        annotator,
+        baseVersion,
+        { spans, ...(relations ? { relations } : {}), ...(status ? { status } : {}), ...(labelRevision !== undefined ? { labelRevision } : {}) },
+        client
+      ),
     'labels.change': async ({ baseVersion, ...change }, scope) => {
       // the change was made from the label set at baseVersion: one changed since is a conflict
       // (the store checks again under its lock), never a write derived from a stale copy

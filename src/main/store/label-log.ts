@@ -10,7 +10,8 @@ import {
   type LabelRevision,
   type ProjectConfig,
   type Relation,
-  type RetiredAnnotations
+  type RetiredAnnotations,
+  type Span
 } from '../../shared/model'
 import { StoreError } from './errors'
 
@@ -63,6 +64,35 @@ export function followLabelLog(layer: AnnotationLayer, config: ProjectConfig): A
     labelRevision: to,
     ...(retired.length > 0 ? { retired } : {})
   }
+}
+
+/**
+ * An edit made against an older label set (a page that loaded the layer before another tab
+ * renamed or deleted a label) brought forward through the log: renamed labels renamed, spans of
+ * deleted labels set aside as `retired` (so the deletion's undo brings them back), never refused
+ * as "unknown label" and never lost.
+ */
+export function editForward<Change extends { spans?: Span[]; relations?: Relation[]; labelRevision?: number }>(
+  change: Change,
+  config: ProjectConfig
+): { change: Omit<Change, 'labelRevision'>; retired: RetiredAnnotations[] } {
+  const { labelRevision: from, ...edit } = change
+  if (from === undefined || from >= currentRevision(config) || !edit.spans) return { change: edit, retired: [] }
+  const followed = followLabelLog(
+    { version: 1, documentId: '', annotator: '', status: 'todo', updatedAt: null, spans: edit.spans, relations: edit.relations ?? [], labelRevision: from },
+    config
+  )
+  return {
+    change: { ...edit, spans: followed.spans, ...(edit.relations ? { relations: followed.relations } : {}) },
+    retired: followed.retired ?? []
+  }
+}
+
+/** Both layers' set-aside spans, one set per deleting step. */
+export function mergeRetired(ours: RetiredAnnotations[] = [], more: RetiredAnnotations[] = []): RetiredAnnotations[] {
+  const merged = [...ours]
+  for (const set of more) setAside(merged, set)
+  return merged
 }
 
 /** Adds spans a step deleted to what the layer already set aside for that step (a layer saved by a process behind the log may meet the step twice). */

@@ -35,7 +35,7 @@ import { canonicalJson } from './canonical-json'
 import { colorForNewLabel, freeHotkey } from './label-defaults'
 import { ImportJournal } from './import-journal'
 import { readJson, removeStaleTempFiles, writeJsonAtomic, type WriteBatch } from './json-file'
-import { currentRevision, followLabelLog, labelChangeStep, undoStep, withStep } from './label-log'
+import { currentRevision, editForward, followLabelLog, labelChangeStep, mergeRetired, undoStep, withStep } from './label-log'
 import {
   annotationsDir,
   documentFile,
@@ -79,6 +79,8 @@ export interface LayerChange {
   spans?: Span[]
   relations?: Relation[]
   status?: DocumentStatus
+  /** The label revision `spans` were read against, when older than the project's (a page behind a label change). */
+  labelRevision?: number
 }
 
 /** project.json's key among the per-layer locks (a layer's key is annotator/document: no clash). */
@@ -448,6 +450,9 @@ export class ProjectStore {
         this.documentCache.delete(documentId)
         throw new StoreError('not_found', `no document ${documentId} in this project`)
       }
+      // an edit made against an older label set (a page that has not seen a rename) comes forward first
+      const forward = editForward(change, this.config)
+      change = forward.change
       // what the edit itself gets wrong is said first (and keeps the read-to-write step short)
       if (change.spans) await this.checkSpans(documentId, change.spans, known.text)
       let current = known.current
@@ -473,8 +478,10 @@ export class ProjectStore {
         change.status ?? (current.status === 'todo' && spans.length > 0 ? 'in_progress' : current.status)
       const { labelRevision: _read, ...rest } = current
       const revision = currentRevision(this.config)
+      const retired = mergeRetired(current.retired, forward.retired)
       const layer: AnnotationLayer = {
         ...rest,
+        ...(retired.length > 0 ? { retired } : {}),
         status,
         spans: [...spans].sort(compareSpans),
         relations,

@@ -330,7 +330,13 @@ export const channels = {
       baseVersion: fileVersion,
       spans: z.array(spanSchema).max(100_000),
       relations: z.array(relationSchema).max(100_000).optional(),
-      status: z.enum(STATUSES).optional()
+      status: z.enum(STATUSES).optional(),
+      /**
+       * The label revision the edit's labels were read against (the layer's `labelRevision` as
+       * loaded). A page that has not seen a later rename or deletion (another tab changed the
+       * labels) still saves: the store brings its spans forward through the label log.
+       */
+      labelRevision: z.number().int().nonnegative().optional()
     }),
     result: {} as { layer: AnnotationLayer; version: FileVersion }
   },

@@ -125,6 +125,36 @@ describe('a label rename or deletion', () => {
     expect(restored.retired).toBeUndefined()
   })
 
+  it('does not refuse a save from a page that read the layer before the change: its spans come forward', async () => {
+    const { folder, store, id, call } = await teamProject()
+    // a second tab read ana's layer, then the first tab renamed actor and deleted figure
+    const stale = await store.getLayer(id, 'ana')
+    expect(stale.labelRevision ?? 0).toBe(0)
+    const { undo } = await call('labels.change', renameAndDelete(store))
+    // the second tab adds a span with the label bar it still shows, and saves all it holds
+    await call('annotations.save', {
+      documentId: id,
+      spans: [...stale.spans, span('ana-n', 'Ana', 'actor')],
+      relations: stale.relations,
+      labelRevision: stale.labelRevision ?? 0
+    })
+    const raw = await readJsonRaw<AnnotationLayer>(path.join(folder, 'annotations', 'ana', `${id}.json`))
+    expect(raw.spans.map((s) => `${s.id}:${s.label}`)).toEqual(['ana-a:speaker', 'ana-n:speaker', 'ana-c:claim'])
+    // the figure of the deleted label is set aside with its relation, as the change did to every layer
+    expect(raw.retired).toEqual([{ revision: 1, spans: [span('ana-f', '4 percent', 'figure')], relations: [{ id: 'ana-r', type: 'quantifies', from: 'ana-f', to: 'ana-c' }] }])
+    await call('labels.restore', undo)
+    expect((await store.getLayer(id, 'ana')).spans.map((s) => `${s.id}:${s.label}`)).toEqual(['ana-a:actor', 'ana-n:actor', 'ana-c:claim', 'ana-f:figure'])
+  })
+
+  it('still refuses a label unknown at the revision the save names', async () => {
+    const { store, id, call } = await teamProject()
+    await call('labels.change', renameAndDelete(store))
+    const layer = await store.getLayer(id, 'ana')
+    await expect(
+      call('annotations.save', { documentId: id, spans: [...layer.spans, span('ana-n', 'Ana', 'actor')], relations: layer.relations, labelRevision: 1 })
+    ).rejects.toThrow(/unknown label "actor"/)
+  })
+
   it('follows several steps in order, e.g. a rename of a rename and a name reused after a deletion', async () => {
     const { store, id, call } = await teamProject()
     const labels = store.settings.labels

@@ -81,13 +81,19 @@ export function useDocumentEditor(
    * spans and relations (what the user's unsaved changes are measured from).
    */
   const base = useRef<{ version: FileVersion; annotations: Annotations } | null>(null)
+  /**
+   * The label revision the editor's spans are named in (the layer's, as read). Sent with every
+   * save: if another tab renamed or deleted a label since, the store brings the spans forward
+   * instead of refusing an "unknown label".
+   */
+  const labelRevision = useRef(0)
   /** Versions this editor saved or loaded lately: the watcher's notices of them are no news. */
   const written = useRef(new Set<FileVersion>())
   /** Bumped when the state is rebuilt from disk: saves queued before then are not sent. */
   const epoch = useRef(0)
   const documentRef = useRef<DocumentRecord | null>(null)
   /** The latest save not yet sent, sent at once if the page goes away before its turn. */
-  const unsent = useRef<{ request: { documentId: string; spans: Span[]; relations: Relation[] }; context: RequestContext } | null>(null)
+  const unsent = useRef<{ request: { documentId: string; spans: Span[]; relations: Relation[]; labelRevision: number }; context: RequestContext } | null>(null)
   useEffect(() => {
     const flush = () => {
       if (unsent.current && base.current) sendWhileLeaving('annotations.save', { ...unsent.current.request, baseVersion: base.current.version }, unsent.current.context)
@@ -121,6 +127,7 @@ export function useDocumentEditor(
         documentRef.current = doc
         const annotations = { spans: layer.spans, relations: layer.relations }
         base.current = { version, annotations }
+        labelRevision.current = layer.labelRevision ?? 0
         written.current.add(version)
         historyRef.current = startHistory(annotations)
         setHistory(historyRef.current)
@@ -191,7 +198,7 @@ export function useDocumentEditor(
       // saves run one after another, so the file always ends with the latest state; each waits
       // for the next frame, so the edit is painted before its request is built and sent. The
       // annotator is the one the edit was made as, even if the tab switches meanwhile.
-      const request = { documentId, spans, relations }
+      const request = { documentId, spans, relations, labelRevision: labelRevision.current }
       const context = { annotator }
       const queuedIn = epoch.current
       unsent.current = { request, context }

@@ -79,6 +79,16 @@ export function AnnotateView() {
     afterSync: useCallback(() => refresh().then(() => setReloadKey((k) => k + 1)), [refresh])
   })
   const editor = useDocumentEditor(currentId, info?.annotator ?? '', onSaved, showError, reloadKey)
+  // another tab renamed or deleted a label: the open layer is read again, named as the label set
+  // is now (saves sent meanwhile are brought forward by the store); once per label set version
+  const reloadedForLabels = useRef<string | null>(null)
+  useEffect(() => {
+    if (!info || reloadedForLabels.current === info.labelsVersion) return
+    const known = new Set(info.labels.map((label) => label.name))
+    if (!editor.spans.some((span) => !known.has(span.label))) return
+    reloadedForLabels.current = info.labelsVersion
+    setReloadKey((k) => k + 1)
+  }, [info, editor.spans])
   const labels = useMemo(() => info?.labels ?? [], [info])
   const relationTypes = useMemo(() => info?.relationTypes ?? [], [info])
   const text = editor.document?.text ?? ''
