@@ -3,14 +3,14 @@
 // versioned: the version is a hash of the file's bytes, and a save states the version it edited,
 // so a stale save (another window, or a teammate's gold pulled by git) is a conflict, never a
 // silent overwrite. Reads never trust memory: every read hashes and parses the file anew.
-import { createHash } from 'node:crypto'
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync } from 'node:fs'
 import path from 'node:path'
 import type { Relation, Span } from '../../shared/model'
 import { emptyGold, type GoldLayer, type GoldRelation, type GoldSpan, type RejectedRelation, type RejectedUnit, type ReviewStatus } from '../../shared/review'
 import { DamagedFileError, StoreError } from '../store/errors'
 import { canonicalJson } from '../store/canonical-json'
 import { writeJsonAtomic } from '../store/json-file'
+import { readBytes, versionOfBytes } from '../store/file-version'
 import { KeyedLock } from '../store/keyed-lock'
 import { idFromFileName } from '../store/layout'
 import type { ProjectStore } from '../store/project-store'
@@ -26,9 +26,8 @@ export function goldFile(folder: string, documentId: string): string {
   return path.join(folder, 'gold', `${documentId}.json`)
 }
 
-export function goldVersionOf(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('base64url').slice(0, 27)
-}
+/** A gold file's version: the same hash of its bytes as every other file's (store/file-version.ts). */
+export const goldVersionOf = versionOfBytes
 
 export interface VersionedGold {
   gold: GoldLayer
@@ -41,15 +40,6 @@ export interface GoldChange {
   rejected: RejectedUnit[]
   rejectedRelations?: RejectedRelation[]
   status: ReviewStatus
-}
-
-function readBytes(file: string): Buffer | null {
-  try {
-    return readFileSync(file)
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
-    throw error
-  }
 }
 
 export class GoldStore {

@@ -10,7 +10,8 @@ export function versionOfBytes(bytes: Uint8Array): FileVersion {
   return createHash('sha256').update(bytes).digest('base64url').slice(0, 27)
 }
 
-function readBytes(file: string): Buffer | null {
+/** A file's bytes, or null when there is no such file (any other failure is thrown). */
+export function readBytes(file: string): Buffer | null {
   try {
     return readFileSync(file)
   } catch (error) {
