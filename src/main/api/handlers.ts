@@ -8,7 +8,8 @@ import {
   type ApiResponse,
   type ChannelName,
   type Channels,
-  type ProjectInfo
+  type ProjectInfo,
+  type WorkspaceChannel
 } from '../../shared/api/contract'
 import type { z } from 'zod'
 import { ImportError } from '../importing/errors'
@@ -26,10 +27,13 @@ import { projectAgreement } from '../agreement/project-agreement'
 import { GoldStore } from '../review/gold-store'
 import { feedbackReport, listReviewDocuments, mergeProject, openReviewDocument, ReviewListCache } from '../review/review-service'
 import { MergeOptionsError } from '../../shared/review'
-import type { RequestScope, Session } from './session'
+import { ProjectChangedError, type RequestScope, type Session } from './session'
+
+/** The channels one open project answers (the workspace answers the others: api/workspace-dispatch.ts). */
+export type ProjectChannel = Exclude<ChannelName, WorkspaceChannel>
 
 type Handlers = {
-  [C in ChannelName]: (input: z.output<Channels[C]['input']>, scope: RequestScope) => Promise<Channels[C]['result']>
+  [C in ProjectChannel]: (input: z.output<Channels[C]['input']>, scope: RequestScope) => Promise<Channels[C]['result']>
 }
 
 async function projectInfo(session: Session, { annotator }: RequestScope): Promise<ProjectInfo> {
@@ -142,6 +146,7 @@ export function toApiError(error: unknown): ApiError {
       issues: error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }))
     }
   }
+  if (error instanceof ProjectChangedError) return { code: 'project_changed', message: error.message }
   if (error instanceof StoreError) return { code: error.code, message: error.message }
   if (error instanceof SyncError) return { code: 'io', message: error.message }
   if (error instanceof ImportError || error instanceof ExportError || error instanceof MergeOptionsError) return { code: 'invalid_input', message: error.message }
@@ -168,9 +173,10 @@ export async function requestScope(session: Session, context: unknown): Promise<
 }
 
 export function createDispatch(session: Session): Dispatch {
-  const handlers = createHandlers(session)
+  const handlers: Partial<Record<ChannelName, unknown>> = createHandlers(session)
   return async (channel, input, context) => {
     if (!isChannel(channel)) return { ok: false, error: { code: 'not_found', message: `unknown channel "${channel}"` } }
+    if (!handlers[channel]) return { ok: false, error: { code: 'not_found', message: `"${channel}" is answered by the workspace, not by one project` } }
     try {
       const scope = await requestScope(session, context)
       const parsed = channels[channel].input.parse(input ?? {})

@@ -128,8 +128,14 @@ export class ProjectStore {
     private configVersion: FileVersion = ABSENT_VERSION
   ) {}
 
-  /** Opens a project folder; creates it (with the default labels) when `create` is set. */
-  static async open(folder: string, options: { create?: boolean; name?: string } = {}): Promise<ProjectStore> {
+  /**
+   * Opens a project folder; creates it when `create` is set, with the default labels or the
+   * label set given (`labels`, `relationTypes`: a template's, or another project's).
+   */
+  static async open(
+    folder: string,
+    options: { create?: boolean; name?: string; labels?: Label[]; relationTypes?: RelationType[] } = {}
+  ): Promise<ProjectStore> {
     const absolute = path.resolve(folder)
     // before anything is read: a crash may have left an import half done
     const recovered = await readdir(absolute).then(
@@ -167,8 +173,8 @@ export class ProjectStore {
     const config: ProjectConfig = {
       version: 1,
       name: options.name ?? path.basename(absolute),
-      labels: DEFAULT_LABELS,
-      relationTypes: DEFAULT_RELATION_TYPES,
+      labels: options.labels ?? DEFAULT_LABELS,
+      relationTypes: options.relationTypes ?? DEFAULT_RELATION_TYPES,
       createdAt: new Date().toISOString()
     }
     await mkdir(documentsDir(absolute), { recursive: true })
