@@ -34,7 +34,7 @@ const MAX_LARGE_REQUESTS = 2
 
 class BodyTooLarge extends Error {}
 
-const ERROR_STATUS: Partial<Record<string, number>> = { internal: 500, not_found: 404, conflict: 409 }
+const ERROR_STATUS: Partial<Record<string, number>> = { internal: 500, not_found: 404, conflict: 409, project_changed: 409 }
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
