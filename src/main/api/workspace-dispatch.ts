@@ -67,6 +67,8 @@ function workspaceHandlers(workspace: Workspace): WorkspaceHandlers {
     'project.create': ({ parent, name, template, copyFrom }) =>
       workspace.create(access.resolve(parent), name, copyFrom !== undefined ? { copyFrom: access.resolve(copyFrom) } : { template: template! }),
     'project.close': async () => {
+      // a server of one project would have nothing to show after it
+      if (access.kind === 'none') access.resolve('')
       await workspace.close()
       return null
     },

@@ -264,3 +264,26 @@ export const CHART_NAVIGATION: { keys: string; title: string }[] = [
   { keys: '← → ↑ ↓', title: 'In a chart: move to the neighbouring cell or bar' },
   { keys: 'Enter', title: 'Open the Review view on the disagreements behind the focused number' }
 ]
+
+/** The workbench's project commands: keys everywhere (the start page too), the desktop's File menu. */
+export interface ProjectShortcutActions {
+  newProject(): void
+  openProject(): void
+  switchProject(): void
+  closeProject(): void
+}
+
+/**
+ * Keys a browser leaves to the page: Ctrl+N and Ctrl+Shift+N belong to the browser (a new window),
+ * so a new project is Ctrl+Alt+N. The desktop menu shows the same keys (src/main/electron/menu.ts).
+ */
+export const PROJECT_COMMANDS: { id: keyof ProjectShortcutActions; title: string; keys: string; matches(event: KeyboardEvent): boolean }[] = [
+  { id: 'newProject', title: 'New project…', keys: 'Ctrl+Alt+N', matches: (e) => ctrl(e) && e.altKey && !e.shiftKey && e.code === 'KeyN' },
+  { id: 'openProject', title: 'Open project…', keys: 'Ctrl+O', matches: (e) => ctrl(e) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'o' },
+  { id: 'switchProject', title: 'Switch project (recent projects)…', keys: 'Ctrl+Alt+O', matches: (e) => ctrl(e) && e.altKey && !e.shiftKey && e.code === 'KeyO' },
+  { id: 'closeProject', title: 'Close the project (back to the start page)', keys: 'Ctrl+Alt+W', matches: (e) => ctrl(e) && e.altKey && !e.shiftKey && e.code === 'KeyW' }
+]
+
+export function buildProjectShortcuts(actions: ProjectShortcutActions): Shortcut[] {
+  return PROJECT_COMMANDS.map((command) => ({ id: `project:${command.id}`, title: command.title, keys: command.keys, matches: command.matches, run: () => actions[command.id]() }))
+}
