@@ -52,7 +52,11 @@ const projectChangeListeners = new Set<(message: string) => void>()
 /** The project this page shows from now on (null: the start page). */
 export function setTabProject(project: ProjectRef | null): void {
   tabProject = project
+  reportedOpen = undefined
 }
+
+/** The project last reported as opened elsewhere: each page's streams report it once. */
+let reportedOpen: string | null | undefined
 
 /** Runs a switch of project this page asked for (open, create, close). */
 export async function switchingProject<T>(task: () => Promise<T>): Promise<T> {
@@ -76,7 +80,9 @@ function projectChanged(message: string): void {
 
 /** The server says `opened` is open now (null: none): news when this page shows another. */
 function projectOpenedElsewhere(opened: ProjectRef | null): void {
-  if (ownSwitches > 0 || (opened?.id ?? null) === (tabProject?.id ?? null)) return
+  const id = opened?.id ?? null
+  if (ownSwitches > 0 || id === (tabProject?.id ?? null) || id === reportedOpen) return
+  reportedOpen = id
   const mine = tabProject ? `“${tabProject.name}”` : 'the start page'
   projectChanged(
     opened

@@ -1,5 +1,6 @@
 // New project: a name, where to make it, and its labels (a template's, or another project's).
 import { useEffect, useId, useRef, useState } from 'react'
+import { keepKeysInDialog } from './dialog-keys'
 import type { ChannelInput, RecentProject, WorkspaceState } from '../../../../shared/api/contract'
 import { chooseFolderWithDesktopDialog } from '../../api/client'
 
@@ -36,7 +37,7 @@ export function NewProjectDialog({ state, recent, onCreate, onClose }: Props) {
   }
 
   return (
-    <dialog ref={ref} className="project-dialog" aria-labelledby={`${id}-title`} onClose={onClose} data-testid="new-project-dialog">
+    <dialog ref={ref} className="project-dialog" aria-labelledby={`${id}-title`} onClose={onClose} onKeyDown={keepKeysInDialog} data-testid="new-project-dialog">
       <form
         method="dialog"
         onSubmit={(event) => {

@@ -1,6 +1,7 @@
 // Open project in a browser: the folders under the root (`spanwise serve --root`), walked down
 // and up; a folder that holds a project opens. (The desktop app uses the system's dialog.)
 import { useCallback, useEffect, useId, useRef, useState } from 'react'
+import { keepKeysInDialog } from './dialog-keys'
 import type { FolderListing } from '../../../../shared/api/contract'
 import { invoke } from '../../api/client'
 
@@ -37,7 +38,7 @@ export function OpenProjectDialog({ root, onOpen, onClose }: Props) {
   }
 
   return (
-    <dialog ref={ref} className="project-dialog" aria-labelledby={`${id}-title`} onClose={onClose} data-testid="open-project-dialog">
+    <dialog ref={ref} className="project-dialog" aria-labelledby={`${id}-title`} onClose={onClose} onKeyDown={keepKeysInDialog} data-testid="open-project-dialog">
       <h2 id={`${id}-title`}>Open project</h2>
       <p className="muted">
         In {root}

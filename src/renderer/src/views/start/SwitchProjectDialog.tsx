@@ -1,5 +1,6 @@
 // The project switcher: the recent projects, and New, Open and Close.
 import { useEffect, useId, useRef } from 'react'
+import { keepKeysInDialog } from './dialog-keys'
 import type { WorkspaceControls } from '../../app/use-workspace'
 import { RecentProjectList } from './RecentProjectList'
 
@@ -20,7 +21,7 @@ export function SwitchProjectDialog({ workspace, onNew, onOpen, onError, onClose
     action()
   }
   return (
-    <dialog ref={ref} className="project-dialog" aria-labelledby={`${id}-title`} onClose={onClose} data-testid="switch-project-dialog">
+    <dialog ref={ref} className="project-dialog" aria-labelledby={`${id}-title`} onClose={onClose} onKeyDown={keepKeysInDialog} data-testid="switch-project-dialog">
       <h2 id={`${id}-title`}>Projects</h2>
       <RecentProjectList
         recent={workspace.recent}
