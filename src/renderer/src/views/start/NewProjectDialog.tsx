@@ -46,21 +46,24 @@ export function NewProjectDialog({ state, recent, onCreate, onClose }: Props) {
         }}
       >
         <h2 id={`${id}-title`}>New project</h2>
-        <label className="field">
-          Name
-          <input value={name} onChange={(event) => setName(event.target.value)} required maxLength={100} autoFocus data-testid="new-project-name" />
-        </label>
-        <label className="field">
-          {state.folders === 'root' ? `Make it in (a folder under ${state.root}; empty for that folder itself)` : 'Make it in'}
+        <div className="field">
+          <label htmlFor={`${id}-name`}>Name</label>
+          <input id={`${id}-name`} value={name} onChange={(event) => setName(event.target.value)} required maxLength={100} autoFocus data-testid="new-project-name" />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-parent`}>Make it in</label>
           <span className="location">
-            <input value={parent} onChange={(event) => setParent(event.target.value)} data-testid="new-project-parent" />
+            <input id={`${id}-parent`} value={parent} onChange={(event) => setParent(event.target.value)} aria-describedby={`${id}-parent-hint`} data-testid="new-project-parent" />
             {state.folders === 'any' && (
               <button type="button" onClick={() => void chooseFolderWithDesktopDialog('parent').then((folder) => folder && setParent(folder))}>
                 Choose…
               </button>
             )}
           </span>
-        </label>
+          <span id={`${id}-parent-hint`} className="hint">
+            {state.folders === 'root' ? `A folder under ${state.root}; leave it empty for that folder itself.` : 'The project gets a folder of its own, named after it, in this folder.'}
+          </span>
+        </div>
         <fieldset>
           <legend>Labels</legend>
           {state.templates.map((template) => (
