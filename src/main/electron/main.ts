@@ -3,6 +3,7 @@
 import { app, BrowserWindow, dialog } from 'electron'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { userDataDir } from '../app-paths'
 import { defaultProjectFolder, openOrCreateDemo } from '../demo/demo-project'
 import { anyFolder } from '../projects/project-root'
 import { RECENT_PROJECTS_FILE, RecentProjects } from '../projects/recent-projects'
@@ -24,7 +25,8 @@ async function createWindow(): Promise<void> {
   const workspace = new Workspace({
     defaultAnnotator: annotator,
     access: anyFolder,
-    recents: new RecentProjects(path.join(app.getPath('userData'), RECENT_PROJECTS_FILE)),
+    // SPANWISE_USER_DATA (tests, portable installs) wins over Electron's own folder, as in the CLI
+    recents: new RecentProjects(path.join(process.env.SPANWISE_USER_DATA ? userDataDir() : app.getPath('userData'), RECENT_PROJECTS_FILE)),
     // one app per folder: a second window on it is refused (the message names the first one)
     lockCommand: 'Spanwise desktop app'
   })
