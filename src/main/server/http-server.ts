@@ -110,7 +110,7 @@ function requestContext(req: IncomingMessage): RequestContext {
 function streamChanges(req: IncomingMessage, res: ServerResponse, workspace: Workspace): void {
   res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' })
   const open = workspace.current
-  const hello = { sequence: open?.feed?.sequence ?? 0, watching: Boolean(open?.feed), project: open?.ref.id ?? null }
+  const hello = { sequence: open?.feed?.sequence ?? 0, watching: Boolean(open?.feed), project: open?.ref ?? null }
   res.write(`retry: 2000\nevent: hello\ndata: ${JSON.stringify(hello)}\n\n`)
   const unsubscribe = workspace.subscribe((event) => {
     if (event.kind === 'changes') return void res.write(`id: ${event.notice.sequence}\ndata: ${JSON.stringify(event.notice)}\n\n`)

@@ -132,11 +132,13 @@ describe('a workbench served with a root', () => {
   })
 
   it("tells every open events stream which project opened, and ends it", async () => {
-    await value('project.open', { folder: 'A' })
+    const a = await value('project.open', { folder: 'A' })
     const stream = await events()
     await stream.opened
     const b = await value('project.open', { folder: 'team/B' })
     const text = await stream.ended
+    // the greeting names the project the stream is about; the switch names the new one
+    expect(text).toMatch(new RegExp(`event: hello\ndata: .*"project":${JSON.stringify(a).replace(/[{}]/g, '\\$&')}`))
     expect(text).toContain(`event: project\ndata: ${JSON.stringify(b)}`)
   })
 

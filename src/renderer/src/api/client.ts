@@ -182,8 +182,9 @@ export function subscribeToChanges(listener: (notice: ProjectChanges | 'resync')
   source.addEventListener('hello', (event: MessageEvent<string>) => {
     if (broken) listener('resync')
     broken = false
-    const { project } = JSON.parse(event.data) as { project?: string | null }
-    if (project !== undefined && project !== (tabProject?.id ?? null)) projectOpenedElsewhere(project === null ? null : { id: project, name: 'another project', folder: '' })
+    // a stream that reconnects after a switch it missed hears of it here
+    const { project } = JSON.parse(event.data) as { project?: ProjectRef | null }
+    if (project !== undefined) projectOpenedElsewhere(project)
   })
   // the workbench opened another project (or closed this one): the stream ends after this
   source.addEventListener('project', (event: MessageEvent<string>) => projectOpenedElsewhere(JSON.parse(event.data) as ProjectRef | null))
