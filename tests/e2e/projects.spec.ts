@@ -83,7 +83,7 @@ test('create a project, import, switch to another from the recent list and back,
   expect(existsSync(path.join(root, 'Harbour', LOCK))).toBe(true)
 
   // back to Council from the recent list: its document is there; and to Harbour and back again
-  await page.getByTestId('project-button').click()
+  await page.keyboard.press('Control+Alt+o')
   await expect(page.getByTestId('switch-project-dialog').getByTestId('recent-project')).toHaveText([/Harbour.*open/, /Council/])
   await expectAccessible(page, 'project switcher')
   await page.keyboard.press('Escape')
