@@ -21,6 +21,11 @@ function rowDetails(doc: DocumentSummary): string {
   return [doc.fileName && `File: ${doc.fileName}`, doc.importedTitle && `Imported as: ${doc.importedTitle}`].filter(Boolean).join('\n')
 }
 
+/** The file's own name; the folders it was in are in the row's tooltip (a narrow list would cut the name off). */
+function fileNameOnly(path: string | undefined): string {
+  return path === undefined ? '' : path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1)
+}
+
 export function DocumentList({ documents, currentId, onOpen, order, onOrder }: Props) {
   return (
     <nav className="document-list" aria-label="Documents">
@@ -62,7 +67,7 @@ export function DocumentList({ documents, currentId, onOpen, order, onOrder }: P
                 <span className={`status status-${doc.status}`}>{STATUS_TEXT[doc.status]}</span>
                 {/* the file name, secondary: a headline may be shared, a file name tells them apart */}
                 <span className="doc-file" data-testid="document-file">
-                  {doc.fileName ?? ''}
+                  {fileNameOnly(doc.fileName)}
                 </span>
                 <span className="span-count" aria-label={`${doc.spanCount} spans`}>
                   {doc.spanCount} {doc.spanCount === 1 ? 'span' : 'spans'}
