@@ -186,3 +186,30 @@ describe('import order', () => {
     expect(sortDocuments(listed, 'title').map((d) => d.fileName)).toEqual(['1-apple.txt', 'news/bridge.txt', '2-mango.txt', '0-zebra.txt'])
   })
 })
+
+describe('spanwise rename', () => {
+  const run = async (...args: string[]) => {
+    const { spawnSync } = await import('node:child_process')
+    const root = path.resolve(import.meta.dirname, '../../..')
+    return spawnSync(process.execPath, [path.join(root, 'bin', 'spanwise.mjs'), 'rename', '--project', folder, ...args], { encoding: 'utf8', timeout: 60_000 })
+  }
+
+  it('renames by the start of an id, records who, and --reset puts the imported title back', async () => {
+    const renamed = await run(id.slice(0, 6), 'Bridge vote, 7 to 2', '--annotator', 'dana')
+    expect(renamed.stderr).toBe('')
+    expect(renamed.stdout).toBe(`${id}: Bridge vote, 7 to 2 (imported as Council approves the harbour bridge)\n`)
+    expect((await readRecord()).renamed).toMatchObject({ by: 'dana' })
+    const reset = await run(id, '--reset')
+    expect(reset.stdout).toBe(`${id}: Council approves the harbour bridge\n`)
+    expect((await readRecord()).renamed).toBeUndefined()
+  })
+
+  it('says what is wrong: no such document, or neither a title nor --reset', async () => {
+    const missing = await run('ffff', 'x')
+    expect(missing.status).toBe(1)
+    expect(missing.stderr).toContain('no document ffff')
+    const neither = await run(id)
+    expect(neither.status).toBe(1)
+    expect(neither.stderr).toContain('either a new title or --reset')
+  })
+})
