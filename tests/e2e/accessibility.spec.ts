@@ -237,6 +237,12 @@ screen('Review: auto-merge dialog', async (page) => {
   await page.getByRole('button', { name: /Auto-merge/ }).click()
   await expect(page.getByTestId('merge-dialog')).toBeVisible()
 })
+screen('Review: the auto-merge report', async (page) => {
+  await openReview(page)
+  await page.getByRole('button', { name: /Auto-merge/ }).click()
+  await page.getByTestId('merge-go').click()
+  await expect(page.getByTestId('review-message')).toBeVisible()
+})
 screen('Review: my labels vs gold', async (page) => {
   await openReview(page)
   await page.getByTestId('open-feedback').click()
