@@ -68,13 +68,15 @@ export function createHandlers(session: Session): Handlers {
     'project.info': (_input, scope) => projectInfo(session, scope),
     'documents.list': (_input, { annotator }) => store.summaries(annotator),
     'documents.get': async ({ id }, { annotator }) => {
-      const document = await store.getDocument(id)
+      const { document, version: documentVersion } = await store.getDocumentVersioned(id)
       const read = await store.readLayer(id, annotator)
       // offsets laid on a text that changed under them would mark the wrong words
       const drift = textDrift(document, read.layer)
       if (drift) throw new StoreError('conflict', drift)
-      return { document, ...read }
+      return { document, documentVersion, ...read }
     },
+    // renaming is a curation of the project's documents (docs/architecture.md, "Document titles")
+    'documents.rename': ({ id, baseVersion, title }, { annotator }) => store.renameDocument(id, title, baseVersion, annotator),
     'documents.import': ({ files }, { annotator }) =>
       importSources(
         store,

@@ -256,6 +256,27 @@ export function buildProgram(): Command {
     })
 
   program
+    .command('rename')
+    .description("rename a document (its title; the text never changes), or with --reset put back the title its import gave")
+    .requiredOption('--project <dir>', 'project folder')
+    .argument('<document>', 'document id, or the start of one that no other id shares')
+    .argument('[title]', 'the new title')
+    .option('--reset', 'put back the imported title')
+    .addOption(annotatorOption('who renames it, recorded with the rename (default: your user name)'))
+    .action(async (document: string, title: string | undefined, options: { project: string; reset?: boolean; annotator?: string }) => {
+      if ((title === undefined) === !options.reset) throw new Error('give either a new title or --reset')
+      const store = await ProjectStore.open(options.project)
+      printNotices(store)
+      const matches = (await store.documentIds()).filter((id) => id.startsWith(document.toLowerCase()))
+      if (matches.length !== 1) throw new Error(matches.length === 0 ? `no document ${document} in ${store.folder}` : `${document} starts ${matches.length} document ids: give more of it`)
+      const id = matches[0]!
+      // renamed from the file as read now: a rename elsewhere in between is a conflict, not lost
+      const { version } = await store.getDocumentVersioned(id)
+      const { document: renamed } = await store.renameDocument(id, options.reset ? null : title!, version, options.annotator ?? defaultAnnotator())
+      process.stdout.write(`${id}: ${renamed.title}${renamed.renamed ? ` (imported as ${renamed.renamed.importedTitle})` : ''}\n`)
+    })
+
+  program
     .command('sync')
     .description("share your work through git: commit your layers (and documents/project.json changed here), pull teammates' work, push")
     .requiredOption('--project <dir>', 'project folder (inside a git repository)')

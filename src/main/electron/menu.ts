@@ -49,7 +49,8 @@ export function installMenu(window: BrowserWindow, recent: RecentProject[] = [])
       submenu: [
         { label: 'Next Document', accelerator: ']', click: send('next-document'), registerAccelerator: false },
         { label: 'Previous Document', accelerator: '[', click: send('previous-document'), registerAccelerator: false },
-        { label: 'Mark Document Done', accelerator: 'CmdOrCtrl+Enter', click: send('toggle-done'), registerAccelerator: false }
+        { label: 'Mark Document Done', accelerator: 'CmdOrCtrl+Enter', click: send('toggle-done'), registerAccelerator: false },
+        { label: 'Rename Document…', accelerator: 'F2', click: send('rename-document'), registerAccelerator: false }
       ]
     },
     {

@@ -6,6 +6,7 @@ import {
   annotatorNameSchema,
   labelNameSchema,
   labelSchema,
+  MAX_TITLE_LENGTH,
   relationSchema,
   relationTypeSchema,
   spanSchema,
@@ -375,8 +376,20 @@ export const channels = {
   },
   'documents.get': {
     input: z.object({ id: documentId }),
-    /** The request's annotator's layer, and the version a save of it must state. */
-    result: {} as { document: DocumentRecord; layer: AnnotationLayer; version: FileVersion }
+    /**
+     * The request's annotator's layer, and the version a save of it must state; `documentVersion`
+     * is the document file's, which a rename states.
+     */
+    result: {} as { document: DocumentRecord; documentVersion: FileVersion; layer: AnnotationLayer; version: FileVersion }
+  },
+  /**
+   * Renames a document (its title, stored in its file, never its text); `title` empty or null
+   * puts back the imported title. `baseVersion` is `documents.get`'s `documentVersion`: a file
+   * changed since (renamed elsewhere) is a `conflict`.
+   */
+  'documents.rename': {
+    input: z.object({ id: documentId, baseVersion: fileVersion, title: z.string().max(MAX_TITLE_LENGTH * 4).nullable() }),
+    result: {} as { document: DocumentRecord; version: FileVersion }
   },
   'documents.import': {
     input: z.object({ files: z.array(uploadSchema).min(1) }),

@@ -38,6 +38,8 @@ export interface ShortcutActions {
   /** +1 / −1 a step, 0 back to the initial size. */
   changeTextSize(step: 1 | -1 | 0): void
   togglePanel(side: 'left' | 'right'): void
+  /** Renames the open document, or the one of the focused row of the document list. */
+  renameDocument(event: KeyboardEvent): void
   /** Shares this annotator's work with the team and brings theirs (git). */
   sync(): void
 }
@@ -163,6 +165,7 @@ export function buildShortcuts(actions: ShortcutActions): Shortcut[] {
     { id: 'toggle-left-panel', title: 'Hide or show the documents panel', keys: 'Ctrl+B', matches: (e) => ctrl(e) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'b', run: () => actions.togglePanel('left') },
     { id: 'toggle-right-panel', title: 'Hide or show the span details panel', keys: 'Ctrl+Alt+B', matches: (e) => ctrl(e) && e.altKey && !e.shiftKey && e.code === 'KeyB', run: () => actions.togglePanel('right') },
     { id: 'statistics', title: 'Show the project\'s statistics', keys: 'Ctrl+Shift+S', matches: (e) => ctrl(e) && e.shiftKey && e.key.toLowerCase() === 's', run: actions.showStatistics },
+    { id: 'rename-document', title: 'Rename the document (in the document list: the focused one)', keys: 'F2', matches: (e) => e.key === 'F2' && !ctrl(e) && !e.altKey && !e.shiftKey, run: actions.renameDocument },
     { id: 'sync', title: 'Sync with your team (commit your work, pull theirs, push)', keys: 'Ctrl+Shift+P', matches: (e) => ctrl(e) && e.shiftKey && e.key.toLowerCase() === 'p', run: actions.sync },
     ...documentShortcuts(actions, 'Mark the document done (or not done)')
   ]
