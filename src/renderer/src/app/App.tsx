@@ -146,7 +146,7 @@ export function App() {
             />
           )}
           <div className="shell-toasts">
-            <Toasts message={message} onDismiss={() => setMessage(null)} />
+            <Toasts message={message} onDismiss={() => setMessage(null)} testId="shell-toasts" />
           </div>
         </div>
       </PreferencesContext.Provider>

@@ -13,7 +13,18 @@ export interface Message {
 const READ_TIME_MS = 6000
 const UNDO_TIME_MS = 12000
 
-export function Toasts({ message, onDismiss, children }: { message: Message | null; onDismiss(): void; children?: ReactNode }) {
+export function Toasts({
+  message,
+  onDismiss,
+  children,
+  testId = 'toasts'
+}: {
+  message: Message | null
+  onDismiss(): void
+  children?: ReactNode
+  /** The shell's own corner (project switching) is told apart from a view's. */
+  testId?: string
+}) {
   useEffect(() => {
     if (!message || message.error) return
     const timer = setTimeout(onDismiss, message.undo ? UNDO_TIME_MS : READ_TIME_MS)
@@ -21,7 +32,7 @@ export function Toasts({ message, onDismiss, children }: { message: Message | nu
   }, [message, onDismiss])
 
   return (
-    <div className="toasts" data-testid="toasts">
+    <div className="toasts" data-testid={testId}>
       {children}
       {message && (
         <div className={`toast${message.error ? ' error' : ''}`} role={message.error ? 'alert' : 'status'}>
