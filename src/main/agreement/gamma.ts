@@ -257,64 +257,126 @@ export function bestAlignment(layers: readonly (readonly GammaUnit[])[]): Alignm
 
 /** Groups whose units may pair, as one layer list each (the same raters, in the same order). */
 function pairableGroups(layers: readonly (readonly GammaUnit[])[]): GammaUnit[][][] {
-  const items: { unit: GammaUnit; rater: number }[] = []
-  layers.forEach((units, rater) => units.forEach((unit) => items.push({ unit, rater })))
-  items.sort((a, b) => a.unit.start - b.unit.start)
+  const units: GammaUnit[] = []
+  const raterOf: number[] = []
   let longest = 0
-  for (const { unit } of items) longest = Math.max(longest, unit.end - unit.start)
-  const parent = new Int32Array(items.length)
-  for (let i = 0; i < parent.length; i++) parent[i] = i
-  for (let i = 0; i < items.length; i++) {
-    const u = items[i]!.unit
-    // a later unit v can have d(u, v) < 2 only if it starts before u's end + REACH·(ℓ_u + ℓ_v)
-    const reach = u.end + REACH * (u.end - u.start + longest)
-    for (let k = i + 1; k < items.length && items[k]!.unit.start < reach; k++) {
-      if (items[k]!.rater !== items[i]!.rater && dissimilarity(u, items[k]!.unit) < 2 * EMPTY_COST) parent[root(parent, k)] = root(parent, i)
+  for (let r = 0; r < layers.length; r++) {
+    for (const unit of layers[r]!) {
+      units.push(unit)
+      raterOf.push(r)
+      if (unit.end - unit.start > longest) longest = unit.end - unit.start
     }
   }
-  const groups = new Map<number, GammaUnit[][]>()
-  items.forEach(({ unit, rater }, i) => {
+  // by start; the sort is stable, so equal starts keep rater order
+  const order: number[] = []
+  for (let i = 0; i < units.length; i++) order.push(i)
+  order.sort((x, y) => units[x]!.start - units[y]!.start)
+  const parent = new Int32Array(order.length)
+  for (let i = 0; i < parent.length; i++) parent[i] = i
+  for (let i = 0; i < order.length; i++) {
+    const u = units[order[i]!]!
+    // a later unit v can have d(u, v) < 2 only if it starts before u's end + REACH·(ℓ_u + ℓ_v)
+    const reach = u.end + REACH * (u.end - u.start + longest)
+    for (let k = i + 1; k < order.length && units[order[k]!]!.start < reach; k++) {
+      if (raterOf[order[k]!] !== raterOf[order[i]!] && dissimilarity(u, units[order[k]!]!) < 2 * EMPTY_COST) parent[root(parent, k)] = root(parent, i)
+    }
+  }
+  const groups: GammaUnit[][][] = []
+  const groupOf = new Int32Array(order.length).fill(-1)
+  for (let i = 0; i < order.length; i++) {
     const r = root(parent, i)
-    let group = groups.get(r)
-    if (!group) groups.set(r, (group = layers.map(() => [])))
-    group[rater]!.push(unit)
-  })
-  return [...groups.values()]
+    if (groupOf[r] === -1) {
+      groupOf[r] = groups.length
+      groups.push(layers.map(() => []))
+    }
+    groups[groupOf[r]!]![raterOf[order[i]!]!]!.push(units[order[i]!]!)
+  }
+  return groups
 }
 
-/** Every partition of a small group into unitary alignments; the cheapest. */
+/**
+ * Every partition of a small group into unitary alignments; the cheapest (the first found among
+ * equals). The search keeps its state in typed arrays reused from group to group (there are tens
+ * of thousands of small groups in a project) and adds up the cost as it goes: putting a unit of
+ * rater r into a block changes only the pairs (r, j), from Δ∅ to d for the block's members and
+ * from 0 to Δ∅ for its empty places.
+ */
 function alignExactly(layers: readonly (readonly GammaUnit[])[]): Tuple[] {
   const raters = layers.length
-  const items: { unit: GammaUnit; rater: number }[] = []
-  layers.forEach((units, rater) => units.forEach((unit) => items.push({ unit, rater })))
-  let best: Tuple[] = []
-  let bestCost = Infinity
-  const blocks: Tuple[] = []
-  const search = (i: number) => {
-    if (i === items.length) {
-      const cost = totalCost(blocks)
-      if (cost < bestCost - 1e-12) {
-        bestCost = cost
-        best = blocks.map((b) => [...b])
+  const search = exact
+  search.raters = raters
+  let n = 0
+  for (let r = 0; r < raters; r++) {
+    for (const unit of layers[r]!) {
+      search.units[n] = unit
+      search.raterOf[n++] = r
+    }
+  }
+  search.n = n
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const d = search.raterOf[i] === search.raterOf[j] ? 0 : dissimilarity(search.units[i]!, search.units[j]!)
+      search.distance[i * EXACT_GROUP_SIZE + j] = d
+      search.distance[j * EXACT_GROUP_SIZE + i] = d
+    }
+  }
+  if (search.slots.length < n * raters) search.slots = new Int32Array(n * raters)
+  search.slots.fill(-1, 0, n * raters)
+  search.bestCost = Infinity
+  search.run(0, 0, 0)
+  const tuples: Tuple[] = []
+  for (let b = 0; b < search.bestBlocks; b++) tuples.push(nothing(raters))
+  for (let i = 0; i < n; i++) tuples[search.best[i]!]![search.raterOf[i]!] = search.units[i]!
+  return tuples
+}
+
+/** The state of alignExactly's search: one, reused. */
+class PartitionSearch {
+  raters = 0
+  n = 0
+  readonly units: GammaUnit[] = new Array<GammaUnit>(EXACT_GROUP_SIZE)
+  readonly raterOf = new Int32Array(EXACT_GROUP_SIZE)
+  /** d between items of different raters, at i * EXACT_GROUP_SIZE + j. */
+  readonly distance = new Float64Array(EXACT_GROUP_SIZE * EXACT_GROUP_SIZE)
+  /** The block of each item so far, and each block's item per rater (−1 for none). */
+  readonly blockOf = new Int32Array(EXACT_GROUP_SIZE)
+  slots = new Int32Array(0)
+  readonly best = new Int32Array(EXACT_GROUP_SIZE)
+  bestBlocks = 0
+  bestCost = Infinity
+
+  run(i: number, blocks: number, cost: number): void {
+    const { raters, slots } = this
+    if (i === this.n) {
+      if (cost < this.bestCost - 1e-12) {
+        this.bestCost = cost
+        this.bestBlocks = blocks
+        this.best.set(this.blockOf)
       }
       return
     }
-    const { unit, rater } = items[i]!
-    for (const block of blocks) {
-      if (block[rater] !== null) continue
-      block[rater] = unit
-      search(i + 1)
-      block[rater] = null
+    const rater = this.raterOf[i]!
+    for (let b = 0; b < blocks; b++) {
+      if (slots[b * raters + rater] !== -1) continue
+      let added = 0
+      for (let j = 0; j < raters; j++) {
+        if (j === rater) continue
+        const member = slots[b * raters + j]!
+        added += member === -1 ? EMPTY_COST : this.distance[i * EXACT_GROUP_SIZE + member]! - EMPTY_COST
+      }
+      slots[b * raters + rater] = i
+      this.blockOf[i] = b
+      this.run(i + 1, blocks, cost + added)
+      slots[b * raters + rater] = -1
     }
-    const fresh: Tuple = new Array<GammaUnit | null>(raters).fill(null)
-    fresh[rater] = unit
-    blocks.push(fresh)
-    search(i + 1)
-    blocks.pop()
+    slots[blocks * raters + rater] = i
+    this.blockOf[i] = blocks
+    this.run(i + 1, blocks + 1, cost + (raters - 1) * EMPTY_COST)
+    slots[blocks * raters + rater] = -1
   }
-  search(0)
-  return best
 }
+
+const exact = new PartitionSearch()
 
 /** Exact insertion of one rater at a time, then each rater re-inserted until no gain (R > 2). */
 function alignByInsertion(layers: readonly (readonly GammaUnit[])[]): Tuple[] {
