@@ -10,6 +10,7 @@
 // Among the allowed pairs, the matching is one to one and optimal: as many pairs as possible,
 // then as many same-label pairs as possible, then the largest total IoU.
 import { optimalPairs } from './assignment'
+import { orderByBounds } from './clusters'
 import { intersectionOverUnion, sameBounds, type AlignableSpan } from './spans'
 
 export interface MatchRule {
@@ -57,11 +58,16 @@ export function matchSpans<A extends AlignableSpan, B extends AlignableSpan>(a: 
 }
 
 function sortedByBounds(a: readonly AlignableSpan[], b: readonly AlignableSpan[]): Int32Array {
-  const span = (i: number) => (i < a.length ? a[i]! : b[i - a.length]!)
-  // Array.prototype.sort is stable, so on equal bounds the input order (a, then b) stays
-  return Int32Array.from(
-    Array.from({ length: a.length + b.length }, (_, i) => i).sort((x, y) => span(x).start - span(y).start || span(x).end - span(y).end)
-  )
+  const count = a.length + b.length
+  const starts = new Float64Array(count)
+  const ends = new Float64Array(count)
+  for (let i = 0; i < count; i++) {
+    const span = i < a.length ? a[i]! : b[i - a.length]!
+    starts[i] = span.start
+    ends[i] = span.end
+  }
+  // stable: on equal bounds the input order (a, then b) stays
+  return orderByBounds(starts, ends, count, a.length)
 }
 
 /** One cluster: its optimal pairs, and the spans left alone on each side. */

@@ -11,6 +11,7 @@
 // nested spans of one annotator ("Benjamin Netanyahu" inside "Prime Minister Benjamin
 // Netanyahu") stay in separate units, each matched to the closest version of the others.
 import { optimalPairs } from './assignment'
+import { orderByBounds } from './clusters'
 import { intersectionOverUnion, sameBounds, type AlignableSpan } from './spans'
 
 export type UnitState = 'unanimous' | 'label_conflict' | 'boundary_conflict' | 'one_sided'
@@ -79,8 +80,8 @@ export function alignUnitMembers<S extends AlignableSpan>(layers: readonly (read
       starts[i] = item.start
       ends[i] = item.end
     }
-    // Array.prototype.sort is stable: equal bounds keep units before spans, each in its order
-    const order = Array.from({ length: count }, (_, i) => i).sort((x, y) => starts[x]! - starts[y]! || ends[x]! - ends[y]!)
+    // stable: equal bounds keep units before spans, each in its order
+    const order = orderByBounds(starts, ends, count, units.length)
     const existing = units.length
     let reach = -Infinity
     for (const i of order) {
