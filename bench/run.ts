@@ -92,6 +92,8 @@ function ioBench(): void {
 interface AgreementPhaseResult {
   seconds: number
   maxRssMiB: number
+  /** `compute` only: CPU seconds, which a shared machine's load inflates far less than wall time */
+  cpuSeconds?: number
 }
 
 function agreementPhase(name: string, work: string, measures?: string): AgreementPhaseResult {
@@ -107,7 +109,9 @@ function agreementBench(): void {
   try {
     agreementPhase('generate', work)
     const line = (label: string, results: AgreementPhaseResult[]) =>
-      `${label.padEnd(44)} ${median(results.map((r) => r.seconds)).toFixed(2).padStart(8)} s  peak RSS ${median(results.map((r) => r.maxRssMiB)).toFixed(0).padStart(6)} MiB`
+      `${label.padEnd(44)} ${median(results.map((r) => r.seconds)).toFixed(2).padStart(8)} s${
+        results[0]?.cpuSeconds === undefined ? '' : ` ${median(results.map((r) => r.cpuSeconds!)).toFixed(2).padStart(7)} CPU s`
+      }  peak RSS ${median(results.map((r) => r.maxRssMiB)).toFixed(0).padStart(6)} MiB  (load ${os.loadavg()[0]!.toFixed(1)})`
     const repeat = (name: string, measures?: string) => Array.from({ length: runs }, () => agreementPhase(name, work, measures))
     console.log(line('spanwise agreement (read project + all)', repeat('report')))
     console.log(line('all measures, documents in memory', repeat('compute')))

@@ -4,12 +4,12 @@
 // shared by the levels.
 import type { AlignableSpan } from '../../shared/alignment'
 import { MEASURE_IDS, type AgreementFilters, type AgreementReport, type MeasureId, type Scores } from '../../shared/agreement/report'
-import { codePointLength } from '../../shared/offsets'
+import { OffsetMap } from '../../shared/offsets'
 import { DEFINITIONS } from './definitions'
 import { DEFAULT_GAMMA_SEED, expectedDisorder, gammaValue } from './gamma'
 import { Level, addCounts, alignedLabels, type LevelDocument } from './scope'
 import { OVERLAP_THRESHOLD, SPAN_MEASURES, SPAN_RULES, spanMatchCountsByLabel } from './span-f1'
-import { documentTokens, tokenCategories, TOKENIZER_DESCRIPTION } from './tokens'
+import { documentTokens, tokenLabels, TOKENIZER_DESCRIPTION } from './tokens'
 
 export interface AgreementDocument {
   documentId: string
@@ -65,9 +65,11 @@ export class ReportBuilder {
     const layers = raters.map((name) => doc.layers[name]?.filter((span) => kept.has(span.label)) ?? null)
     const present = raters.flatMap((_, r) => (layers[r] ? [r] : []))
     if (present.length < 2) return
-    const length = codePointLength(doc.text)
-    const tokens = project.wantsTokens ? documentTokens(doc.text, layers) : null
-    const sequences = tokens ? layers.map((spans) => spans && tokenCategories(tokens, spans, (label) => labelCode.get(label)!)) : []
+    const text = new OffsetMap(doc.text)
+    const length = text.codePointLength
+    const tokens = project.wantsTokens ? documentTokens(text, layers) : null
+    const painted = tokens ? layers.map((spans) => spans && tokenLabels(tokens, spans, labelCode, labels.length)) : []
+    const sequences = painted.map((rater) => rater && rater.all)
     // the document's own level holds only its raters; when that is everyone it becomes part of
     // the project as it is, otherwise the project takes the document on its own
     const complete = present.length === raters.length
@@ -95,17 +97,17 @@ export class ReportBuilder {
     docLevel.addDocument({
       length,
       layers: docLayers,
-      tokens: tokens && { sequences: present.map((r) => sequences[r]!), count: tokens.length },
+      tokens: tokens && { sequences: present.map((r) => sequences[r]!), count: tokens.count },
       units: units.map((unit) => present.map((r) => unit[r]))
     })
     if (complete) project.merge(docLevel)
-    else project.addDocument({ length, layers, tokens: tokens && { sequences, count: tokens.length }, units })
-    for (const { label, level } of byLabel) {
+    else project.addDocument({ length, layers, tokens: tokens && { sequences, count: tokens.count }, units })
+    for (const [index, { label, level }] of byLabel.entries()) {
       const labelLayers = layers.map((spans) => spans && spans.filter((span) => span.label === label))
       const labelDoc: LevelDocument = {
         length,
         layers: labelLayers,
-        tokens: tokens && { sequences: labelLayers.map((spans) => spans && tokenCategories(tokens, spans, () => 1)), count: tokens.length },
+        tokens: tokens && { sequences: painted.map((rater) => rater && rater.byLabel[index]!), count: tokens.count },
         units
       }
       level.addDocument(labelDoc)

@@ -102,6 +102,21 @@ function root(parent: Int32Array, i: number): number {
 
 const byStart = (a: GammaUnit, b: GammaUnit) => a.start - b.start
 
+/** Tuples and units that may pair (indexes into the tuples and the sorted units), and their candidate pairs. */
+interface Group {
+  tuples: number[]
+  units: number[]
+  /** Indexes into the candidate lists, in order of tuple then unit. */
+  edges: number[]
+}
+
+/** Candidate pairs of one insertion: tuple, unit (sorted index) and the cost of joining them. */
+interface Candidates {
+  tuple: number[]
+  unit: number[]
+  cost: number[]
+}
+
 /**
  * Adds one rater's units to the unitary alignments (`slot` is the rater's position in each
  * tuple) by an optimal assignment, group by group.
@@ -113,17 +128,18 @@ function insertRater(tuples: Tuple[], units: readonly GammaUnit[], slot: number,
     for (const t of tuples) result.push(place(t, slot, null))
     return result
   }
-  const sorted = [...units].sort(byStart)
+  const sorted = sortedByStart(units)
   const U = sorted.length
+  const T = tuples.length
   let longestUnit = 0
   for (const u of sorted) longestUnit = Math.max(longestUnit, u.end - u.start)
   // candidate pairs: a tuple and a unit close enough that joining beats leaving both alone
-  const parent = new Int32Array(tuples.length + U)
+  const parent = new Int32Array(T + U)
   for (let i = 0; i < parent.length; i++) parent[i] = i
   const linked = new Uint8Array(parent.length)
-  const candidates = new Map<number, number>()
-  const aloneCost = new Float64Array(tuples.length)
-  for (let t = 0; t < tuples.length; t++) {
+  const candidates: Candidates = { tuple: [], unit: [], cost: [] }
+  const aloneCost = new Float64Array(T)
+  for (let t = 0; t < T; t++) {
     const tuple = tuples[t]!
     let lo = Infinity
     let hi = -Infinity
@@ -143,36 +159,48 @@ function insertRater(tuples: Tuple[], units: readonly GammaUnit[], slot: number,
     for (let u = lowerBoundStart(sorted, from); u < U && sorted[u]!.start < to; u++) {
       const joined = joinCost(tuple, sorted[u]!)
       if (joined < apart) {
-        candidates.set(t * U + u, joined)
+        candidates.tuple.push(t)
+        candidates.unit.push(u)
+        candidates.cost.push(joined)
         linked[t] = 1
-        linked[tuples.length + u] = 1
-        parent[root(parent, t)] = root(parent, tuples.length + u)
+        linked[T + u] = 1
+        parent[root(parent, t)] = root(parent, T + u)
       }
     }
   }
   // what nothing is close to stays alone, without a group of its own
-  const groups = new Map<number, { tuples: number[]; units: number[] }>()
+  const groupOf = new Int32Array(parent.length).fill(-1)
+  const groups: Group[] = []
   for (let i = 0; i < parent.length; i++) {
     if (!linked[i]) {
-      result.push(i < tuples.length ? place(tuples[i]!, slot, null) : place(nothing(before), slot, sorted[i - tuples.length]!))
+      result.push(i < T ? place(tuples[i]!, slot, null) : place(nothing(before), slot, sorted[i - T]!))
       continue
     }
     const r = root(parent, i)
-    let group = groups.get(r)
-    if (!group) groups.set(r, (group = { tuples: [], units: [] }))
-    if (i < tuples.length) group.tuples.push(i)
-    else group.units.push(i - tuples.length)
+    if (groupOf[r] === -1) {
+      groupOf[r] = groups.length
+      groups.push({ tuples: [], units: [], edges: [] })
+    }
+    const group = groups[groupOf[r]!]!
+    if (i < T) group.tuples.push(i)
+    else group.units.push(i - T)
   }
-  for (const group of groups.values()) solveGroup(group, tuples, sorted, candidates, aloneCost, slot, before, result)
+  for (let e = 0; e < candidates.tuple.length; e++) groups[groupOf[root(parent, candidates.tuple[e]!)]!]!.edges.push(e)
+  for (const group of groups) solveGroup(group, candidates, tuples, sorted, aloneCost, slot, before, result)
   return result
+}
+
+function sortedByStart(units: readonly GammaUnit[]): readonly GammaUnit[] {
+  for (let i = 1; i < units.length; i++) if (units[i]!.start < units[i - 1]!.start) return [...units].sort(byStart)
+  return units
 }
 
 /** One group of tuples and units that may pair: exactly, by assignment (or directly when small). */
 function solveGroup(
-  group: { tuples: number[]; units: number[] },
+  group: Group,
+  candidates: Candidates,
   tuples: Tuple[],
-  sorted: GammaUnit[],
-  candidates: Map<number, number>,
+  sorted: readonly GammaUnit[],
   aloneCost: Float64Array,
   slot: number,
   before: number,
@@ -180,43 +208,39 @@ function solveGroup(
 ): void {
   const T = group.tuples.length
   const U = group.units.length
-  const joined = (r: number, c: number) => candidates.get(group.tuples[r]! * sorted.length + group.units[c]!)
   if (T === 1 || U === 1) {
-    // one tuple or one unit: it joins the partner that saves the most, the rest stay alone
+    // one tuple or one unit: it joins the partner that saves the most (the first of equals),
+    // the rest stay alone
     let best = -1
     let bestGain = 0
-    for (let r = 0; r < T; r++) {
-      for (let c = 0; c < U; c++) {
-        const cost = joined(r, c)
-        if (cost === undefined) continue
-        const gain = aloneCost[group.tuples[r]!]! + before * EMPTY_COST - cost
-        if (gain > bestGain) {
-          bestGain = gain
-          best = r * U + c
-        }
+    for (const e of group.edges) {
+      const gain = aloneCost[candidates.tuple[e]!]! + before * EMPTY_COST - candidates.cost[e]!
+      if (gain > bestGain) {
+        bestGain = gain
+        best = e
       }
     }
-    for (let r = 0; r < T; r++) {
-      const c = best >= 0 && Math.floor(best / U) === r ? best % U : -1
-      result.push(place(tuples[group.tuples[r]!]!, slot, c >= 0 ? sorted[group.units[c]!]! : null))
-    }
-    for (let c = 0; c < U; c++) if (best < 0 || best % U !== c) result.push(place(nothing(before), slot, sorted[group.units[c]!]!))
+    const pairedTuple = best >= 0 ? candidates.tuple[best]! : -1
+    const pairedUnit = best >= 0 ? candidates.unit[best]! : -1
+    for (const t of group.tuples) result.push(place(tuples[t]!, slot, t === pairedTuple ? sorted[pairedUnit]! : null))
+    for (const u of group.units) if (u !== pairedUnit) result.push(place(nothing(before), slot, sorted[u]!))
     return
   }
   // rows: tuples, then a "∅ row" per unit; columns: units, then a "∅ column" per tuple
   const size = T + U
+  const row = new Map(group.tuples.map((t, r) => [t, r]))
+  const column = new Map(group.units.map((u, c) => [u, c]))
   const cost: number[][] = []
   for (let r = 0; r < size; r++) {
     const line = new Array<number>(size).fill(FORBIDDEN)
-    if (r < T) {
-      for (let c = 0; c < U; c++) line[c] = joined(r, c) ?? FORBIDDEN
-      line[U + r] = aloneCost[group.tuples[r]!]!
-    } else {
+    if (r < T) line[U + r] = aloneCost[group.tuples[r]!]!
+    else {
       line[r - T] = before * EMPTY_COST
       for (let c = U; c < size; c++) line[c] = 0
     }
     cost.push(line)
   }
+  for (const e of group.edges) cost[row.get(candidates.tuple[e]!)!]![column.get(candidates.unit[e]!)!] = candidates.cost[e]!
   const used = new Uint8Array(U)
   for (const [r, c] of munkres(cost) as [number, number][]) {
     if (r < T && c < U) {
@@ -257,64 +281,126 @@ export function bestAlignment(layers: readonly (readonly GammaUnit[])[]): Alignm
 
 /** Groups whose units may pair, as one layer list each (the same raters, in the same order). */
 function pairableGroups(layers: readonly (readonly GammaUnit[])[]): GammaUnit[][][] {
-  const items: { unit: GammaUnit; rater: number }[] = []
-  layers.forEach((units, rater) => units.forEach((unit) => items.push({ unit, rater })))
-  items.sort((a, b) => a.unit.start - b.unit.start)
+  const units: GammaUnit[] = []
+  const raterOf: number[] = []
   let longest = 0
-  for (const { unit } of items) longest = Math.max(longest, unit.end - unit.start)
-  const parent = new Int32Array(items.length)
-  for (let i = 0; i < parent.length; i++) parent[i] = i
-  for (let i = 0; i < items.length; i++) {
-    const u = items[i]!.unit
-    // a later unit v can have d(u, v) < 2 only if it starts before u's end + REACH·(ℓ_u + ℓ_v)
-    const reach = u.end + REACH * (u.end - u.start + longest)
-    for (let k = i + 1; k < items.length && items[k]!.unit.start < reach; k++) {
-      if (items[k]!.rater !== items[i]!.rater && dissimilarity(u, items[k]!.unit) < 2 * EMPTY_COST) parent[root(parent, k)] = root(parent, i)
+  for (let r = 0; r < layers.length; r++) {
+    for (const unit of layers[r]!) {
+      units.push(unit)
+      raterOf.push(r)
+      if (unit.end - unit.start > longest) longest = unit.end - unit.start
     }
   }
-  const groups = new Map<number, GammaUnit[][]>()
-  items.forEach(({ unit, rater }, i) => {
+  // by start; the sort is stable, so equal starts keep rater order
+  const order: number[] = []
+  for (let i = 0; i < units.length; i++) order.push(i)
+  order.sort((x, y) => units[x]!.start - units[y]!.start)
+  const parent = new Int32Array(order.length)
+  for (let i = 0; i < parent.length; i++) parent[i] = i
+  for (let i = 0; i < order.length; i++) {
+    const u = units[order[i]!]!
+    // a later unit v can have d(u, v) < 2 only if it starts before u's end + REACH·(ℓ_u + ℓ_v)
+    const reach = u.end + REACH * (u.end - u.start + longest)
+    for (let k = i + 1; k < order.length && units[order[k]!]!.start < reach; k++) {
+      if (raterOf[order[k]!] !== raterOf[order[i]!] && dissimilarity(u, units[order[k]!]!) < 2 * EMPTY_COST) parent[root(parent, k)] = root(parent, i)
+    }
+  }
+  const groups: GammaUnit[][][] = []
+  const groupOf = new Int32Array(order.length).fill(-1)
+  for (let i = 0; i < order.length; i++) {
     const r = root(parent, i)
-    let group = groups.get(r)
-    if (!group) groups.set(r, (group = layers.map(() => [])))
-    group[rater]!.push(unit)
-  })
-  return [...groups.values()]
+    if (groupOf[r] === -1) {
+      groupOf[r] = groups.length
+      groups.push(layers.map(() => []))
+    }
+    groups[groupOf[r]!]![raterOf[order[i]!]!]!.push(units[order[i]!]!)
+  }
+  return groups
 }
 
-/** Every partition of a small group into unitary alignments; the cheapest. */
+/**
+ * Every partition of a small group into unitary alignments; the cheapest (the first found among
+ * equals). The search keeps its state in typed arrays reused from group to group (there are tens
+ * of thousands of small groups in a project) and adds up the cost as it goes: putting a unit of
+ * rater r into a block changes only the pairs (r, j), from Δ∅ to d for the block's members and
+ * from 0 to Δ∅ for its empty places.
+ */
 function alignExactly(layers: readonly (readonly GammaUnit[])[]): Tuple[] {
   const raters = layers.length
-  const items: { unit: GammaUnit; rater: number }[] = []
-  layers.forEach((units, rater) => units.forEach((unit) => items.push({ unit, rater })))
-  let best: Tuple[] = []
-  let bestCost = Infinity
-  const blocks: Tuple[] = []
-  const search = (i: number) => {
-    if (i === items.length) {
-      const cost = totalCost(blocks)
-      if (cost < bestCost - 1e-12) {
-        bestCost = cost
-        best = blocks.map((b) => [...b])
+  const search = exact
+  search.raters = raters
+  let n = 0
+  for (let r = 0; r < raters; r++) {
+    for (const unit of layers[r]!) {
+      search.units[n] = unit
+      search.raterOf[n++] = r
+    }
+  }
+  search.n = n
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const d = search.raterOf[i] === search.raterOf[j] ? 0 : dissimilarity(search.units[i]!, search.units[j]!)
+      search.distance[i * EXACT_GROUP_SIZE + j] = d
+      search.distance[j * EXACT_GROUP_SIZE + i] = d
+    }
+  }
+  if (search.slots.length < n * raters) search.slots = new Int32Array(n * raters)
+  search.slots.fill(-1, 0, n * raters)
+  search.bestCost = Infinity
+  search.run(0, 0, 0)
+  const tuples: Tuple[] = []
+  for (let b = 0; b < search.bestBlocks; b++) tuples.push(nothing(raters))
+  for (let i = 0; i < n; i++) tuples[search.best[i]!]![search.raterOf[i]!] = search.units[i]!
+  return tuples
+}
+
+/** The state of alignExactly's search: one, reused. */
+class PartitionSearch {
+  raters = 0
+  n = 0
+  readonly units: GammaUnit[] = new Array<GammaUnit>(EXACT_GROUP_SIZE)
+  readonly raterOf = new Int32Array(EXACT_GROUP_SIZE)
+  /** d between items of different raters, at i * EXACT_GROUP_SIZE + j. */
+  readonly distance = new Float64Array(EXACT_GROUP_SIZE * EXACT_GROUP_SIZE)
+  /** The block of each item so far, and each block's item per rater (−1 for none). */
+  readonly blockOf = new Int32Array(EXACT_GROUP_SIZE)
+  slots = new Int32Array(0)
+  readonly best = new Int32Array(EXACT_GROUP_SIZE)
+  bestBlocks = 0
+  bestCost = Infinity
+
+  run(i: number, blocks: number, cost: number): void {
+    const { raters, slots } = this
+    if (i === this.n) {
+      if (cost < this.bestCost - 1e-12) {
+        this.bestCost = cost
+        this.bestBlocks = blocks
+        this.best.set(this.blockOf)
       }
       return
     }
-    const { unit, rater } = items[i]!
-    for (const block of blocks) {
-      if (block[rater] !== null) continue
-      block[rater] = unit
-      search(i + 1)
-      block[rater] = null
+    const rater = this.raterOf[i]!
+    for (let b = 0; b < blocks; b++) {
+      if (slots[b * raters + rater] !== -1) continue
+      let added = 0
+      for (let j = 0; j < raters; j++) {
+        if (j === rater) continue
+        const member = slots[b * raters + j]!
+        added += member === -1 ? EMPTY_COST : this.distance[i * EXACT_GROUP_SIZE + member]! - EMPTY_COST
+      }
+      slots[b * raters + rater] = i
+      this.blockOf[i] = b
+      this.run(i + 1, blocks, cost + added)
+      slots[b * raters + rater] = -1
     }
-    const fresh: Tuple = new Array<GammaUnit | null>(raters).fill(null)
-    fresh[rater] = unit
-    blocks.push(fresh)
-    search(i + 1)
-    blocks.pop()
+    slots[blocks * raters + rater] = i
+    this.blockOf[i] = blocks
+    this.run(i + 1, blocks + 1, cost + (raters - 1) * EMPTY_COST)
+    slots[blocks * raters + rater] = -1
   }
-  search(0)
-  return best
 }
+
+const exact = new PartitionSearch()
 
 /** Exact insertion of one rater at a time, then each rater re-inserted until no gain (R > 2). */
 function alignByInsertion(layers: readonly (readonly GammaUnit[])[]): Tuple[] {

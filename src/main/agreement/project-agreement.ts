@@ -11,7 +11,7 @@ import { appRoot } from '../app-paths'
 import { annotationsDir, idFromFileName } from '../store/layout'
 import { StoreError, type ProjectStore } from '../store/project-store'
 import { ReportBuilder, type AgreementDocument } from './build-report'
-import { readGoldSpans } from './gold'
+import { GoldStore } from '../review/gold-store'
 
 export type AgreementRequest = ChannelInput<'agreement.report'>
 
@@ -105,11 +105,21 @@ async function readDocument(
   }
   if (status && Object.keys(layers).length < annotators.length) return null
   if (includeGold) {
-    const gold = await readGoldSpans(store.folder, documentId)
+    const gold = goldSpans(new GoldStore(store), documentId)
     if (gold) layers[GOLD_RATER] = gold
   }
   if (Object.keys(layers).length < 2) return null
   const document = await store.getDocument(documentId).catch(() => null)
   // a layer whose document has gone is left out
   return document && { documentId, title: document.title, text: document.text, layers }
+}
+
+/**
+ * The gold spans of a document as one more rater (read by the review's gold store, the one reader
+ * of gold files), or null when it has no gold yet: no file, or a file not started and empty.
+ */
+function goldSpans(golds: GoldStore, documentId: string): AlignableSpan[] | null {
+  const { gold } = golds.read(documentId)
+  if (gold.spans.length === 0 && gold.status === 'not_started') return null
+  return gold.spans.map(({ id, start, end, label }) => ({ id, start, end, label }))
 }

@@ -2,7 +2,7 @@
 // takes documents one at a time and keeps only sums that add up over documents (so a project is
 // the merge of its documents), and gives the scores of all its raters together and of each pair
 // of them (the matrix) from the same sums.
-import { alignUnits, type AlignableSpan } from '../../shared/alignment'
+import { alignUnitMembers, type AlignableSpan } from '../../shared/alignment'
 import type { Counts, MeasureId, Score, Scores } from '../../shared/agreement/report'
 import { bestAlignment, ContinuumShapes, DisorderSum, gammaValue, toGammaUnits } from './gamma'
 import { MISSING, NominalTable } from './nominal'
@@ -26,9 +26,12 @@ export interface LevelDocument {
 /** Aligns a document's layers into units of labels (see LevelDocument.units). */
 export function alignedLabels(layers: (readonly AlignableSpan[] | null)[]): (string | null | undefined)[][] {
   const present = layers.flatMap((spans, r) => (spans ? [r] : []))
-  return alignUnits(present.map((r) => ({ annotator: String(r), spans: [...layers[r]!] }))).map((unit) =>
-    layers.map((spans, r) => (spans ? (unit.members[String(r)]?.label ?? null) : undefined))
-  )
+  // the units' order does not matter here: each only adds an item to a table
+  return alignUnitMembers(present.map((r) => layers[r]!)).map((unit) => {
+    const labels = new Array<string | null | undefined>(layers.length).fill(undefined)
+    present.forEach((r, i) => (labels[r] = unit.members[i]?.label ?? null))
+    return labels
+  })
 }
 
 export function zeroCounts(): Counts {

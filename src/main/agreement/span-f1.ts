@@ -18,7 +18,7 @@ export const SPAN_MEASURES = Object.keys(SPAN_RULES) as SpanF1Measure[]
 
 /** compared = units (matched pairs + one-sided spans), matched = TP, only = spans on one side. */
 export function spanMatchCounts(row: readonly AlignableSpan[], column: readonly AlignableSpan[], rule: MatchRule): Counts {
-  const { pairs, onlyA, onlyB } = matchSpans([...row], [...column], rule)
+  const { pairs, onlyA, onlyB } = matchSpans(row, column, rule)
   return { compared: pairs.length + onlyA.length + onlyB.length, matched: pairs.length, onlyRow: onlyA.length, onlyColumn: onlyB.length }
 }
 
@@ -32,7 +32,7 @@ export function spanMatchCountsByLabel(
   column: readonly AlignableSpan[],
   rule: MatchRule
 ): { total: Counts; byLabel: Map<string, Counts> } {
-  const { pairs, onlyA, onlyB } = rule.boundaries === 'exact' && rule.labels === 'strict' ? exactMatch(row, column) : matchSpans([...row], [...column], rule)
+  const { pairs, onlyA, onlyB } = rule.boundaries === 'exact' && rule.labels === 'strict' ? exactMatch(row, column) : matchSpans(row, column, rule)
   const byLabel = new Map<string, Counts>()
   const of = (label: string) => {
     let counts = byLabel.get(label)

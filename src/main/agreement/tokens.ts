@@ -7,34 +7,54 @@
 // a span.
 import type { AlignableSpan } from '../../shared/alignment'
 import { OffsetMap } from '../../shared/offsets'
-import { tokenize, tokenRange, type Token } from '../formats/tokenize'
+import { tokenBounds, type TokenBounds } from '../formats/tokenize'
 import { MISSING, type NominalTable } from './nominal'
 
 export const TOKENIZER_DESCRIPTION =
   'Spanwise word tokenizer (src/main/formats/tokenize.ts, as in the CoNLL and Prodigy exports): runs of letters/digits/marks, numbers with inner . or ,, one CJK character, one emoji or flag, or any other single character; whitespace belongs to no token; tokens are also cut at every rater\'s span boundaries'
 
 /** The tokens of a text, cut at the span boundaries of every rater. */
-export function documentTokens(text: string, layers: (readonly AlignableSpan[] | null)[]): Token[] {
+export function documentTokens(text: string | OffsetMap, layers: (readonly AlignableSpan[] | null)[]): TokenBounds {
   const cuts: number[] = []
   for (const spans of layers) if (spans) for (const span of spans) cuts.push(span.start, span.end)
-  return tokenize(new OffsetMap(text), cuts)
+  return tokenBounds(typeof text === 'string' ? new OffsetMap(text) : text, cuts)
+}
+
+/** One rater's token categories: over all labels, and per label (see tokenLabels). */
+export interface RaterTokens {
+  /** 0 for O, else the label's code (1 + its index among the labels). */
+  all: Int32Array
+  /** Per label (by index): 1 where a span of that label covers the token, else 0. */
+  byLabel: Int32Array[]
 }
 
 /**
- * Each token's category for one rater: 0 for O, else `category(label)`. The innermost span
- * wins: spans are painted longest first, so shorter ones overwrite; among equal lengths the
- * alphabetically first label is painted last.
+ * Each token's category for one rater, over all labels and per label, in one pass over the
+ * spans. Over all labels the innermost span wins: spans are painted longest first, so shorter
+ * ones overwrite; among equal lengths the alphabetically first label is painted last. Per
+ * label, a token is that label where any of its spans covers it (nesting hides nothing).
  */
-export function tokenCategories(tokens: Token[], spans: readonly AlignableSpan[], category: (label: string) => number): Int32Array {
-  const codes = new Int32Array(tokens.length)
+export function tokenLabels(tokens: TokenBounds, spans: readonly AlignableSpan[], labelCode: ReadonlyMap<string, number>, labels: number): RaterTokens {
+  const all = new Int32Array(tokens.count)
+  const byLabel = Array.from({ length: labels }, () => new Int32Array(tokens.count))
   const order = [...spans].sort((a, b) => b.end - b.start - (a.end - a.start) || (a.label < b.label ? 1 : a.label > b.label ? -1 : 0))
   for (const span of order) {
-    const range = tokenRange(tokens, span)
-    if (!range) continue
-    const code = category(span.label)
-    for (let i = range.first; i <= range.last; i++) codes[i] = code
+    const code = labelCode.get(span.label)!
+    const own = byLabel[code - 1]!
+    // the first token ending after the span's start, then every token starting before its end
+    let first = 0
+    let hi = tokens.count
+    while (first < hi) {
+      const mid = (first + hi) >>> 1
+      if (tokens.ends[mid]! <= span.start) first = mid + 1
+      else hi = mid
+    }
+    for (let i = first; i < tokens.count && tokens.starts[i]! < span.end; i++) {
+      all[i] = code
+      own[i] = 1
+    }
   }
-  return codes
+  return { all, byLabel }
 }
 
 /**

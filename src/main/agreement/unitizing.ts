@@ -21,15 +21,18 @@ interface Segment {
   unit: boolean
 }
 
+/** How many units (or gaps) of each length: lengths repeat a lot, and only counts matter. */
+type LengthCounts = Map<number, number>
+
 class CategoryStudy {
   /** Σ δ² per rater pair, at a * raters + b (a < b). */
   readonly squaredDeviations: Float64Array
-  readonly unitLengths: number[][]
-  readonly gapLengths: number[][]
+  readonly unitLengths: LengthCounts[]
+  readonly gapLengths: LengthCounts[]
   constructor(raters: number) {
     this.squaredDeviations = new Float64Array(raters * raters)
-    this.unitLengths = Array.from({ length: raters }, () => [])
-    this.gapLengths = Array.from({ length: raters }, () => [])
+    this.unitLengths = Array.from({ length: raters }, () => new Map())
+    this.gapLengths = Array.from({ length: raters }, () => new Map())
   }
 }
 
@@ -54,7 +57,7 @@ export class UnitizingStudy {
     for (const [category, study] of this.byCategory) {
       const continua = layers.map((spans) => segments(spans, category, length))
       continua.forEach((continuum, r) => {
-        for (const segment of continuum) (segment.unit ? study.unitLengths : study.gapLengths)[r]!.push(segment.end - segment.start)
+        for (const segment of continuum) count((segment.unit ? study.unitLengths : study.gapLengths)[r]!, segment.end - segment.start)
       })
       for (let a = 0; a < continua.length; a++) {
         for (let b = a + 1; b < continua.length; b++) study.squaredDeviations[a * this.raters + b]! += squaredDeviations(continua[a]!, continua[b]!)
@@ -68,8 +71,8 @@ export class UnitizingStudy {
       const theirs = other.byCategory.get(category)
       if (!theirs) continue
       for (let i = 0; i < study.squaredDeviations.length; i++) study.squaredDeviations[i]! += theirs.squaredDeviations[i]!
-      study.unitLengths.forEach((list, r) => pushAll(list, theirs.unitLengths[r]!))
-      study.gapLengths.forEach((list, r) => pushAll(list, theirs.gapLengths[r]!))
+      study.unitLengths.forEach((counts, r) => addCounts(counts, theirs.unitLengths[r]!))
+      study.gapLengths.forEach((counts, r) => addCounts(counts, theirs.gapLengths[r]!))
     }
   }
 
@@ -107,19 +110,32 @@ export class UnitizingStudy {
     const R = raters.length
     const L = this.length
     const study = this.byCategory.get(category)!
-    const units = concat(raters.map((r) => study.unitLengths[r]!))
-    if (L === 0 || units.length === 0) return 0
-    // Σ over gaps at least as long as a unit, by binary search over the sorted gap lengths
-    const gaps = concat(raters.map((r) => study.gapLengths[r]!)).sort()
-    const suffix = new Float64Array(gaps.length + 1)
-    for (let i = gaps.length - 1; i >= 0; i--) suffix[i] = suffix[i + 1]! + gaps[i]!
+    const units = new Map<number, number>()
+    const gapCounts = new Map<number, number>()
+    for (const r of raters) {
+      addCounts(units, study.unitLengths[r]!)
+      addCounts(gapCounts, study.gapLengths[r]!)
+    }
+    let unitCount = 0
+    for (const times of units.values()) unitCount += times
+    if (L === 0 || unitCount === 0) return 0
+    // Σ over gaps at least as long as a unit, by binary search over the distinct gap lengths;
+    // every term is an integer (2ℓ³ − 3ℓ² + ℓ = ℓ(ℓ − 1)(2ℓ − 1) is a multiple of 6), so
+    // summing by length, `times` units at once, gives the same number as unit by unit
+    const gaps = Float64Array.from(gapCounts.keys()).sort()
+    const longerSum = new Float64Array(gaps.length + 1)
+    const longerCount = new Float64Array(gaps.length + 1)
+    for (let i = gaps.length - 1; i >= 0; i--) {
+      const times = gapCounts.get(gaps[i]!)!
+      longerSum[i] = longerSum[i + 1]! + gaps[i]! * times
+      longerCount[i] = longerCount[i + 1]! + times
+    }
     let numerator = 0
     let withinUnits = 0
-    for (const l of units) {
+    for (const [l, times] of units) {
       const first = lowerBound(gaps, l)
-      const longer = gaps.length - first
-      numerator += ((units.length - 1) * (2 * l ** 3 - 3 * l ** 2 + l)) / 3 + l ** 2 * (suffix[first]! - (l - 1) * longer)
-      withinUnits += l * (l - 1)
+      numerator += times * (((unitCount - 1) * (2 * l ** 3 - 3 * l ** 2 + l)) / 3 + l ** 2 * (longerSum[first]! - (l - 1) * longerCount[first]!))
+      withinUnits += times * l * (l - 1)
     }
     const denominator = R * L * (R * L - 1) - withinUnits
     return denominator > 0 ? ((2 / L) * numerator) / denominator : 0
@@ -176,15 +192,10 @@ function lowerBound(sorted: Float64Array, value: number): number {
   return lo
 }
 
-function concat(lists: readonly (readonly number[])[]): Float64Array {
-  let length = 0
-  for (const list of lists) length += list.length
-  const result = new Float64Array(length)
-  let at = 0
-  for (const list of lists) for (const value of list) result[at++] = value
-  return result
+function count(counts: LengthCounts, length: number): void {
+  counts.set(length, (counts.get(length) ?? 0) + 1)
 }
 
-function pushAll(target: number[], source: readonly number[]): void {
-  for (const value of source) target.push(value)
+function addCounts(target: LengthCounts, source: LengthCounts): void {
+  for (const [length, times] of source) target.set(length, (target.get(length) ?? 0) + times)
 }

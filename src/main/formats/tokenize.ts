@@ -13,25 +13,58 @@ export interface Token {
 }
 
 export function tokenize(map: OffsetMap, cuts: Iterable<number> = []): Token[] {
-  const text = map.text
-  const cutsUtf16 = [...new Set([...cuts].map((cut) => map.toUtf16(cut)))].sort((a, b) => a - b)
   const tokens: Token[] = []
+  scanTokens(map, cuts, (s, e) => tokens.push({ text: map.text.slice(s, e), start: map.toCodePoint(s), end: map.toCodePoint(e) }))
+  return tokens
+}
+
+/** The same tokens as bounds only, in code points: for callers that count tokens by the million. */
+export interface TokenBounds {
+  count: number
+  starts: Int32Array
+  ends: Int32Array
+}
+
+export function tokenBounds(map: OffsetMap, cuts: Iterable<number> = []): TokenBounds {
+  let starts = new Int32Array(256)
+  let ends = new Int32Array(256)
+  let count = 0
+  scanTokens(map, cuts, (s, e) => {
+    if (count === starts.length) {
+      starts = grow(starts)
+      ends = grow(ends)
+    }
+    starts[count] = map.toCodePoint(s)
+    ends[count++] = map.toCodePoint(e)
+  })
+  return { count, starts, ends }
+}
+
+function grow(array: Int32Array): Int32Array<ArrayBuffer> {
+  const larger = new Int32Array(array.length * 2)
+  larger.set(array)
+  return larger
+}
+
+/** Calls `push` with the UTF-16 bounds of each token, in order. */
+function scanTokens(map: OffsetMap, cuts: Iterable<number>, push: (start: number, end: number) => void): void {
+  const text = map.text
+  const cutsUtf16 = Float64Array.from(cuts, (cut) => map.toUtf16(cut)).sort()
   let c = 0
-  const push = (s: number, e: number) => {
-    tokens.push({ text: text.slice(s, e), start: map.toCodePoint(s), end: map.toCodePoint(e) })
-  }
   for (const match of text.matchAll(tokenPattern())) {
     let s = match.index
     const e = s + match[0].length
     while (c < cutsUtf16.length && cutsUtf16[c]! <= s) c++
     while (c < cutsUtf16.length && cutsUtf16[c]! < e) {
-      push(s, cutsUtf16[c]!)
-      s = cutsUtf16[c]!
+      // a cut given twice cuts once
+      if (cutsUtf16[c]! > s) {
+        push(s, cutsUtf16[c]!)
+        s = cutsUtf16[c]!
+      }
       c++
     }
     push(s, e)
   }
-  return tokens
 }
 
 /** Indexes of the first and last token inside a span, or null when the span holds no token. */

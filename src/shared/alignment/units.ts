@@ -11,7 +11,7 @@
 // nested spans of one annotator ("Benjamin Netanyahu" inside "Prime Minister Benjamin
 // Netanyahu") stay in separate units, each matched to the closest version of the others.
 import { optimalPairs } from './assignment'
-import { overlapClusters } from './clusters'
+import { orderByBounds } from './clusters'
 import { intersectionOverUnion, sameBounds, type AlignableSpan } from './spans'
 
 export type UnitState = 'unanimous' | 'label_conflict' | 'boundary_conflict' | 'one_sided'
@@ -36,60 +36,134 @@ export interface AlignedUnit<S extends AlignableSpan = AlignableSpan> {
 
 export interface AnnotatorSpans<S extends AlignableSpan = AlignableSpan> {
   annotator: string
-  spans: S[]
+  spans: readonly S[]
 }
 
-interface Building<S extends AlignableSpan> {
+/** A unit before its key and state: each layer's span in it (by layer index) or null. */
+export interface UnitMembers<S extends AlignableSpan = AlignableSpan> {
   start: number
   end: number
+  /** The first member's label, which the later layers' spans are preferably matched to. */
   label: string
-  spans: { annotator: string; span: S }[]
+  members: (S | null)[]
+  /** How many members are not null. */
+  size: number
 }
 
 export function alignUnits<S extends AlignableSpan>(layers: AnnotatorSpans<S>[]): AlignedUnit<S>[] {
-  const units: Building<S>[] = []
-  for (const { annotator, spans } of layers) {
-    type Item = { unit: Building<S> } | { span: S }
-    const items: Item[] = [...units.map((unit) => ({ unit })), ...spans.map((span) => ({ span }))]
-    for (const cluster of overlapClusters(items, (item) => ('unit' in item ? item.unit : item.span))) {
-      const open = cluster.flatMap((item) => ('unit' in item ? [item.unit] : []))
-      const incoming = cluster.flatMap((item) => ('span' in item ? [item.span] : []))
-      const pairs = optimalPairs(open.length, incoming.length, (r, c) => {
-        const unit = open[r]!
-        const span = incoming[c]!
-        const closeness = Math.max(...unit.spans.map((member) => intersectionOverUnion(member.span, span)))
-        return closeness > 0 ? [unit.label === span.label ? 1 : 0, closeness] : null
-      })
-      const matched = new Set<number>()
-      for (const [r, c] of pairs) {
-        const unit = open[r]!
-        const span = incoming[c]!
-        unit.spans.push({ annotator, span })
-        unit.start = Math.min(unit.start, span.start)
-        unit.end = Math.max(unit.end, span.end)
-        matched.add(c)
-      }
-      incoming.forEach((span, c) => {
-        if (!matched.has(c)) units.push({ start: span.start, end: span.end, label: span.label, spans: [{ annotator, span }] })
-      })
-    }
-  }
   const annotators = layers.map((layer) => layer.annotator)
-  return units.map((unit) => finishUnit(unit, annotators)).sort((a, b) => a.start - b.start || b.end - a.end || a.key.localeCompare(b.key))
+  // the key lists members by annotator name in locale order: rank the layers once
+  const byName = annotators.map((_, i) => i).sort((x, y) => annotators[x]!.localeCompare(annotators[y]!))
+  return alignUnitMembers(layers.map((layer) => layer.spans))
+    .map((unit) => finishUnit(unit, annotators, byName))
+    .sort((a, b) => a.start - b.start || b.end - a.end || a.key.localeCompare(b.key))
 }
 
-function finishUnit<S extends AlignableSpan>(unit: Building<S>, annotators: string[]): AlignedUnit<S> {
+/**
+ * The units of the rule above, in the order they were opened (the first layer's spans in order of
+ * start, then each later layer's unmatched ones): what a caller that needs no keys, states or
+ * order (agreement counts) takes directly.
+ */
+export function alignUnitMembers<S extends AlignableSpan>(layers: readonly (readonly S[])[]): UnitMembers<S>[] {
+  const units: UnitMembers<S>[] = []
+  const open: UnitMembers<S>[] = []
+  const incoming: S[] = []
+  for (let layer = 0; layer < layers.length; layer++) {
+    const spans = layers[layer]!
+    // units and spans in one order of start then end (units first on equal bounds), swept into
+    // clusters of chained overlaps; index i < units.length is units[i], else spans[i − units.length]
+    const count = units.length + spans.length
+    const starts = new Float64Array(count)
+    const ends = new Float64Array(count)
+    for (let i = 0; i < count; i++) {
+      const item = i < units.length ? units[i]! : spans[i - units.length]!
+      starts[i] = item.start
+      ends[i] = item.end
+    }
+    // stable: equal bounds keep units before spans, each in its order
+    const order = orderByBounds(starts, ends, count, units.length)
+    const existing = units.length
+    let reach = -Infinity
+    for (const i of order) {
+      if (starts[i]! >= reach && open.length + incoming.length > 0) {
+        joinCluster(open, incoming, layer, layers.length, units)
+        open.length = 0
+        incoming.length = 0
+        reach = -Infinity
+      }
+      if (i < existing) open.push(units[i]!)
+      else incoming.push(spans[i - existing]!)
+      if (ends[i]! > reach) reach = ends[i]!
+    }
+    joinCluster(open, incoming, layer, layers.length, units)
+    open.length = 0
+    incoming.length = 0
+  }
+  return units
+}
+
+/** One cluster of one layer: its spans join the open units they match, the rest open units. */
+function joinCluster<S extends AlignableSpan>(open: UnitMembers<S>[], incoming: S[], layer: number, layerCount: number, units: UnitMembers<S>[]): void {
+  if (incoming.length === 0) return
+  const matched = new Uint8Array(incoming.length)
+  if (open.length === 1 && incoming.length === 1) {
+    // a unit facing one span (most clusters): it joins when they overlap at all
+    if (closeness(open[0]!, incoming[0]!) > 0) {
+      join(open[0]!, incoming[0]!, layer)
+      matched[0] = 1
+    }
+  } else if (open.length > 0) {
+    const pairs = optimalPairs(open.length, incoming.length, (r, c) => {
+      const unit = open[r]!
+      const span = incoming[c]!
+      const close = closeness(unit, span)
+      return close > 0 ? [unit.label === span.label ? 1 : 0, close] : null
+    })
+    for (const [r, c] of pairs) {
+      join(open[r]!, incoming[c]!, layer)
+      matched[c] = 1
+    }
+  }
+  for (let c = 0; c < incoming.length; c++) {
+    if (matched[c]) continue
+    const span = incoming[c]!
+    const members = new Array<S | null>(layerCount).fill(null)
+    members[layer] = span
+    units.push({ start: span.start, end: span.end, label: span.label, members, size: 1 })
+  }
+}
+
+/** IoU of a span with the unit's closest member. */
+function closeness(unit: UnitMembers, span: AlignableSpan): number {
+  let best = 0
+  for (const member of unit.members) {
+    if (!member) continue
+    const iou = intersectionOverUnion(member, span)
+    if (iou > best) best = iou
+  }
+  return best
+}
+
+function join<S extends AlignableSpan>(unit: UnitMembers<S>, span: S, layer: number): void {
+  unit.members[layer] = span
+  unit.size++
+  if (span.start < unit.start) unit.start = span.start
+  if (span.end > unit.end) unit.end = span.end
+}
+
+function finishUnit<S extends AlignableSpan>(unit: UnitMembers<S>, annotators: string[], byName: number[]): AlignedUnit<S> {
   const members: Record<string, S | null> = {}
-  for (const name of annotators) members[name] = unit.spans.find((member) => member.annotator === name)?.span ?? null
-  const present = unit.spans.map((member) => member.span)
+  for (const [i, name] of annotators.entries()) if (!(name in members) || members[name] === null) members[name] = unit.members[i] ?? null
+  // members in the order they joined (the layers' order)
+  const present = unit.members.filter((span): span is S => span !== null)
   const first = present[0]!
   const labelsAgree = present.every((span) => span.label === first.label)
   const boundsAgree = present.every((span) => sameBounds(span, first))
   const state: UnitState =
     present.length < annotators.length ? 'one_sided' : !labelsAgree ? 'label_conflict' : !boundsAgree ? 'boundary_conflict' : 'unanimous'
-  const key = [...unit.spans]
-    .sort((a, b) => a.annotator.localeCompare(b.annotator))
-    .map((member) => `${member.annotator}:${member.span.id}`)
+  const key = byName
+    .filter((i) => unit.members[i])
+    .map((i) => `${annotators[i]}:${unit.members[i]!.id}`)
     .join('|')
   return { key, start: unit.start, end: unit.end, members, state, labelsAgree, boundsAgree }
 }

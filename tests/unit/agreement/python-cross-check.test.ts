@@ -127,7 +127,7 @@ function pythonInput(documents: AgreementDocument[]) {
       const units = alignUnits(present.map((r) => ({ annotator: r, spans: [...doc.layers[r]!] }))).map((unit) =>
         Object.fromEntries(present.map((r) => [r, unit.members[r]?.label ?? '∅']))
       )
-      return { tokens: tokens.map((t) => [t.start, t.end]), layers: doc.layers, units }
+      return { tokens: Array.from({ length: tokens.count }, (_, i) => [tokens.starts[i], tokens.ends[i]]), layers: doc.layers, units }
     })
   }
 }
