@@ -98,6 +98,10 @@ export class TextLayout {
     return this.lines.map((line) => line.element)
   }
 
+  lineElement(index: number): HTMLElement | undefined {
+    return this.lines[index]?.element
+  }
+
   lineElementAt(offset: number): HTMLElement {
     return this.lines[this.lineIndexAt(offset)]!.element
   }
