@@ -32,14 +32,6 @@ export function assignSpanLanes(spans: readonly LaneSpan[]): Map<string, number>
   return lanes
 }
 
-function overlaps(a: LaneSpan, b: LaneSpan): boolean {
-  return a.start < b.end && b.start < a.end
-}
-
-function contains(outer: LaneSpan, inner: LaneSpan): boolean {
-  return outer.start <= inner.start && inner.end <= outer.end
-}
-
 function placeGroup(group: LaneSpan[], lanes: Map<string, number>): void {
   if (group.length === 1) {
     lanes.set(group[0]!.id, 0)
@@ -47,18 +39,37 @@ function placeGroup(group: LaneSpan[], lanes: Map<string, number>): void {
   }
   // shortest first; of equal spans the one starting first (then by id) goes nearer the text
   const order = [...group].sort((a, b) => a.end - a.start - (b.end - b.start) || a.start - b.start || (a.id < b.id ? -1 : 1))
-  const placed: { span: LaneSpan; lane: number }[] = []
+  // placed spans by start: none is longer than the span being placed, so those overlapping it
+  // start within its length before it, and only that window is looked at
+  const placed: { start: number; end: number; lane: number }[] = []
+  const taken: boolean[] = []
   for (const span of order) {
+    const length = span.end - span.start
+    let lo = 0
+    let hi = placed.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (placed[mid]!.start <= span.start - length) lo = mid + 1
+      else hi = mid
+    }
     let lowest = 0
-    const taken = new Set<number>()
-    for (const other of placed) {
-      if (!overlaps(span, other.span)) continue
-      taken.add(other.lane)
-      if (contains(span, other.span)) lowest = Math.max(lowest, other.lane + 1)
+    taken.length = 0
+    let insertAt = placed.length
+    for (let i = lo; i < placed.length; i++) {
+      const other = placed[i]!
+      if (other.start >= span.end) {
+        insertAt = Math.min(insertAt, i)
+        break
+      }
+      if (other.start > span.start && insertAt > i) insertAt = i
+      if (other.end <= span.start) continue
+      taken[other.lane] = true
+      // it lies within this span: this span goes below it
+      if (span.start <= other.start && other.end <= span.end) lowest = Math.max(lowest, other.lane + 1)
     }
     let lane = lowest
-    while (taken.has(lane)) lane++
-    placed.push({ span, lane })
+    while (taken[lane]) lane++
+    placed.splice(insertAt, 0, { start: span.start, end: span.end, lane })
     lanes.set(span.id, lane)
   }
 }
