@@ -14,6 +14,7 @@ import { RelationLayer, type DrawnArc } from './RelationLayer'
 import { SpanLaneLayer } from './SpanLaneLayer'
 import { arcShape, planArcs, roomForLevels, type ArcRequest } from './arc-layout'
 import { LineGaps } from './line-gaps'
+import { SpanGeometryCache } from './span-geometry'
 import { assignSpanLanes, lanesPerLine, roomForLanes, spanBars, type SpanBar } from './span-lanes'
 import { TextLayout } from './text-layout'
 
@@ -80,6 +81,9 @@ function measureGlyphHeight(scroller: HTMLElement, container: HTMLElement): void
   if (height > 0 && size > 0) scroller.style.setProperty('--glyph-height', `${(height / size).toFixed(3)}em`)
 }
 
+/** How long the lines near the viewport stay put before their marks are placed (ms). */
+const NEAR_SETTLE_MS = 50
+
 /** One stylesheet per painter: its rules are replaced whenever its labels change. */
 function adoptSheet(): CSSStyleSheet {
   const sheet = new CSSStyleSheet()
@@ -98,6 +102,7 @@ export function TextView(props: Props) {
   // each span's lane below the text, by id (span-lanes.ts), and the room lines get for lanes and arcs
   const lanesRef = useRef<Map<string, number>>(new Map())
   const gapsRef = useRef<LineGaps | null>(null)
+  const geometryRef = useRef(new SpanGeometryCache())
   // lines in or near the viewport: marks are placed for their spans only
   const nearLinesRef = useRef<Set<number>>(new Set())
   const [nearVersion, setNearVersion] = useState(0)
@@ -122,6 +127,7 @@ export function TextView(props: Props) {
     gapsRef.current = new LineGaps(layout)
     // tell the painter which lines are in or near the viewport, as the text scrolls
     const near = new Set<number>()
+    let nearTimer: ReturnType<typeof setTimeout> | undefined
     const observer = new IntersectionObserver(
       (entries) => {
         for (const entry of entries) {
@@ -131,13 +137,17 @@ export function TextView(props: Props) {
         }
         painterRef.current.setVisibleLines(new Set(near))
         nearLinesRef.current = new Set(near)
-        setNearVersion((v) => v + 1)
+        // brackets and tags follow once scrolling pauses: the highlights above keep up with every
+        // frame, the marks (DOM, measured) would cost the scroll its frame rate
+        clearTimeout(nearTimer)
+        nearTimer = setTimeout(() => setNearVersion((v) => v + 1), NEAR_SETTLE_MS)
       },
       { root: scrollerRef.current, rootMargin: '100% 0px' }
     )
     for (const element of layout.lineElements()) observer.observe(element)
     return () => {
       observer.disconnect()
+      clearTimeout(nearTimer)
       layoutRef.current = null
       gapsRef.current = null
     }
@@ -283,29 +293,34 @@ export function TextView(props: Props) {
       return
     }
     const overlapping = labelTags === 'nested' ? overlappingSpanIds(spans) : new Set<string>()
-    const box = scroller.getBoundingClientRect()
-    const origin = { left: box.left - scroller.scrollLeft, top: box.top - scroller.scrollTop }
-    const colors = new Map(labels.map((label) => [label.name, label.color]))
-    const rtlLines = new Map<number, boolean>()
-    const isRtl = (line: number) => {
-      let rtl = rtlLines.get(line)
-      if (rtl === undefined) rtlLines.set(line, (rtl = getComputedStyle(layout.lineElement(line)!).direction === 'rtl'))
-      return rtl
+    const geometry = geometryRef.current
+    geometry.validate([layout, layoutVersion, gapsRef.current?.version])
+    let origin: { left: number; top: number } | null = null
+    const measure = (start: number, end: number) => {
+      if (!origin) {
+        const box = scroller.getBoundingClientRect()
+        origin = { left: box.left - scroller.scrollLeft, top: box.top - scroller.scrollTop }
+      }
+      const at = origin
+      const rects = [...layout.liveRangeOf(start, end).getClientRects()].filter((rect) => rect.width > 0)
+      if (rects.length === 0) return null
+      const boxes = rects.map((rect) => ({ left: rect.left - at.left, right: rect.right - at.left, top: rect.top - at.top, bottom: rect.bottom - at.top }))
+      return { boxes, rtl: getComputedStyle(layout.lineElementAt(start)).direction === 'rtl' }
     }
+    const colors = new Map(labels.map((label) => [label.name, label.color]))
     const list: SpanMark[] = []
     const barList: SpanBar[] = []
     for (const span of near) {
       const start = offsets.toUtf16(span.start)
-      const rects = [...layout.liveRangeOf(start, offsets.toUtf16(span.end)).getClientRects()].filter((rect) => rect.width > 0)
-      const first = rects[0]
-      const last = rects[rects.length - 1]
-      if (!first || !last) continue
+      const end = offsets.toUtf16(span.end)
+      const measured = geometry.get(start, end, () => measure(start, end))
+      if (!measured) continue
+      const first = measured.boxes[0]!
+      const last = measured.boxes[measured.boxes.length - 1]!
       const color = colors.get(span.label) ?? '#5f6caf'
-      const rtl = isRtl(layout.lineIndexAt(start))
-      const boxes = rects.map((rect) => ({ left: rect.left - origin.left, right: rect.right - origin.left, bottom: rect.bottom - origin.top, rtl }))
-      barList.push(...spanBars({ id: span.id, lane: lanesRef.current.get(span.id) ?? 0, color }, boxes))
-      if (wantsTag(labelTags, span, overlapping)) list.push({ id: span.id, kind: 'tag', text: span.label, color, x: first.left - origin.left, y: first.top - origin.top })
-      if (hasDetails(span)) list.push({ id: span.id, kind: 'details', text: '●', color, x: last.right - origin.left, y: last.top - origin.top })
+      barList.push(...spanBars({ id: span.id, lane: lanesRef.current.get(span.id) ?? 0, color }, measured.boxes.map((box) => ({ ...box, rtl: measured.rtl }))))
+      if (wantsTag(labelTags, span, overlapping)) list.push({ id: span.id, kind: 'tag', text: span.label, color, x: first.left, y: first.top })
+      if (hasDetails(span)) list.push({ id: span.id, kind: 'details', text: '●', color, x: last.right, y: last.top })
     }
     setMarks(list)
     setBars(barList)

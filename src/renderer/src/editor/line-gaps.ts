@@ -10,6 +10,8 @@ export type RoomKind = 'lanes' | 'arcs'
 
 export class LineGaps {
   private readonly rooms: Record<RoomKind, Map<number, number>> = { lanes: new Map(), arcs: new Map() }
+  /** Counts the changes of line heights: anything measured before a change has moved. */
+  version = 0
   /** The room each line has now, in pixels (lines with none are left out). */
   private readonly applied = new Map<number, number>()
 
@@ -39,6 +41,7 @@ export class LineGaps {
       }
       changed = true
     }
+    if (changed) this.version++
     return changed
   }
 }
