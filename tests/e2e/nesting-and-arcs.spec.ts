@@ -160,9 +160,14 @@ function measureArcs(page: Page) {
       }
       return points
     })
+    // the bars of the spans' brackets, less the edges that rise into their own text
+    const bars = [...document.querySelectorAll('[data-testid=span-lane]')].map((bar) => {
+      const r = bar.getBoundingClientRect()
+      return { left: r.left, top: r.bottom - 3, right: r.right, bottom: r.bottom }
+    })
     const heads = [...document.querySelectorAll('[data-testid=relation-head]')].map((head) => box(head.getBoundingClientRect()))
     const labels = [...document.querySelectorAll('[data-testid=relation-label]')].map((label) => box(label.getBoundingClientRect()))
-    return { rows, arcPoints, heads, labels }
+    return { rows, bars, arcPoints, heads, labels }
   })
 }
 
@@ -179,13 +184,17 @@ for (const width of [1280, 1440, 1920]) {
     await page.waitForTimeout(200)
 
     if (process.env.SHOT) await page.screenshot({ path: `/tmp/arcs-${width}.png` })
-    const { rows, arcPoints, heads, labels } = await measureArcs(page)
+    await expect(page.getByTestId('span-lane').first()).toBeVisible()
+    const { rows, bars, arcPoints, heads, labels } = await measureArcs(page)
     // the paragraphs wrap, so arcs meet rows inside a paragraph as well as between paragraphs
     expect(rows.length).toBeGreaterThan(6)
     // no point of any arc lies in any row's text
     for (const [i, points] of arcPoints.entries()) {
       const inText = points.filter((p) => rows.some((row) => p.x > row.left && p.x < row.right && p.y > row.top + 0.5 && p.y < row.bottom - 0.5))
       expect(inText, `arc ${RELATIONS[i]!.join(' ')} crosses text`).toEqual([])
+      // nor the underline of any span
+      const onBars = points.filter((p) => bars.some((bar) => p.x > bar.left && p.x < bar.right && p.y > bar.top && p.y < bar.bottom))
+      expect(onBars, `arc ${RELATIONS[i]!.join(' ')} crosses a span's bracket`).toEqual([])
     }
     // N arrows, N heads, none on another, none in the text
     expect(heads).toHaveLength(RELATIONS.length)
@@ -193,10 +202,11 @@ for (const width of [1280, 1440, 1920]) {
       expect(rows.filter((row) => intersects(head, row)), `head ${i} on text`).toEqual([])
       for (const other of heads.slice(i + 1)) expect(intersects(head, other), `heads ${i} overlap`).toBe(false)
     }
-    // labels: none on the text, none on another label
+    // labels: none on the text or a bracket, none on another label
     expect(labels).toHaveLength(RELATIONS.length)
     for (const [i, label] of labels.entries()) {
       expect(rows.filter((row) => intersects(label, row)), `label ${RELATIONS[i]!.join(' ')} on text`).toEqual([])
+      expect(bars.filter((bar) => intersects(label, bar)), `label ${RELATIONS[i]!.join(' ')} on a bracket`).toEqual([])
       for (const [j, other] of labels.entries()) if (j > i) expect(intersects(label, other), `labels ${RELATIONS[i]!.join(' ')} and ${RELATIONS[j]!.join(' ')} overlap`).toBe(false)
     }
     // two arrows onto one target land at two points: "the talks in Cairo" is linked to both actors,

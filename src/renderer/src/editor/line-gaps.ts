@@ -4,6 +4,7 @@
 // the text's own height (`--glyph-height`) plus that room twice: half the extra
 // leading lands above each of its rows, half below, so every wrapped row gets the room too.
 // Setting a variable reads no layout, so a long document pays only for the lines it changes.
+import { roomForLanes } from './span-lanes'
 import type { TextLayout } from './text-layout'
 
 export type RoomKind = 'lanes' | 'arcs'
@@ -18,6 +19,23 @@ export class LineGaps {
   constructor(private readonly layout: TextLayout) {}
 
   /**
+   * The half leading a line needs. Its lanes hang below each row; its arcs rise above each row,
+   * into the leading of the row above, below that row's lanes: so the two halves together hold
+   * lanes and arcs, and each half need not hold both. The first row has the line above for its
+   * arcs: after a blank line, that whole line; after text, only its half leading, so there the
+   * arcs' room comes from this line alone.
+   */
+  private roomOf(line: number): number {
+    const lanes = this.rooms.lanes.get(line) ?? 0
+    const arcs = this.rooms.arcs.get(line) ?? 0
+    if (arcs === 0) return lanes
+    if (line === 0 || !this.layout.isBlank(line - 1)) return Math.max(lanes, arcs)
+    const blank = Number.parseFloat(getComputedStyle(this.layout.lineElement(line - 1)!).lineHeight) || 0
+    // every row with spans has at least one lane under it
+    return Math.max(lanes, Math.ceil((Math.max(lanes, roomForLanes(1)) + arcs) / 2), Math.ceil(arcs - blank))
+  }
+
+  /**
    * Sets the room (pixels, above and below the text alike) one kind of drawing needs per line,
    * replacing what that kind asked for before. Returns whether any line's height changed.
    */
@@ -26,7 +44,7 @@ export class LineGaps {
     this.rooms[kind] = rooms
     let changed = false
     for (const line of new Set([...before.keys(), ...rooms.keys()])) {
-      const room = Math.max(this.rooms.lanes.get(line) ?? 0, this.rooms.arcs.get(line) ?? 0)
+      const room = this.roomOf(line)
       if ((this.applied.get(line) ?? 0) === room) continue
       const element = this.layout.lineElement(line)
       if (!element) continue
