@@ -113,6 +113,7 @@ try {
 
   // nested spans, each its own bracket below the text, at 1280x720
   await page.getByTestId('file-input').setInputFiles([{ name: 'ceasefire.txt', mimeType: 'text/plain', buffer: Buffer.from(NESTED) }])
+  await page.getByRole('button', { name: /Ceasefire talks stall/ }).waitFor()
   {
     const listed = await api('documents.list', {})
     const id = listed.find((doc) => doc.title === 'Ceasefire talks stall').id
