@@ -10,6 +10,20 @@ import { chromium } from '@playwright/test'
 import { agreementDemoRecords } from './agreement-demo.mjs'
 
 const root = path.resolve(import.meta.dirname, '..')
+// nested spans: actors inside actors, a figure inside a claim, a claim crossing an actor
+const NESTED = 'Ceasefire talks stall\n\nIsraeli Prime Minister Benjamin Netanyahu said on Thursday that the talks in Cairo had failed, while the mediators from Qatar and Egypt insisted that a draft agreement covering 41,200 displaced families was still on the table.\n\nOpposition leader Yair Lapid called the statement reckless.\n'
+const NESTED_SPANS = [
+  ['Israeli Prime Minister Benjamin Netanyahu', 'actor'],
+  ['Benjamin Netanyahu', 'actor'],
+  ['Netanyahu said on Thursday that the talks in Cairo had failed', 'claim'],
+  ['the mediators from Qatar and Egypt', 'actor'],
+  ['Qatar', 'actor'],
+  ['Egypt', 'actor'],
+  ['a draft agreement covering 41,200 displaced families was still on the table', 'claim'],
+  ['41,200 displaced families', 'figure'],
+  ['Opposition leader Yair Lapid', 'actor'],
+  ['Yair Lapid', 'actor']
+]
 const RTL = 'Water talks: ministers meet\n\nقال وزير المياه إن الاتفاق سيوقع يوم الخميس في عمان.\nאמר הדובר כי השיחות יימשכו עד סוף החודש.\nThe talks involve three countries.\n'
 
 // two teammates' versions of the pre-annotated demo article: [quote, label]
@@ -56,6 +70,14 @@ const browser = await chromium.launch({
   executablePath: process.env.SPANWISE_CHROMIUM ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 })
+// the annotator belongs to each request (x-spanwise-annotator), not to the server
+let as = 'analyst'
+const api = async (channel, input) => {
+  const response = await fetch(`${url}api/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-spanwise-annotator': as }, body: JSON.stringify(input) })
+  const body = await response.json()
+  if (!body.ok) throw new Error(`${channel}: ${body.error.message}`)
+  return body.value
+}
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 800 }, colorScheme: 'light' })
   await page.goto(url)
@@ -74,8 +96,12 @@ try {
   await page.locator('[data-testid=span-item][data-label=figure]', { hasText: '48 million euros' }).click()
   await page.keyboard.press('r')
   await page.getByTestId('span-item').filter({ hasText: 'repairs to the old harbour' }).click()
+  // at the smallest window the issue names: arcs run between the lines, one head per arrow
+  await page.setViewportSize({ width: 1280, height: 720 })
+  await page.locator('[data-testid=relation-arrow]').first().scrollIntoViewIfNeeded()
   await page.waitForTimeout(300)
   await shot(page, 'screenshot-relations.png')
+  await page.setViewportSize({ width: 1400, height: 800 })
 
   // the attribute panel of an actor
   await page.getByTestId('span-item').filter({ hasText: 'Mayor Ilse Brandt' }).click()
@@ -84,6 +110,27 @@ try {
   await page.getByTestId('span-note').blur()
   await page.waitForTimeout(300)
   await shot(page, 'screenshot-attributes.png')
+
+  // nested spans, each its own bracket below the text, at 1280x720
+  await page.getByTestId('file-input').setInputFiles([{ name: 'ceasefire.txt', mimeType: 'text/plain', buffer: Buffer.from(NESTED) }])
+  await page.getByRole('button', { name: /Ceasefire talks stall/ }).waitFor()
+  {
+    const listed = await api('documents.list', {})
+    const id = listed.find((doc) => doc.title === 'Ceasefire talks stall').id
+    const { document, version } = await api('documents.get', { id })
+    const spans = NESTED_SPANS.map(([quote, label], i) => {
+      const start = [...document.text.slice(0, document.text.indexOf(quote))].length
+      return { id: `n${i}`, start, end: start + [...quote].length, label }
+    })
+    await api('annotations.save', { documentId: id, baseVersion: version, spans })
+  }
+  await page.setViewportSize({ width: 1280, height: 720 })
+  await page.reload()
+  await page.getByRole('button', { name: /Ceasefire talks stall/ }).click()
+  await page.getByTestId('span-item').filter({ hasText: /^actorBenjamin Netanyahu$/ }).click()
+  await page.waitForTimeout(300)
+  await shot(page, 'screenshot-nested.png')
+  await page.setViewportSize({ width: 1400, height: 800 })
 
   // a right-to-left document
   await page.getByTestId('file-input').setInputFiles([{ name: 'rtl.txt', mimeType: 'text/plain', buffer: Buffer.from(RTL) }])
@@ -106,14 +153,7 @@ try {
   await shot(page, 'screenshot-rtl.png')
 
   // review: two teammates annotated the harbour article too, each a little differently
-  // the annotator belongs to each request (x-spanwise-annotator), not to the server
-  let as = 'analyst'
-  const api = async (channel, input) => {
-    const response = await fetch(`${url}api/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-spanwise-annotator': as }, body: JSON.stringify(input) })
-    const body = await response.json()
-    if (!body.ok) throw new Error(`${channel}: ${body.error.message}`)
-    return body.value
-  }
+  as = 'analyst'
   const harbour = (await api('documents.list', {})).find((doc) => doc.title.startsWith('Harbour bridge'))
   const { document: article } = await api('documents.get', { id: harbour.id })
   const at = (quote, label, id) => {

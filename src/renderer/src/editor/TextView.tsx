@@ -1,6 +1,8 @@
 // The document text with its spans painted over it. Mouse selections snap to words (Alt turns
 // snapping off) and become the pending selection that a label key turns into a span; a click
-// on painted text selects the innermost span there, clicking again cycles outwards.
+// on painted text selects the innermost span there, clicking again cycles outwards. Every span
+// also gets its own bracket in a lane below the text (nested spans stay distinguishable), and
+// relations run as arcs in the gaps between lines; lines grow where these need room.
 import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type { Label, Relation, RelationType, Span } from '../../../shared/model'
 import type { OffsetMap } from '../../../shared/offsets'
@@ -8,7 +10,12 @@ import { snapToWords, trimSelection } from '../../../shared/words'
 import { HighlightPainter } from './highlight-painter'
 import { SpanMarkLayer, type SpanMark } from './SpanMarkLayer'
 import { hasDetails, overlappingSpanIds, wantsTag, type LabelTagMode } from './span-marks'
-import { RelationLayer, type ArrowGeometry } from './RelationLayer'
+import { RelationLayer, type DrawnArc } from './RelationLayer'
+import { SpanLaneLayer } from './SpanLaneLayer'
+import { arcShape, planArcs, roomForLevels, type ArcRequest } from './arc-layout'
+import { LineGaps } from './line-gaps'
+import { SpanGeometryCache } from './span-geometry'
+import { assignSpanLanes, lanesPerLine, roomForLanes, spanBars, type SpanBar } from './span-lanes'
 import { TextLayout } from './text-layout'
 
 /** Asks the view to scroll a code point offset into view; a new object each time it is asked. */
@@ -47,6 +54,36 @@ interface Props {
   description?: string
 }
 
+/** The width of a relation label (11px, semibold, as styles.css draws it), cached by text. */
+const labelWidths = new Map<string, number>()
+let measuringContext: CanvasRenderingContext2D | null = null
+function labelWidth(text: string): number {
+  let width = labelWidths.get(text)
+  if (width === undefined) {
+    measuringContext ??= document.createElement('canvas').getContext('2d')
+    if (measuringContext) measuringContext.font = `600 11px ${getComputedStyle(document.documentElement).fontFamily}`
+    width = Math.ceil(measuringContext?.measureText(text).width ?? text.length * 7) + 2
+    labelWidths.set(text, width)
+  }
+  return width
+}
+
+/**
+ * The height of the text's own box (ascent and descent, not the line's leading) in em of its font,
+ * measured once per text on a probe before the text goes in, so it costs no layout of the text.
+ */
+function measureGlyphHeight(scroller: HTMLElement, container: HTMLElement): void {
+  const probe = document.createElement('span')
+  probe.textContent = 'Ag'
+  container.replaceChildren(probe)
+  const height = probe.getBoundingClientRect().height
+  const size = Number.parseFloat(getComputedStyle(probe).fontSize)
+  if (height > 0 && size > 0) scroller.style.setProperty('--glyph-height', `${(height / size).toFixed(3)}em`)
+}
+
+/** How long the lines near the viewport stay put before their marks are placed (ms). */
+const NEAR_SETTLE_MS = 50
+
 /** One stylesheet per painter: its rules are replaced whenever its labels change. */
 function adoptSheet(): CSSStyleSheet {
   const sheet = new CSSStyleSheet()
@@ -58,9 +95,14 @@ export function TextView(props: Props) {
   const { text, offsets, spans, labels, selectedId, relations, relationTypes, selectedRelationId, linkSourceId, find, scrollTo, labelTags } = props
   const containerRef = useRef<HTMLDivElement>(null)
   const scrollerRef = useRef<HTMLDivElement>(null)
-  const [arrows, setArrows] = useState<{ list: ArrowGeometry[]; width: number; height: number }>({ list: [], width: 0, height: 0 })
+  const [arrows, setArrows] = useState<{ list: DrawnArc[]; width: number; height: number }>({ list: [], width: 0, height: 0 })
   const [layoutVersion, setLayoutVersion] = useState(0)
   const [marks, setMarks] = useState<SpanMark[]>([])
+  const [bars, setBars] = useState<SpanBar[]>([])
+  // each span's lane below the text, by id (span-lanes.ts), and the room lines get for lanes and arcs
+  const lanesRef = useRef<Map<string, number>>(new Map())
+  const gapsRef = useRef<LineGaps | null>(null)
+  const geometryRef = useRef(new SpanGeometryCache())
   // lines in or near the viewport: marks are placed for their spans only
   const nearLinesRef = useRef<Set<number>>(new Set())
   const [nearVersion, setNearVersion] = useState(0)
@@ -79,10 +121,13 @@ export function TextView(props: Props) {
     // another document opens at its top, never where the previous one was scrolled to (a
     // requested position, e.g. a search hit, is scrolled to after this)
     scrollerRef.current!.scrollTop = 0
+    measureGlyphHeight(scrollerRef.current!, containerRef.current!)
     const layout = new TextLayout(containerRef.current!, text)
     layoutRef.current = layout
+    gapsRef.current = new LineGaps(layout)
     // tell the painter which lines are in or near the viewport, as the text scrolls
     const near = new Set<number>()
+    let nearTimer: ReturnType<typeof setTimeout> | undefined
     const observer = new IntersectionObserver(
       (entries) => {
         for (const entry of entries) {
@@ -92,14 +137,19 @@ export function TextView(props: Props) {
         }
         painterRef.current.setVisibleLines(new Set(near))
         nearLinesRef.current = new Set(near)
-        setNearVersion((v) => v + 1)
+        // brackets and tags follow once scrolling pauses: the highlights above keep up with every
+        // frame, the marks (DOM, measured) would cost the scroll its frame rate
+        clearTimeout(nearTimer)
+        nearTimer = setTimeout(() => setNearVersion((v) => v + 1), NEAR_SETTLE_MS)
       },
       { root: scrollerRef.current, rootMargin: '100% 0px' }
     )
     for (const element of layout.lineElements()) observer.observe(element)
     return () => {
       observer.disconnect()
+      clearTimeout(nearTimer)
       layoutRef.current = null
+      gapsRef.current = null
     }
   }, [text])
 
@@ -107,10 +157,21 @@ export function TextView(props: Props) {
 
   useLayoutEffect(() => {
     if (!layoutRef.current) return
-    painterRef.current.paint(layoutRef.current, offsets, spans, selectedId)
+    const layout = layoutRef.current
+    painterRef.current.paint(layout, offsets, spans, selectedId)
     // for tests and benchmarks: how many spans the painter holds for this text
     scrollerRef.current!.dataset.spans = String(painterRef.current.spanCount)
   }, [offsets, spans, selectedId, text])
+
+  // lanes: arithmetic over offsets only (no layout read); lines with nested spans get the room
+  useLayoutEffect(() => {
+    const layout = layoutRef.current
+    if (!layout) return
+    const lanes = assignSpanLanes(spans)
+    lanesRef.current = lanes
+    const perLine = lanesPerLine(spans, lanes, (offset) => layout.lineIndexAt(offsets.toUtf16(offset)))
+    gapsRef.current?.setRoom('lanes', new Map([...perLine].map(([line, count]) => [line, roomForLanes(count)])))
+  }, [offsets, spans, text])
 
   useEffect(
     () => () => {
@@ -143,59 +204,127 @@ export function TextView(props: Props) {
     return () => observer.disconnect()
   }, [])
 
+  // relation arcs (arc-layout.ts): measure the spans' first boxes, plan levels per row, give each
+  // row's line the room its levels take, then measure the rows again where lines grew
   useLayoutEffect(() => {
     const layout = layoutRef.current
     const scroller = scrollerRef.current
-    if (!layout || !scroller) return
+    const gaps = gapsRef.current
+    if (!layout || !scroller || !gaps) return
     // no relations, no layout queries: editing spans in a long document stays cheap
     if (relations.length === 0) {
+      gaps.setRoom('arcs', new Map())
       setArrows((current) => (current.list.length === 0 ? current : { list: [], width: 0, height: 0 }))
       return
     }
-    const box = scroller.getBoundingClientRect()
-    const origin = { left: box.left - scroller.scrollLeft, top: box.top - scroller.scrollTop }
-    const byId = new Map(spans.map((span) => [span.id, span]))
-    const anchor = (span: Span) => {
-      const rect = layout.liveRangeOf(offsets.toUtf16(span.start), offsets.toUtf16(span.end)).getClientRects()[0]
-      return rect ? { x: rect.left - origin.left + rect.width / 2, y: rect.top - origin.top + 2 } : null
+    const origin = () => {
+      const box = scroller.getBoundingClientRect()
+      return { left: box.left - scroller.scrollLeft, top: box.top - scroller.scrollTop }
     }
-    const list: ArrowGeometry[] = []
-    relations.forEach((relation, index) => {
-      const from = byId.get(relation.from)
-      const to = byId.get(relation.to)
-      const a = from && anchor(from)
-      const b = to && anchor(to)
-      if (a && b) list.push({ relation, from: a, to: b, lift: 16 + (index % 3) * 7 + Math.min(40, Math.abs(a.y - b.y) / 4) })
-    })
+    const byId = new Map(spans.map((span) => [span.id, span]))
+    const firstBoxOf = (span: Span) => layout.liveRangeOf(offsets.toUtf16(span.start), offsets.toUtf16(span.end)).getClientRects()[0]
+    let at = origin()
+    const boxes = new Map<string, { left: number; width: number; top: number; height: number; line: number }>()
+    for (const relation of relations) {
+      for (const id of [relation.from, relation.to]) {
+        const span = byId.get(id)
+        const rect = span && !boxes.has(id) ? firstBoxOf(span) : undefined
+        if (span && rect) boxes.set(id, { left: rect.left - at.left, width: rect.width, top: rect.top - at.top, height: rect.height, line: layout.lineIndexAt(offsets.toUtf16(span.start)) })
+      }
+    }
+    // visual rows: boxes whose tops lie within half a text height of each other
+    const rowOf = new Map<string, number>()
+    const rowLine: number[] = []
+    let rowTop = Number.NEGATIVE_INFINITY
+    for (const [id, box] of [...boxes].sort((a, b) => a[1].top - b[1].top)) {
+      if (box.top > rowTop + box.height / 2) {
+        rowTop = box.top
+        rowLine.push(box.line)
+      }
+      rowOf.set(id, rowLine.length - 1)
+    }
+    const requests: ArcRequest[] = []
+    const drawn: Relation[] = []
+    for (const relation of relations) {
+      const from = boxes.get(relation.from)
+      const to = boxes.get(relation.to)
+      if (!from || !to) continue
+      drawn.push(relation)
+      requests.push({
+        id: relation.id,
+        from: { span: relation.from, row: rowOf.get(relation.from)!, left: from.left, width: from.width },
+        to: { span: relation.to, row: rowOf.get(relation.to)!, left: to.left, width: to.width },
+        labelWidth: labelWidth(relation.type)
+      })
+    }
+    const column = containerRef.current!.getBoundingClientRect()
+    const plan = planArcs(requests, { columnLeft: column.left - at.left, columnRight: column.right - at.left })
+    const rooms = new Map<number, number>()
+    for (const [row, levels] of plan.levelsPerRow) rooms.set(rowLine[row]!, Math.max(rooms.get(rowLine[row]!) ?? 0, roomForLevels(levels)))
+    if (gaps.setRoom('arcs', rooms)) {
+      // lines grew: the rows moved down (their boxes' left and width are unchanged)
+      at = origin()
+      for (const [id, box] of boxes) {
+        const rect = firstBoxOf(byId.get(id)!)
+        if (rect) box.top = rect.top - at.top
+      }
+    }
+    const rowTops: number[] = []
+    for (const [id, row] of rowOf) rowTops[row] = Math.min(rowTops[row] ?? Number.POSITIVE_INFINITY, boxes.get(id)!.top)
+    const gutterLeft = containerRef.current!.getBoundingClientRect().right - at.left
+    const list = plan.arcs.map((arc, i) => ({ relation: drawn[i]!, ...arcShape(arc, (row) => rowTops[row]!, gutterLeft) }))
     setArrows({ list, width: scroller.scrollWidth, height: scroller.scrollHeight })
   }, [relations, spans, offsets, text, layoutVersion])
-  // label tags and detail dots for the spans near the viewport; no layout queries when none is due
+
+  // each span's bracket in its lane, label tags and detail dots, for the spans near the viewport
   useLayoutEffect(() => {
     const layout = layoutRef.current
     const scroller = scrollerRef.current
     if (!layout || !scroller) return
-    const overlapping = labelTags === 'nested' ? overlappingSpanIds(spans) : new Set<string>()
-    const due = spans.filter((span) => wantsTag(labelTags, span, overlapping) || hasDetails(span))
-    const near = due.filter((span) => nearLinesRef.current.has(layout.lineIndexAt(offsets.toUtf16(span.start))))
+    const near = spans.filter((span) => {
+      const first = layout.lineIndexAt(offsets.toUtf16(span.start))
+      const last = layout.lineIndexAt(offsets.toUtf16(span.end))
+      for (let line = first; line <= last; line++) if (nearLinesRef.current.has(line)) return true
+      return false
+    })
     if (near.length === 0) {
       setMarks((current) => (current.length === 0 ? current : []))
+      setBars((current) => (current.length === 0 ? current : []))
       return
     }
-    const box = scroller.getBoundingClientRect()
-    const origin = { left: box.left - scroller.scrollLeft, top: box.top - scroller.scrollTop }
+    const overlapping = labelTags === 'nested' ? overlappingSpanIds(spans) : new Set<string>()
+    const geometry = geometryRef.current
+    geometry.validate([layout, layoutVersion, gapsRef.current?.version])
+    let origin: { left: number; top: number } | null = null
+    const measure = (start: number, end: number) => {
+      if (!origin) {
+        const box = scroller.getBoundingClientRect()
+        origin = { left: box.left - scroller.scrollLeft, top: box.top - scroller.scrollTop }
+      }
+      const at = origin
+      const rects = [...layout.liveRangeOf(start, end).getClientRects()].filter((rect) => rect.width > 0)
+      if (rects.length === 0) return null
+      const boxes = rects.map((rect) => ({ left: rect.left - at.left, right: rect.right - at.left, top: rect.top - at.top, bottom: rect.bottom - at.top }))
+      return { boxes, rtl: getComputedStyle(layout.lineElementAt(start)).direction === 'rtl' }
+    }
     const colors = new Map(labels.map((label) => [label.name, label.color]))
     const list: SpanMark[] = []
+    const barList: SpanBar[] = []
     for (const span of near) {
-      const rects = layout.liveRangeOf(offsets.toUtf16(span.start), offsets.toUtf16(span.end)).getClientRects()
-      const first = rects[0]
-      const last = rects[rects.length - 1]
-      if (!first || !last) continue
+      const start = offsets.toUtf16(span.start)
+      const end = offsets.toUtf16(span.end)
+      const measured = geometry.get(start, end, () => measure(start, end))
+      if (!measured) continue
+      const first = measured.boxes[0]!
+      const last = measured.boxes[measured.boxes.length - 1]!
       const color = colors.get(span.label) ?? '#5f6caf'
-      if (wantsTag(labelTags, span, overlapping)) list.push({ id: span.id, kind: 'tag', text: span.label, color, x: first.left - origin.left, y: first.top - origin.top })
-      if (hasDetails(span)) list.push({ id: span.id, kind: 'details', text: '●', color, x: last.right - origin.left, y: last.top - origin.top })
+      barList.push(...spanBars({ id: span.id, lane: lanesRef.current.get(span.id) ?? 0, color }, measured.boxes.map((box) => ({ ...box, rtl: measured.rtl }))))
+      if (wantsTag(labelTags, span, overlapping)) list.push({ id: span.id, kind: 'tag', text: span.label, color, x: first.left, y: first.top })
+      if (hasDetails(span)) list.push({ id: span.id, kind: 'details', text: '●', color, x: last.right, y: last.top })
     }
     setMarks(list)
-  }, [spans, offsets, text, labels, labelTags, layoutVersion, nearVersion])
+    setBars(barList)
+  }, [spans, offsets, text, labels, labelTags, layoutVersion, nearVersion, arrows])
 
   function onMouseUp(event: React.MouseEvent): void {
     const layout = layoutRef.current
@@ -288,13 +417,14 @@ export function TextView(props: Props) {
       data-testid="document-text"
     >
     <RelationLayer
-      arrows={arrows.list}
+      arcs={arrows.list}
       width={arrows.width}
       height={arrows.height}
       relationTypes={relationTypes}
       selectedId={selectedRelationId}
       onSelect={(id) => callbacks.current.onSelectRelation(id)}
     />
+    <SpanLaneLayer bars={bars} selectedId={selectedId} />
     <SpanMarkLayer marks={marks} />
     <div ref={containerRef} className="lines" />
     </div>

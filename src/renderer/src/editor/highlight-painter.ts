@@ -40,13 +40,16 @@ function hexToRgb(hex: string): [number, number, number] {
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255]
 }
 
-/** Stylesheet rules for the label set; overlapping spans stack their translucent colours. */
+/**
+ * Stylesheet rules for the label set: a translucent fill per label (overlapping spans stack their
+ * colours); each span's own extent is drawn as a bracket in its lane (SpanLaneLayer).
+ */
 export function highlightStyles(labels: Label[], chunks: number, scope = 'sw'): string {
   const { selected, caret, find, findCurrent, linkSource } = markNames(scope)
-  const rules = labels.map((label, index) => {
+  const rules = labels.map((label) => {
     const [r, g, b] = hexToRgb(label.color)
     const names = Array.from({ length: chunks }, (_, chunk) => `::highlight(${highlightName(label.name, chunk, scope)})`).join(', ')
-    return `${names} { background-color: rgb(${r} ${g} ${b} / 0.28); text-decoration: underline rgb(${r} ${g} ${b}) ${2 + (index % 3)}px; text-underline-offset: ${3 + 2 * (index % 3)}px; }`
+    return `${names} { background-color: rgb(${r} ${g} ${b} / 0.28); }`
   })
   rules.push(`::highlight(${selected}) { background-color: rgb(255 214 0 / 0.55); color: #000; }`)
   rules.push(`::highlight(${find}) { background-color: rgb(255 150 0 / 0.35); }`)

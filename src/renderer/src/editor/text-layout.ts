@@ -98,6 +98,15 @@ export class TextLayout {
     return this.lines.map((line) => line.element)
   }
 
+  /** Whether a line holds no text (a blank line between paragraphs). */
+  isBlank(index: number): boolean {
+    return this.lines[index]?.textNode === null
+  }
+
+  lineElement(index: number): HTMLElement | undefined {
+    return this.lines[index]?.element
+  }
+
   lineElementAt(offset: number): HTMLElement {
     return this.lines[this.lineIndexAt(offset)]!.element
   }
