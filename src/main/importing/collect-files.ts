@@ -2,14 +2,15 @@
 import { open, readdir, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { ImportIssue } from '../../shared/api/contract'
-import { readerForFile } from '../formats/registry'
-import type { SourceFile } from '../formats/types'
+import { readerByName, readerForFile } from '../formats/registry'
+import type { SourceFile, StreamSource } from '../formats/types'
 import { MAX_IMPORT_FILE_BYTES } from './limits'
 
 const BRAT_CONFIG_FILES = new Set(['annotation.conf', 'visual.conf', 'tools.conf', 'kb_shortcuts.conf', 'acl.conf'])
 
 export interface CollectedFiles {
-  files: SourceFile[]
+  /** Small files read whole, and big record files (JSONL, CSV/TSV, Label Studio JSON) to stream from disk. */
+  files: (SourceFile | StreamSource)[]
   rejected: ImportIssue[]
 }
 
@@ -26,10 +27,11 @@ async function readCapped(file: string, size: number): Promise<Uint8Array> {
 
 /**
  * Reads each named file, and every importable file inside each named folder (hidden files
- * skipped). Files over the size limit are rejected by name without being read whole.
+ * skipped). A file over the size limit streams when its format can (a dataset of records);
+ * any other is rejected by name without being read whole.
  */
-export async function collectFiles(paths: string[], options: { anyExtension?: boolean } = {}): Promise<CollectedFiles> {
-  const files: SourceFile[] = []
+export async function collectFiles(paths: string[], options: { anyExtension?: boolean; format?: string } = {}): Promise<CollectedFiles> {
+  const files: CollectedFiles['files'] = []
   const rejected: ImportIssue[] = []
 
   async function visit(target: string, named: boolean): Promise<void> {
@@ -48,6 +50,11 @@ export async function collectFiles(paths: string[], options: { anyExtension?: bo
     if (!named && BRAT_CONFIG_FILES.has(path.basename(target))) return
     if (!options.anyExtension && !readerForFile(target)) {
       rejected.push({ file: target, message: `unsupported file type "${path.extname(target) || '(none)'}"` })
+      return
+    }
+    const reader = options.format ? readerByName(options.format) : readerForFile(target)
+    if (info.size > MAX_IMPORT_FILE_BYTES && reader?.stream) {
+      files.push({ name: target, path: target, size: info.size })
       return
     }
     if (info.size > MAX_IMPORT_FILE_BYTES) {

@@ -129,6 +129,22 @@ export interface ImportReport {
   rejected: ImportIssue[]
   /** What landed in each annotator layer, documents already present included. */
   layers?: LayerImport[]
+  /** Present when `added` and `duplicates` list only the first documents (a big import): the counts of all. */
+  totals?: { added: number; duplicates: number }
+}
+
+/** How far an import has got, reported while it runs (CLI: stderr; UI: a progress bar). */
+export interface ImportProgress {
+  /** reading: parsing and staging the files; committing: moving the staged files into the project. */
+  phase: 'reading' | 'committing'
+  /** Input bytes read, of all files. */
+  bytesDone: number
+  bytesTotal: number
+  /** Documents staged so far (reading) or moved into the project (committing), of `documentsTotal` when known. */
+  documents: number
+  documentsTotal?: number
+  /** The file being read. */
+  file?: string
 }
 
 export interface LayerImport {
