@@ -12,8 +12,8 @@ export interface JsonLine {
   value: Record<string, unknown>
 }
 
-/** Input bytes per batch of a streamed file: a file up to this size is one batch, read as a whole file is. */
-export const STREAM_BATCH_BYTES = 16 * 1024 * 1024
+/** Input bytes per batch of a streamed file (files over 20 MiB): small enough to keep memory flat, big enough for the writes of one batch to overlap the parsing of the next. */
+export const STREAM_BATCH_BYTES = 4 * 1024 * 1024
 
 /** One line as a record; null for a blank line. */
 function parseJsonLine(file: string, raw: string, line: number): JsonLine | null {

@@ -69,16 +69,19 @@ export function newSpanId(prefix = 's'): string {
   return `${prefix}${clockDigits}${spanCounter.toString(36)}${random}`
 }
 
-/** The spans and relations of a parsed document as a layer stores them, with new ids. */
+/**
+ * The spans and relations of a parsed document as a layer stores them, with new ids. Their keys
+ * are in sorted order, which spares canonicalJson its slow path (an import writes millions).
+ */
 function layerContent(doc: ParsedDocument): { spans: Span[]; relations: Relation[] } {
   const spans: Span[] = doc.spans.map((s) => {
-    const span: Span = { id: newSpanId(), start: s.start, end: s.end, label: s.label }
-    if (s.attributes && Object.keys(s.attributes).length > 0) span.attributes = s.attributes
-    if (s.note) span.note = s.note
-    return span
+    const attributes = s.attributes && Object.keys(s.attributes).length > 0 ? s.attributes : undefined
+    const id = newSpanId()
+    if (!attributes && !s.note) return { end: s.end, id, label: s.label, start: s.start }
+    return { ...(attributes ? { attributes } : {}), end: s.end, id, label: s.label, ...(s.note ? { note: s.note } : {}), start: s.start }
   })
   // relation endpoints are span indexes in the file: they follow the spans to their new ids
-  const relations: Relation[] = (doc.relations ?? []).map((r) => ({ id: newSpanId('r'), type: r.type, from: spans[r.from]!.id, to: spans[r.to]!.id }))
+  const relations: Relation[] = (doc.relations ?? []).map((r) => ({ from: spans[r.from]!.id, id: newSpanId('r'), to: spans[r.to]!.id, type: r.type }))
   return { spans, relations }
 }
 
