@@ -105,8 +105,10 @@ function bigImportBench(): void {
       // alternate the order so that neither side always runs on a warmer disk cache
       for (const name of run % 2 === 0 ? ['baseline', 'import'] : ['import', 'baseline']) {
         if (name === 'import') rmSync(path.join(work, 'project'), { recursive: true, force: true })
-        rows[name]!.push(phase(name === 'import' ? 'import-big' : 'baseline-big', work))
+        const result = phase(name === 'import' ? 'import-big' : 'baseline-big', work)
+        rows[name]!.push(result)
         loads.push(os.loadavg())
+        console.log(`  run ${run + 1} ${name.padEnd(8)} ${mbps(result).toFixed(1)} MB/s, ${result.seconds.toFixed(1)} s, peak RSS ${result.maxRssMiB.toFixed(0)} MiB, load ${loads.at(-1)![0]!.toFixed(1)}`)
       }
     }
   } finally {

@@ -26,6 +26,17 @@ async function readCapped(file: string, size: number): Promise<Uint8Array> {
 }
 
 /**
+ * A file on disk (`file`), named `name` in reports, as an import reads it: whole when small, from
+ * disk in batches when it is a big dataset its format can stream, else rejected as too big.
+ */
+export async function importSource(name: string, file: string, size: number, format?: string): Promise<SourceFile | StreamSource | ImportIssue> {
+  const reader = format ? readerByName(format) : readerForFile(name)
+  if (size <= MAX_IMPORT_FILE_BYTES) return { name, bytes: await readCapped(file, size) }
+  if (reader?.stream) return { name, path: file, size }
+  return { file: name, message: `file is ${(size / 1048576).toFixed(1)} MiB, over the ${MAX_IMPORT_FILE_BYTES / 1048576} MiB import limit` }
+}
+
+/**
  * Reads each named file, and every importable file inside each named folder (hidden files
  * skipped). A file over the size limit streams when its format can (a dataset of records);
  * any other is rejected by name without being read whole.
@@ -52,19 +63,9 @@ export async function collectFiles(paths: string[], options: { anyExtension?: bo
       rejected.push({ file: target, message: `unsupported file type "${path.extname(target) || '(none)'}"` })
       return
     }
-    const reader = options.format ? readerByName(options.format) : readerForFile(target)
-    if (info.size > MAX_IMPORT_FILE_BYTES && reader?.stream) {
-      files.push({ name: target, path: target, size: info.size })
-      return
-    }
-    if (info.size > MAX_IMPORT_FILE_BYTES) {
-      rejected.push({
-        file: target,
-        message: `file is ${(info.size / 1048576).toFixed(1)} MiB, over the ${MAX_IMPORT_FILE_BYTES / 1048576} MiB import limit`
-      })
-      return
-    }
-    files.push({ name: target, bytes: await readCapped(target, info.size) })
+    const source = await importSource(target, target, info.size, options.format)
+    if ('message' in source) rejected.push(source)
+    else files.push(source)
   }
 
   for (const target of paths) await visit(path.resolve(target), true)

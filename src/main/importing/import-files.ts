@@ -14,6 +14,7 @@ import { checkAnnotator } from '../store/annotator'
 import type { ProjectStore } from '../store/project-store'
 import { nameLayersByPath, type AnnotatorFromPath } from './annotator-from-path'
 import { ImportError } from './errors'
+import { keepHeapSmall } from './heap-guard'
 import { ImportReportBuilder } from './import-report'
 import { MAX_DOCUMENT_CODE_POINTS, MAX_IMPORT_FILE_BYTES } from './limits'
 import { ImportCancelled, throwIfCancelled } from './read-lines'
@@ -220,6 +221,7 @@ export async function importSources(
           })
           progress.documents += batch.length
           tell()
+          keepHeapSmall()
         }
         await writing
         staged.endUnit()
