@@ -19,6 +19,7 @@ import { emptyLayerNotice } from '../exporting/layer-census'
 import type { ImportProgress, LayerImport } from '../../shared/api/contract'
 import { importTotals } from '../../shared/api/import-report'
 import { ImportCancelled } from '../importing/read-lines'
+import { MAX_IMPORT_FILE_BYTES } from '../importing/limits'
 import { collectFiles } from '../importing/collect-files'
 import { importSources } from '../importing/import-files'
 import { startServer } from '../server/http-server'
@@ -85,12 +86,14 @@ function progressOnStderr(label: string): (done: number, total: number) => void 
 const megabytes = (bytes: number) => (bytes / 1e6).toFixed(bytes < 1e8 ? 1 : 0)
 
 /**
- * An import's progress on stderr: one line rewritten in place on a terminal; when stderr is a
- * file or pipe, a line at most every two seconds (so logs show it without flooding).
+ * An import's progress on stderr: on a terminal, one line rewritten in place; when stderr is a
+ * file or pipe, a line every two seconds for an import of over 20 MiB (so logs show a long
+ * import's progress, and an import of a few files prints nothing).
  */
 function importProgressOnStderr(): { update: (progress: ImportProgress) => void; end: () => void } {
   const started = Date.now()
   const tty = process.stderr.isTTY === true
+  const interval = tty ? 200 : 2000
   let lastLine = 0
   let open = false
   const line = (p: ImportProgress) => {
@@ -100,11 +103,15 @@ function importProgressOnStderr(): { update: (progress: ImportProgress) => void;
     const percent = p.bytesTotal > 0 ? Math.floor((100 * p.bytesDone) / p.bytesTotal) : 100
     return `importing: ${percent}%, ${megabytes(p.bytesDone)} of ${megabytes(p.bytesTotal)} MB read, ${p.documents} document(s)${rate}`
   }
+  let printed = false
   return {
     update(progress) {
       const now = Date.now()
-      if (now - lastLine < (tty ? 200 : 2000) && !(progress.phase === 'committing' && progress.documents === progress.documentsTotal)) return
+      const last = progress.phase === 'committing' && progress.documents === progress.documentsTotal
+      if (!tty && progress.bytesTotal <= MAX_IMPORT_FILE_BYTES) return
+      if (now - lastLine < interval && !(last && printed)) return
       lastLine = now
+      printed = true
       if (tty) {
         process.stderr.write(`\r\x1b[K${line(progress)}`)
         open = true

@@ -27,6 +27,7 @@ import { WriteBatch } from '../store/json-file'
 import { currentRevision } from '../store/label-log'
 import { annotationsDir, documentFile, layerFile } from '../store/layout'
 import { contentHash, type ProjectStore } from '../store/project-store'
+import { keepHeapSmall } from './heap-guard'
 import { throwIfCancelled } from './read-lines'
 
 const SHARDS = 4
@@ -264,6 +265,7 @@ export class StagedImport {
       const tick = () => {
         if (++done % 2000 === 0) {
           throwIfCancelled(options.signal)
+          keepHeapSmall()
           options.onProgress?.({ documents: done, documentsTotal: total })
         }
       }
