@@ -6,6 +6,7 @@ import path from 'node:path'
 import { createInterface } from 'node:readline'
 import { finished } from 'node:stream/promises'
 import { exportToFile } from '../src/main/exporting/export-to-file'
+import { collectFiles } from '../src/main/importing/collect-files'
 import { importSources } from '../src/main/importing/import-files'
 import { spanwiseRecordLine } from '../src/main/formats/spanwise-jsonl'
 import { ProjectStore } from '../src/main/store/project-store'
@@ -33,6 +34,41 @@ switch (phase) {
       out.end()
       await finished(out)
     }
+    break
+  }
+  case 'generate-big': {
+    // one JSONL file of about `documents` bytes (the argument is a size here), the same records over and over
+    const target = Number(documentsArg)
+    const out = createWriteStream(path.join(work, 'big.jsonl'))
+    let n = 0
+    while (bytes < target) {
+      for (const record of generateRecords(1000, spansPerDocument, 7 + n)) {
+        // every record its own text (a document's id is its text's hash)
+        const line = spanwiseRecordLine({ ...record, text: `${record.text} (${n})`, title: `${record.title} (${n})` })
+        if (!out.write(line)) await new Promise<void>((resolve) => out.once('drain', () => resolve()))
+        bytes += Buffer.byteLength(line)
+        if (bytes >= target) break
+      }
+      n++
+    }
+    out.end()
+    await finished(out)
+    break
+  }
+  case 'import-big': {
+    // as `spanwise import` does: the file streams from disk (over the 20 MiB limit of single files)
+    const store = await ProjectStore.open(path.join(work, 'project'), { create: true })
+    const { files, rejected } = await collectFiles([path.join(work, 'big.jsonl')])
+    if (rejected.length) throw new Error(JSON.stringify(rejected[0]))
+    bytes = (await stat(path.join(work, 'big.jsonl'))).size
+    const report = await importSources(store, files, { annotator: 'bench' })
+    if (report.rejected.length) throw new Error(JSON.stringify(report.rejected[0]))
+    break
+  }
+  case 'baseline-big': {
+    const file = path.join(work, 'big.jsonl')
+    bytes = (await stat(file)).size
+    for await (const line of createInterface({ input: createReadStream(file) })) if (line) JSON.parse(line)
     break
   }
   case 'import': {

@@ -14,8 +14,11 @@
 //           --sync-annotators N (default 20) × --sync-documents N (default 1,000).
 //   review: units of the 200,000-character document with three annotators, and auto-merge of
 //           --documents documents × 3 annotators (bench/review-bench.ts).
+//   import (only with --only import): one big generated Spanwise JSONL (--import-bytes, default 1 GB) streamed into a new
+//           project as `spanwise import` does, against read + JSON.parse per line of the same file:
+//           MB/s, peak RSS, and the load average (the machine is shared).
 // Options: --documents N --spans-per-document N --runs N --open-runs N --hotkey-reps N --trials N
-//          --only io|renderer|fsync|soak|agreement|sync|review
+//          --import-bytes N --only io|import|renderer|fsync|soak|agreement|sync|review
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
@@ -36,6 +39,7 @@ const { values } = parseArgs({
     'hotkey-reps': { type: 'string', default: '40' },
     only: { type: 'string' },
     trials: { type: 'string', default: '10' },
+    'import-bytes': { type: 'string', default: '1000000000' },
     'sync-annotators': { type: 'string', default: '20' },
     'sync-documents': { type: 'string', default: '1000' },
     // where the generated projects live: the default temp folder, or e.g. /dev/shm to leave the disk out
@@ -52,8 +56,8 @@ interface PhaseResult {
   maxRssMiB: number
 }
 
-function phase(name: string, work: string): PhaseResult {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'io-phase.ts'), name, work, String(documents), String(spans)], {
+function phase(name: string, work: string, size = documents): PhaseResult {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'io-phase.ts'), name, work, String(size), String(spans)], {
     encoding: 'utf8',
     maxBuffer: 1 << 20
   })
@@ -87,6 +91,35 @@ function ioBench(): void {
   console.log(line('export (project → Spanwise JSONL)', rows.export!))
   console.log(line('limit: JSON.stringify + one write', rows['baseline-write']!))
   console.log(`  ratio export / limit: ${(median(rows.export!.map(mbps)) / median(rows['baseline-write']!.map(mbps))).toFixed(2)}`)
+}
+
+function bigImportBench(): void {
+  const size = Number(values['import-bytes'])
+  console.log(`\n# streaming import: one generated Spanwise JSONL of ${(size / 1e9).toFixed(2)} GB, median of ${runs} runs, in ${values.dir}`)
+  const work = mkdtempSync(path.join(values.dir!, 'spanwise-big-import-'))
+  const rows: Record<string, PhaseResult[]> = { import: [], baseline: [] }
+  const loads: number[][] = []
+  try {
+    phase('generate-big', work, size)
+    for (let run = 0; run < runs; run++) {
+      // alternate the order so that neither side always runs on a warmer disk cache
+      for (const name of run % 2 === 0 ? ['baseline', 'import'] : ['import', 'baseline']) {
+        if (name === 'import') rmSync(path.join(work, 'project'), { recursive: true, force: true })
+        const result = phase(name === 'import' ? 'import-big' : 'baseline-big', work)
+        rows[name]!.push(result)
+        loads.push(os.loadavg())
+        console.log(`  run ${run + 1} ${name.padEnd(8)} ${mbps(result).toFixed(1)} MB/s, ${result.seconds.toFixed(1)} s, peak RSS ${result.maxRssMiB.toFixed(0)} MiB, load ${loads.at(-1)![0]!.toFixed(1)}`)
+      }
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true })
+  }
+  const line = (label: string, results: PhaseResult[]) =>
+    `${label.padEnd(40)} ${median(results.map(mbps)).toFixed(1).padStart(8)} MB/s ${median(results.map((r) => r.seconds)).toFixed(1).padStart(8)} s  peak RSS ${median(results.map((r) => r.maxRssMiB)).toFixed(0).padStart(6)} MiB (max ${Math.max(...results.map((r) => r.maxRssMiB)).toFixed(0)})`
+  console.log(line('import (streamed JSONL → project)', rows.import!))
+  console.log(line('limit: read + JSON.parse per line', rows.baseline!))
+  console.log(`  ratio import / limit: ${(median(rows.import!.map(mbps)) / median(rows.baseline!.map(mbps))).toFixed(2)}`)
+  console.log(`  load average (1 min) after each phase: ${loads.map((l) => l[0]!.toFixed(1)).join(', ')} on ${os.cpus().length} cores`)
 }
 
 interface AgreementPhaseResult {
@@ -129,6 +162,8 @@ function agreementBench(): void {
 }
 
 if (!values.only || values.only === 'io') ioBench()
+// (gigabytes of disk and minutes of time: only when asked for)
+if (values.only === 'import') bigImportBench()
 if (!values.only || values.only === 'fsync') {
   console.log('\n# durable saves: fsync of the file and its folder, per save')
   for (const dir of [values.dir!, '/dev/shm']) console.log(fsyncCostLine(await measureFsyncCost(dir)))

@@ -4,7 +4,8 @@ import type { ApiResponse, ChannelName, ImportReport, ProjectChanges, RequestCon
 export interface DesktopBridge {
   /** Each call carries the window's RequestContext (its annotator) beside the input. */
   api: { [C in ChannelName]: (input: unknown, context?: RequestContext) => Promise<ApiResponse<unknown>> }
-  importWithDialog(folders?: boolean, context?: RequestContext): Promise<ApiResponse<ImportReport | null>>
+  /** `importId` names the run for imports.progress and imports.cancel. */
+  importWithDialog(folders?: boolean, context?: RequestContext, importId?: string): Promise<ApiResponse<ImportReport | null>>
   exportWithDialog(
     request: { format: string; statuses: string[]; annotator: string; layer?: 'gold' },
     context?: RequestContext

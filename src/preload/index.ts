@@ -10,7 +10,7 @@ const api = Object.fromEntries(
 
 const bridge: DesktopBridge = {
   api: api as DesktopBridge['api'],
-  importWithDialog: (folders, context) => ipcRenderer.invoke('desktop:import-dialog', folders === true, context),
+  importWithDialog: (folders, context, importId) => ipcRenderer.invoke('desktop:import-dialog', folders === true, context, importId),
   exportWithDialog: (request, context) => ipcRenderer.invoke('desktop:export-dialog', request, context),
   chooseFolder: (purpose) => ipcRenderer.invoke('desktop:choose-folder', purpose),
   onMenuCommand: (listener: (command: string, argument?: string) => void) => {

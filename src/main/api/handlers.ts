@@ -8,12 +8,17 @@ import {
   type ApiResponse,
   type ChannelName,
   type Channels,
+  type ImportIssue,
   type ProjectInfo,
   type WorkspaceChannel
 } from '../../shared/api/contract'
 import type { z } from 'zod'
 import { ImportError } from '../importing/errors'
-import { importSources } from '../importing/import-files'
+import { ImportCancelled } from '../importing/read-lines'
+import { importSources, type ImportSource } from '../importing/import-files'
+import { importSource } from '../importing/collect-files'
+import { cancelImport, importProgress, runImport } from '../importing/running-imports'
+import { discardUpload, uploadedFile } from '../importing/uploaded-files'
 import { StoreError } from '../store/project-store'
 import { textDrift } from '../store/text-drift'
 import { EXPORT_FORMAT_NAMES, ExportError } from '../exporting/export-project'
@@ -83,6 +88,25 @@ export function createHandlers(session: Session): Handlers {
         files.map((file) => ({ name: file.path || file.name, bytes: Buffer.from(file.base64, 'base64') })),
         { annotator }
       ),
+    'documents.importUploads': ({ importId, uploads }, { annotator }) =>
+      runImport(importId, async (control) => {
+        try {
+          const rejected: ImportIssue[] = []
+          const files: ImportSource[] = []
+          for (const upload of uploads) {
+            const name = upload.path || upload.name
+            const stored = uploadedFile(upload.id)
+            const source = stored ? await importSource(name, stored.file, stored.size) : { file: name, message: 'the upload is gone (not imported within an hour): pick the file again' }
+            if ('message' in source) rejected.push(source)
+            else files.push(source)
+          }
+          return await importSources(store, files, { annotator }, rejected, control)
+        } finally {
+          await Promise.all(uploads.map((upload) => discardUpload(upload.id)))
+        }
+      }),
+    'imports.progress': async ({ importId }) => importProgress(importId),
+    'imports.cancel': async ({ importId }) => ({ cancelled: cancelImport(importId) }),
     'annotations.save': ({ documentId, baseVersion, spans, relations, status, labelRevision }, { annotator, client }) =>
       store.saveLayerAt(
         documentId,
@@ -150,6 +174,7 @@ export function toApiError(error: unknown): ApiError {
   }
   if (error instanceof ProjectChangedError) return { code: 'project_changed', message: error.message }
   if (error instanceof StoreError) return { code: error.code, message: error.message }
+  if (error instanceof ImportCancelled) return { code: 'cancelled', message: error.message }
   if (error instanceof SyncError) return { code: 'io', message: error.message }
   if (error instanceof ImportError || error instanceof ExportError || error instanceof MergeOptionsError) return { code: 'invalid_input', message: error.message }
   return { code: 'internal', message: error instanceof Error ? error.message : String(error) }

@@ -16,7 +16,10 @@ import type { OffsetUnit } from '../../shared/offsets'
 import { exportToFile } from '../exporting/export-to-file'
 import { exportFilePerAnnotator, writesFilePerAnnotator } from '../exporting/export-per-annotator'
 import { emptyLayerNotice } from '../exporting/layer-census'
-import type { LayerImport } from '../../shared/api/contract'
+import type { ImportProgress, LayerImport } from '../../shared/api/contract'
+import { importTotals } from '../../shared/api/import-report'
+import { ImportCancelled } from '../importing/read-lines'
+import { MAX_IMPORT_FILE_BYTES } from '../importing/limits'
 import { collectFiles } from '../importing/collect-files'
 import { importSources } from '../importing/import-files'
 import { startServer } from '../server/http-server'
@@ -80,6 +83,47 @@ function progressOnStderr(label: string): (done: number, total: number) => void 
   }
 }
 
+const megabytes = (bytes: number) => (bytes / 1e6).toFixed(bytes < 1e8 ? 1 : 0)
+
+/**
+ * An import's progress on stderr: on a terminal, one line rewritten in place; when stderr is a
+ * file or pipe, a line every two seconds for an import of over 20 MiB (so logs show a long
+ * import's progress, and an import of a few files prints nothing).
+ */
+function importProgressOnStderr(): { update: (progress: ImportProgress) => void; end: () => void } {
+  const started = Date.now()
+  const tty = process.stderr.isTTY === true
+  const interval = tty ? 200 : 2000
+  let lastLine = 0
+  let open = false
+  const line = (p: ImportProgress) => {
+    const seconds = (Date.now() - started) / 1000
+    const rate = seconds > 0 ? ` (${megabytes(p.bytesDone / seconds)} MB/s)` : ''
+    if (p.phase === 'committing') return `importing: moving ${p.documents}/${p.documentsTotal ?? '?'} files into the project`
+    const percent = p.bytesTotal > 0 ? Math.floor((100 * p.bytesDone) / p.bytesTotal) : 100
+    return `importing: ${percent}%, ${megabytes(p.bytesDone)} of ${megabytes(p.bytesTotal)} MB read, ${p.documents} document(s)${rate}`
+  }
+  let printed = false
+  return {
+    update(progress) {
+      const now = Date.now()
+      const last = progress.phase === 'committing' && progress.documents === progress.documentsTotal
+      if (!tty && progress.bytesTotal <= MAX_IMPORT_FILE_BYTES) return
+      if (now - lastLine < interval && !(last && printed)) return
+      lastLine = now
+      printed = true
+      if (tty) {
+        process.stderr.write(`\r\x1b[K${line(progress)}`)
+        open = true
+      } else process.stderr.write(`${line(progress)}\n`)
+    },
+    end() {
+      if (open) process.stderr.write('\n')
+      open = false
+    }
+  }
+}
+
 interface ImportCommandOptions {
   project: string
   annotator?: string
@@ -114,7 +158,16 @@ export function buildProgram(): Command {
     .action(async (paths: string[], options: ImportCommandOptions) => {
       const store = await ProjectStore.open(options.project, { create: true })
       printNotices(store)
-      const { files, rejected } = await collectFiles(paths, { anyExtension: options.format !== undefined })
+      const { files, rejected } = await collectFiles(paths, { anyExtension: options.format !== undefined, ...(options.format ? { format: options.format } : {}) })
+      // Ctrl+C cancels: the run is undone (nothing of it stays in the project), then we exit
+      const cancel = new AbortController()
+      const onInterrupt = () => {
+        if (cancel.signal.aborted) process.exit(130)
+        process.stderr.write('\nspanwise: cancelling the import (Ctrl+C again to stop at once)…\n')
+        cancel.abort()
+      }
+      process.on('SIGINT', onInterrupt)
+      const progress = importProgressOnStderr()
       const report = await importSources(
         store,
         files,
@@ -125,15 +178,27 @@ export function buildProgram(): Command {
           ...(options.offsets ? { offsets: options.offsets } : {}),
           ...(options.annotatorFromFileName ? { annotatorFromPath: 'file-name' as const } : options.annotatorFromFolder ? { annotatorFromPath: 'folder' as const } : {})
         },
-        rejected
+        rejected,
+        { signal: cancel.signal, onProgress: progress.update }
       )
+        .catch((error: unknown) => {
+          if (!(error instanceof ImportCancelled)) throw error
+          progress.end()
+          process.stderr.write('spanwise: import cancelled; the project is as it was\n')
+          process.exit(130)
+        })
+        .finally(() => {
+          progress.end()
+          process.off('SIGINT', onInterrupt)
+        })
+      const totals = importTotals(report)
       const spans = (report.layers ?? []).reduce((sum, layer) => sum + layer.spans, 0)
       for (const issue of report.rejected) {
         process.stderr.write(`rejected ${issue.file}${issue.line ? `:${issue.line}` : ''}: ${issue.message}\n`)
       }
       for (const dup of report.duplicates) process.stderr.write(`already in the project: ${dup.file} (${dup.title})\n`)
       process.stdout.write(
-        `imported ${report.added.length} document(s) with ${spans} span(s); ${report.duplicates.length} already present; ${report.rejected.length} rejected\n`
+        `imported ${totals.added} document(s) with ${spans} span(s); ${totals.duplicates} already present; ${report.rejected.length} rejected\n`
       )
       // a layer is listed when the import wrote to it or left it alone for its spans (not for plain texts)
       for (const layer of report.layers ?? []) if (layer.spans > 0 || layer.kept > 0) process.stdout.write(`  ${layerLine(layer)}\n`)

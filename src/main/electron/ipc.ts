@@ -1,6 +1,8 @@
 // IPC wiring: every API channel goes through the shared dispatcher after a sender check.
 import { dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
-import { channelNames, type ApiResponse } from '../../shared/api/contract'
+import { randomUUID } from 'node:crypto'
+import { channelNames, importIdSchema, type ApiResponse } from '../../shared/api/contract'
+import { runImport } from '../importing/running-imports'
 import { requestScope, toApiError } from '../api/handlers'
 import type { Session } from '../api/session'
 import { createWorkspaceDispatch } from '../api/workspace-dispatch'
@@ -49,7 +51,7 @@ export function registerIpc(window: BrowserWindow, workspace: Workspace, rendere
     return { ok: true, value: picked.canceled ? null : (picked.filePaths[0] ?? null) }
   })
 
-  ipcMain.handle('desktop:import-dialog', async (event, folders?: boolean, context?: unknown): Promise<ApiResponse<unknown>> => {
+  ipcMain.handle('desktop:import-dialog', async (event, folders?: boolean, context?: unknown, importId?: unknown): Promise<ApiResponse<unknown>> => {
     if (!trusted(event)) return untrusted
     const picked = await dialog.showOpenDialog(window, {
       title: folders ? 'Import folders' : 'Import documents',
@@ -61,7 +63,9 @@ export function registerIpc(window: BrowserWindow, workspace: Workspace, rendere
       const session = sessionFor(workspace, context)
       const { annotator } = await requestScope(session, context)
       const { files, rejected } = await collectFiles(picked.filePaths)
-      return { ok: true, value: await importSources(session.store, files, { annotator }, rejected) }
+      // named by the page, so that imports.progress and imports.cancel reach it
+      const id = importIdSchema.parse(importId ?? randomUUID())
+      return { ok: true, value: await runImport(id, (control) => importSources(session.store, files, { annotator }, rejected, control)) }
     } catch (error) {
       return { ok: false, error: toApiError(error) }
     }

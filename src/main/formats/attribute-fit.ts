@@ -93,6 +93,15 @@ export class AttributeFit {
     return new ImportError(doc.file, `span "${span.label}" [${span.start}, ${span.end}): ${problem}`, span.line)
   }
 
+  /** The definitions as they are now, to go back to when a streamed file is rejected after some batches fitted. */
+  mark(): Map<string, Attribute[]> {
+    return clone(this.definitions)
+  }
+
+  reset(mark: Map<string, Attribute[]>): void {
+    this.definitions = mark
+  }
+
   /** Definitions to add to the project, per label: new attributes, and enums with new options. */
   additions(): { label: string; attributes: Attribute[] }[] {
     const out: { label: string; attributes: Attribute[] }[] = []

@@ -6,7 +6,7 @@
 // `export --all-annotators --out DIR` writes the same shape.
 import { OffsetMap, type OffsetUnit } from '../../shared/offsets'
 import { annotatorFromFile, fail, isObject, metaWithSource, spanFromInput, type Where } from './incoming'
-import { parseJsonLines } from './json-lines'
+import { parseJsonLines, streamRecordDocuments } from './json-lines'
 import { offsetsIn, spanwiseBlock } from './outgoing'
 import { statusFrom } from './spanwise-jsonl'
 import { titleFor } from './title'
@@ -61,6 +61,9 @@ export const doccanoReader: FormatReader = {
   extensions: [],
   read(file, options) {
     return parseJsonLines(file).map(({ line, value }) => doccanoDocument(value, { file: file.name, line }, options))
+  },
+  stream(source, options, control) {
+    return streamRecordDocuments(source, control, (records) => records.map(({ line, value }) => doccanoDocument(value, { file: source.name, line }, options)))
   }
 }
 

@@ -17,12 +17,73 @@ import { decodeText } from '../importing/decode'
 import { ImportError } from '../importing/errors'
 import { annotatorFromFile, checkRelationType, fail, isObject, metaWithSource, spanFromInput } from './incoming'
 import { jsonErrorIndex, lineOfIndex } from './json-position'
+import { streamTasks } from './label-studio-stream'
 import { offsetsIn } from './outgoing'
 import { statusFrom } from './spanwise-jsonl'
 import { titleFor } from './title'
 import type { ExportRecord, FormatReader, ParsedDocument, ParsedRelation, ParsedSpan, StreamWriter, WriteOptions } from './types'
 
 export const LABEL_STUDIO_DEFAULT_OFFSETS: OffsetUnit = 'utf16'
+
+/** The documents of one task (`index` counts from 0): one per non-cancelled annotation, or one without spans. */
+function taskDocuments(task: unknown, index: number, file: string, unit: OffsetUnit): ParsedDocument[] {
+  const documents: ParsedDocument[] = []
+  const where = { file, context: `task ${index + 1}` }
+  if (!isObject(task) || !isObject(task.data)) {
+    fail(where, 'unknown shape: expected a Label Studio task with "data": {"text": ...} (a JSON array of tasks)')
+  }
+  const text = task.data.text
+  if (typeof text !== 'string' || text === '') fail(where, 'task has no "data.text" string')
+  const map = new OffsetMap(text)
+  const taskMeta = isObject(task.meta) ? task.meta : {}
+  const { spanwise, ...userMeta } = taskMeta
+  const block = isObject(spanwise) ? spanwise : {}
+  const { text: _text, ...dataFields } = task.data
+  const base = {
+    file,
+    text,
+    title: typeof block.title === 'string' && block.title.trim() ? block.title : titleFor(text, file),
+    meta: metaWithSource(userMeta, file, dataFields)
+  }
+  const annotations: unknown[] = Array.isArray(task.annotations) ? task.annotations : []
+  const layers = Array.isArray(block.layers) ? (block.layers as unknown[]) : []
+  const live = annotations.flatMap((a, i) => (isObject(a) && a.was_cancelled !== true ? [{ annotation: a, layer: isObject(layers[i]) ? layers[i] : {} }] : []))
+  if (live.length === 0) {
+    documents.push({ ...base, spans: [] })
+    return documents
+  }
+  for (const { annotation, layer } of live) {
+    if (!Array.isArray(annotation.result)) fail(where, 'annotation has no "result" array')
+    const spans: ParsedSpan[] = []
+    const regions = new Map<string, number>()
+    const links: Record<string, unknown>[] = []
+    for (const item of annotation.result as unknown[]) {
+      if (isObject(item) && item.type === 'relation') links.push(item)
+      if (!isObject(item) || !isObject(item.value) || !Array.isArray(item.value.labels)) continue
+      const value = item.value
+      // a region with several labels is several spans: relations attach to its first
+      const regionId = typeof item.id === 'string' || typeof item.id === 'number' ? String(item.id) : undefined
+      if (regionId !== undefined && (value.labels as unknown[]).length > 0 && !regions.has(regionId)) regions.set(regionId, spans.length)
+      for (const label of value.labels as unknown[]) spans.push(spanFromInput(map, { start: value.start, end: value.end, label, text: value.text }, unit, where))
+    }
+    const relations: ParsedRelation[] = []
+    for (const link of links) {
+      const end = (key: 'from_id' | 'to_id'): number => {
+        const found = regions.get(String(link[key]))
+        if (found === undefined) fail(where, `relation ${key} ${JSON.stringify(link[key])} is not the id of a labelled region of this annotation`)
+        return found
+      }
+      let [from, to] = [end('from_id'), end('to_id')]
+      if (link.direction === 'left') [from, to] = [to, from]
+      if (from === to) fail(where, `relation links region ${JSON.stringify(link.from_id)} to itself`)
+      for (const type of Array.isArray(link.labels) ? (link.labels as unknown[]) : []) relations.push({ type: checkRelationType(where, type, 'relation'), from, to })
+    }
+    const annotator = annotatorFromFile(annotation.completed_by) ?? annotatorFromFile(layer.annotator) ?? annotatorFromFile(block.annotator)
+    const status = statusFrom(layer.status) ?? statusFrom(block.status)
+    documents.push({ ...base, spans, ...(relations.length ? { relations } : {}), ...(annotator ? { annotator } : {}), ...(status ? { status } : {}) })
+  }
+  return documents
+}
 
 export const labelStudioReader: FormatReader = {
   name: 'label-studio',
@@ -40,64 +101,11 @@ export const labelStudioReader: FormatReader = {
     const tasks = Array.isArray(parsed) ? parsed : [parsed]
     if (tasks.length === 0) throw new ImportError(file.name, 'file has no tasks')
     const unit = options.offsets ?? LABEL_STUDIO_DEFAULT_OFFSETS
-    const documents: ParsedDocument[] = []
-    for (const [index, task] of tasks.entries()) {
-      const where = { file: file.name, context: `task ${index + 1}` }
-      if (!isObject(task) || !isObject(task.data)) {
-        fail(where, 'unknown shape: expected a Label Studio task with "data": {"text": ...} (a JSON array of tasks)')
-      }
-      const text = task.data.text
-      if (typeof text !== 'string' || text === '') fail(where, 'task has no "data.text" string')
-      const map = new OffsetMap(text)
-      const taskMeta = isObject(task.meta) ? task.meta : {}
-      const { spanwise, ...userMeta } = taskMeta
-      const block = isObject(spanwise) ? spanwise : {}
-      const { text: _text, ...dataFields } = task.data
-      const base = {
-        file: file.name,
-        text,
-        title: typeof block.title === 'string' && block.title.trim() ? block.title : titleFor(text, file.name),
-        meta: metaWithSource(userMeta, file.name, dataFields)
-      }
-      const annotations: unknown[] = Array.isArray(task.annotations) ? task.annotations : []
-      const layers = Array.isArray(block.layers) ? (block.layers as unknown[]) : []
-      const live = annotations.flatMap((a, i) => (isObject(a) && a.was_cancelled !== true ? [{ annotation: a, layer: isObject(layers[i]) ? layers[i] : {} }] : []))
-      if (live.length === 0) {
-        documents.push({ ...base, spans: [] })
-        continue
-      }
-      for (const { annotation, layer } of live) {
-        if (!Array.isArray(annotation.result)) fail(where, 'annotation has no "result" array')
-        const spans: ParsedSpan[] = []
-        const regions = new Map<string, number>()
-        const links: Record<string, unknown>[] = []
-        for (const item of annotation.result as unknown[]) {
-          if (isObject(item) && item.type === 'relation') links.push(item)
-          if (!isObject(item) || !isObject(item.value) || !Array.isArray(item.value.labels)) continue
-          const value = item.value
-          // a region with several labels is several spans: relations attach to its first
-          const regionId = typeof item.id === 'string' || typeof item.id === 'number' ? String(item.id) : undefined
-          if (regionId !== undefined && (value.labels as unknown[]).length > 0 && !regions.has(regionId)) regions.set(regionId, spans.length)
-          for (const label of value.labels as unknown[]) spans.push(spanFromInput(map, { start: value.start, end: value.end, label, text: value.text }, unit, where))
-        }
-        const relations: ParsedRelation[] = []
-        for (const link of links) {
-          const end = (key: 'from_id' | 'to_id'): number => {
-            const found = regions.get(String(link[key]))
-            if (found === undefined) fail(where, `relation ${key} ${JSON.stringify(link[key])} is not the id of a labelled region of this annotation`)
-            return found
-          }
-          let [from, to] = [end('from_id'), end('to_id')]
-          if (link.direction === 'left') [from, to] = [to, from]
-          if (from === to) fail(where, `relation links region ${JSON.stringify(link.from_id)} to itself`)
-          for (const type of Array.isArray(link.labels) ? (link.labels as unknown[]) : []) relations.push({ type: checkRelationType(where, type, 'relation'), from, to })
-        }
-        const annotator = annotatorFromFile(annotation.completed_by) ?? annotatorFromFile(layer.annotator) ?? annotatorFromFile(block.annotator)
-        const status = statusFrom(layer.status) ?? statusFrom(block.status)
-        documents.push({ ...base, spans, ...(relations.length ? { relations } : {}), ...(annotator ? { annotator } : {}), ...(status ? { status } : {}) })
-      }
-    }
-    return documents
+    return tasks.flatMap((task, index) => taskDocuments(task, index, file.name, unit))
+  },
+  async *stream(source, options, control) {
+    const unit = options.offsets ?? LABEL_STUDIO_DEFAULT_OFFSETS
+    yield* streamTasks(source, control, (task, index) => taskDocuments(task, index, source.name, unit))
   }
 }
 

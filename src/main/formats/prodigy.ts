@@ -7,13 +7,13 @@
 // document and annotator, `_annotator_id` and `_session_id` both the annotator's name.
 import { OffsetMap, type OffsetUnit } from '../../shared/offsets'
 import { annotatorFromFile, fail, isObject, metaWithSource, spanFromInput, type Where } from './incoming'
-import { parseJsonLines, type JsonLine } from './json-lines'
+import { parseJsonLines, streamJsonLines, streamRecordDocuments, type JsonLine } from './json-lines'
 import { prodigySessionNames } from './prodigy-sessions'
 import { offsetsIn, spanwiseBlock } from './outgoing'
 import { statusFrom } from './spanwise-jsonl'
 import { titleFor } from './title'
 import { tokenize, tokenRange } from './tokenize'
-import type { FormatReader, ParsedDocument, ReadOptions, StreamWriter } from './types'
+import type { FormatReader, ParsedDocument, ReadControl, ReadOptions, StreamSource, StreamWriter } from './types'
 
 export const PRODIGY_DEFAULT_OFFSETS: OffsetUnit = 'codepoint'
 
@@ -27,15 +27,45 @@ function annotatorId(value: Record<string, unknown>): string | undefined {
   return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined
 }
 
-/** The records of one file: the layer of each is named from the ids of the whole file. */
-export function prodigyDocuments(records: JsonLine[], file: string, options: ReadOptions): ParsedDocument[] {
-  const ids = records.map(({ value }) => annotatorId(value))
+/** Session names (the layer of each annotator id) from the records of a whole file. */
+function sessionNames(records: Iterable<JsonLine>): Map<string, string> {
+  const ids: string[] = []
   // a Spanwise export names the layer itself: its id is the name, whatever dashes it holds
-  const ownExports = new Set(records.flatMap(({ value }, index) => (isObject(value.spanwise) && value.spanwise.annotator === ids[index] ? [ids[index]!] : [])))
-  const names = prodigySessionNames(ids.filter((id): id is string => id !== undefined), ownExports)
-  return records.map(({ line, value }, index) => {
-    const id = ids[index]
-    return prodigyDocument(value, { file, line }, options, id === undefined ? undefined : { id, session: names.get(id)! })
+  const ownExports = new Set<string>()
+  for (const { value } of records) {
+    const id = annotatorId(value)
+    if (id === undefined) continue
+    ids.push(id)
+    if (isObject(value.spanwise) && value.spanwise.annotator === id) ownExports.add(id)
+  }
+  return prodigySessionNames(ids, ownExports)
+}
+
+/** A streamed file's session names: a first pass over the whole file (cancellable, not counted as progress). */
+export async function prodigyFileSessions(source: StreamSource, control: ReadControl): Promise<Map<string, string>> {
+  const records: JsonLine[] = []
+  const pass: ReadControl = control.signal ? { signal: control.signal } : {}
+  // only the ids are kept: one distinct id and its own-export mark per record at most
+  const seen = new Set<string>()
+  for await (const batch of streamJsonLines(source, pass)) {
+    for (const record of batch) {
+      const id = annotatorId(record.value)
+      const own = isObject(record.value.spanwise) && record.value.spanwise.annotator === id
+      const key = `${id}\u0000${own}`
+      if (id !== undefined && !seen.has(key)) {
+        seen.add(key)
+        records.push({ line: record.line, value: { _annotator_id: id, ...(own ? { spanwise: { annotator: id } } : {}) } })
+      }
+    }
+  }
+  return sessionNames(records)
+}
+
+/** The records of one file: the layer of each is named from the ids of the whole file (given, or these records'). */
+export function prodigyDocuments(records: JsonLine[], file: string, options: ReadOptions, sessions = sessionNames(records)): ParsedDocument[] {
+  return records.map(({ line, value }) => {
+    const id = annotatorId(value)
+    return prodigyDocument(value, { file, line }, options, id === undefined ? undefined : { id, session: sessions.get(id)! })
   })
 }
 
@@ -70,6 +100,10 @@ export const prodigyReader: FormatReader = {
   extensions: [],
   read(file, options) {
     return prodigyDocuments(parseJsonLines(file), file.name, options)
+  },
+  async *stream(source, options, control) {
+    const sessions = await prodigyFileSessions(source, control)
+    yield* streamRecordDocuments(source, control, (records) => prodigyDocuments(records, source.name, options, sessions))
   }
 }
 

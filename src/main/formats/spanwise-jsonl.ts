@@ -8,7 +8,7 @@
 import { STATUSES, type DocumentStatus } from '../../shared/model'
 import { OffsetMap } from '../../shared/offsets'
 import { attributesFromInput, annotatorFromFile, checkRelationType, fail, isObject, metaWithSource, noteFromInput, spanFromInput, type Where } from './incoming'
-import { parseJsonLines } from './json-lines'
+import { parseJsonLines, streamRecordDocuments } from './json-lines'
 import { titleFor } from './title'
 import type { ExportRecord, ExportSpan, FormatReader, ParsedDocument, ParsedRelation, ParsedSpan, StreamWriter } from './types'
 
@@ -122,5 +122,8 @@ export const spanwiseReader: FormatReader = {
   extensions: [],
   read(file) {
     return parseJsonLines(file).map(({ line, value }) => spanwiseDocument(value, { file: file.name, line }))
+  },
+  stream(source, _options, control) {
+    return streamRecordDocuments(source, control, (records) => records.map(({ line, value }) => spanwiseDocument(value, { file: source.name, line })))
   }
 }

@@ -10,6 +10,23 @@ export interface SourceFile {
   bytes: Uint8Array
 }
 
+/**
+ * A record file too big to read whole (over the 20 MiB limit of single documents): read from
+ * disk in batches by a reader's `stream` (JSONL, CSV/TSV, Label Studio JSON).
+ */
+export interface StreamSource {
+  name: string
+  path: string
+  size: number
+}
+
+/** What a streaming read reports and obeys: bytes read so far, and a cancel. */
+export interface ReadControl {
+  signal?: AbortSignal
+  /** Called with the bytes of each chunk read. */
+  onBytes?: (bytes: number) => void
+}
+
 /** Attribute values of one span, by attribute name (as stored on Span). */
 export type AttributeValues = Record<string, string | number>
 
@@ -64,6 +81,13 @@ export interface FormatReader {
    * which rejects that whole file and nothing else.
    */
   read(file: SourceFile, options: ReadOptions): ParsedDocument[]
+  /**
+   * Record formats read a file of any size in batches of documents (each batch about
+   * STREAM_BATCH_BYTES of input), with memory that does not grow with the file. A batch is
+   * checked, fitted and staged as `read`'s whole result is; an ImportError in any batch rejects
+   * the whole file.
+   */
+  stream?(source: StreamSource, options: ReadOptions, control: ReadControl): AsyncIterable<ParsedDocument[]>
   /**
    * For formats whose documents take several files (brat: X.txt + X.ann). Called with every
    * file of an import before files are read one by one; returns the groups it claims, each then

@@ -1,23 +1,41 @@
-// Imports parsed files into a project: every file is parsed first, then everything that parsed
-// is written in one go (documents, then their spans), so a bad file never leaves half its
-// content behind and the good files still land.
-import type { ImportIssue, ImportReport } from '../../shared/api/contract'
-import { emptyLayer, type AnnotationLayer } from '../../shared/model'
-import type { Relation, Span } from '../../shared/model'
+// Imports files into a project. Each file (or brat pair) is parsed, checked and staged batch by
+// batch (a big JSONL, CSV or Label Studio file streams in with flat memory); a bad file is
+// rejected by name and line and what it staged is dropped, while the good files go on. Then
+// everything staged is committed at once, all or nothing (staged-import.ts). Progress is
+// reported as it goes, and a cancel (AbortSignal) at any point leaves the project as it was.
+import type { ImportIssue, ImportProgress, ImportReport } from '../../shared/api/contract'
 import { codePointLength } from '../../shared/offsets'
 import { annotatorNameProblem, labelNameProblem } from '../../shared/valid-names'
 import { AttributeFit } from '../formats/attribute-fit'
 import { checkAttributeName, checkAttributeValue, checkRelationType, noteFromInput } from '../formats/incoming'
 import { readerByName, readerForFile, readers, supportedExtensions } from '../formats/registry'
-import type { FormatReader, ParsedDocument, ParsedSpan, ReadOptions, SourceFile } from '../formats/types'
+import type { FormatReader, ParsedDocument, ParsedSpan, ReadOptions, SourceFile, StreamSource } from '../formats/types'
 import { checkAnnotator } from '../store/annotator'
-import { ImportJournal } from '../store/import-journal'
-import { WriteBatch } from '../store/json-file'
-import { contentHash, type ProjectStore } from '../store/project-store'
+import type { ProjectStore } from '../store/project-store'
 import { nameLayersByPath, type AnnotatorFromPath } from './annotator-from-path'
 import { ImportError } from './errors'
-import { documentEntries, tallyLayers } from './import-report'
-import { MAX_DOCUMENT_CODE_POINTS } from './limits'
+import { keepHeapSmall } from './heap-guard'
+import { ImportReportBuilder } from './import-report'
+import { MAX_DOCUMENT_CODE_POINTS, MAX_IMPORT_FILE_BYTES } from './limits'
+import { ImportCancelled, throwIfCancelled } from './read-lines'
+import { StagedImport } from './staged-import'
+
+export { newSpanId } from './staged-import'
+
+/** A file to import: read whole (in memory), or streamed from disk when it is big. */
+export type ImportSource = SourceFile | StreamSource
+
+const isStreamed = (file: ImportSource): file is StreamSource => 'path' in file
+const sizeOf = (file: ImportSource) => (isStreamed(file) ? file.size : file.bytes.length)
+
+/** Progress and cancel of one import. */
+export interface ImportControl {
+  signal?: AbortSignal
+  /** Called as the import goes (at most every PROGRESS_INTERVAL_MS, and at each phase). */
+  onProgress?: (progress: ImportProgress) => void
+}
+
+const PROGRESS_INTERVAL_MS = 100
 
 export interface ImportOptions extends ReadOptions {
   /** Layer that receives imported spans when the file names no annotator. */
@@ -30,7 +48,7 @@ export interface ImportOptions extends ReadOptions {
 
 /** One unit of parsing: a single file, or files a reader takes together (brat's X.txt + X.ann). */
 interface ParseUnit {
-  files: SourceFile[]
+  files: ImportSource[]
   reader: FormatReader | undefined
   grouped: boolean
 }
@@ -39,16 +57,18 @@ interface ParseUnit {
  * Lets multi-file readers claim their groups first (only the forced reader when --format is
  * given); every other file is parsed alone by the reader its name (or --format) chooses.
  */
-function planUnits(files: SourceFile[], options: ImportOptions): ParseUnit[] {
+function planUnits(files: ImportSource[], options: ImportOptions): ParseUnit[] {
   const forced = options.format ? readerByName(options.format) : undefined
   if (options.format && !forced) {
     return files.map((file) => ({ files: [file], reader: undefined, grouped: false }))
   }
   const units: ParseUnit[] = []
-  const claimed = new Set<SourceFile>()
+  const claimed = new Set<ImportSource>()
+  // (groups are of small files, read whole)
+  const inMemory = files.filter((file): file is SourceFile => !isStreamed(file))
   for (const reader of forced ? [forced] : readers) {
     if (!reader.group || !reader.readGroup) continue
-    for (const group of reader.group(files.filter((file) => !claimed.has(file)))) {
+    for (const group of reader.group(inMemory.filter((file) => !claimed.has(file)))) {
       group.forEach((file) => claimed.add(file))
       units.push({ files: group, reader, grouped: true })
     }
@@ -62,7 +82,8 @@ function planUnits(files: SourceFile[], options: ImportOptions): ParseUnit[] {
   return units.sort((a, b) => position(a) - position(b))
 }
 
-function parseUnit(unit: ParseUnit, options: ImportOptions): ParsedDocument[] {
+/** The documents of one unit, in batches: one for a file read whole, many for a streamed one. */
+async function* unitBatches(unit: ParseUnit, options: ImportOptions, control: ImportControl & { onBytes(bytes: number): void }): AsyncGenerator<ParsedDocument[]> {
   const { reader, files } = unit
   const first = files[0]!
   if (!reader) {
@@ -71,10 +92,16 @@ function parseUnit(unit: ParseUnit, options: ImportOptions): ParsedDocument[] {
       options.format ? `unknown import format "${options.format}"; formats: ${readers.map((r) => r.name).join(', ')}` : `unsupported file type; Spanwise imports ${supportedExtensions().join(', ')}`
     )
   }
-  const documents = unit.grouped ? reader.readGroup!(files, options) : reader.read(first, options)
-  if (options.annotatorFromPath) nameLayersByPath(documents, options.annotatorFromPath)
-  for (const doc of documents) checkParsedDocument(doc)
-  return documents
+  if (isStreamed(first)) {
+    if (!reader.stream) {
+      throw new ImportError(first.name, `file is ${(first.size / 1048576).toFixed(1)} MiB, over the ${MAX_IMPORT_FILE_BYTES / 1048576} MiB import limit of ${reader.name} files`)
+    }
+    yield* reader.stream(first, options, control)
+    return
+  }
+  const inMemory = files as SourceFile[]
+  yield unit.grouped ? reader.readGroup!(inMemory, options) : reader.read(first as SourceFile, options)
+  control.onBytes(inMemory.reduce((sum, file) => sum + file.bytes.length, 0))
 }
 
 function checkParsedDocument(doc: ParsedDocument): void {
@@ -116,152 +143,124 @@ function checkSpanExtras(doc: ParsedDocument, span: ParsedSpan): void {
   noteFromInput(span.note, where, owner)
 }
 
-// An id is the time, a counter and four random base-36 digits. An import makes one per span, so
-// the time's digits are kept for the millisecond they stand for, and the random digits come
-// from an integer (turning a random fraction into base 36 is several times slower).
-let spanCounter = 0
-let clockMs = -1
-let clockDigits = ''
-const RANDOM_RANGE = 36 ** 4
-
-export function newSpanId(prefix = 's'): string {
-  spanCounter = (spanCounter + 1) % 1_000_000
-  const now = Date.now()
-  if (now !== clockMs) {
-    clockMs = now
-    clockDigits = now.toString(36)
+/** A failure to write staged files (a full disk): the import fails, no file is to blame. */
+class StagingFailure extends Error {
+  constructor(readonly failure: unknown) {
+    super((failure as Error).message)
   }
-  const random = Math.floor(Math.random() * RANDOM_RANGE).toString(36).padStart(4, '0')
-  return `${prefix}${clockDigits}${spanCounter.toString(36)}${random}`
 }
 
-/** The spans and relations of a parsed document as a layer stores them, with new ids. */
-function layerContent(doc: ParsedDocument): { spans: Span[]; relations: Relation[] } {
-  const spans: Span[] = doc.spans.map((s) => {
-    const span: Span = { id: newSpanId(), start: s.start, end: s.end, label: s.label }
-    if (s.attributes && Object.keys(s.attributes).length > 0) span.attributes = s.attributes
-    if (s.note) span.note = s.note
-    return span
-  })
-  // relation endpoints are span indexes in the file: they follow the spans to their new ids
-  const relations: Relation[] = (doc.relations ?? []).map((r) => ({ id: newSpanId('r'), type: r.type, from: spans[r.from]!.id, to: spans[r.to]!.id }))
-  return { spans, relations }
-}
-
-/** Writes one imported document's spans (or status) into its layer; returns the spans written. */
-async function writeLayer(
-  store: ProjectStore,
-  doc: ParsedDocument,
-  id: string,
-  annotator: string,
-  known: { text: string; current?: AnnotationLayer; batch: WriteBatch }
-): Promise<number> {
-  if (doc.spans.length > 0) {
-    // spans never overwrite work already in a layer: they land only in an empty one
-    const layer = known.current ?? (await store.getLayer(id, annotator))
-    if (layer.spans.length > 0) return 0
-    const { spans, relations } = layerContent(doc)
-    await store.saveLayer(id, annotator, { spans, relations, status: doc.status ?? 'in_progress' }, { ...known, current: layer })
-    return spans.length
-  }
-  // a status from the file only sets a layer nobody has touched: re-importing never resets work
-  if (doc.status && (known.current ?? (await store.getLayer(id, annotator))).updatedAt === null) {
-    await store.saveLayer(id, annotator, { status: doc.status }, known)
-  }
-  return 0
+/** What one unit read: its documents' report lines, labels and relation types, kept until the unit has parsed whole. */
+interface UnitResult {
+  entries: Parameters<ImportReportBuilder['add']>[0][]
+  labels: Set<string>
+  relationTypes: Set<string>
 }
 
 export async function importSources(
   store: ProjectStore,
-  files: SourceFile[],
+  files: ImportSource[],
   options: ImportOptions,
-  alreadyRejected: ImportIssue[] = []
+  alreadyRejected: ImportIssue[] = [],
+  control: ImportControl = {}
 ): Promise<ImportReport> {
   checkAnnotator(options.annotator)
+  throwIfCancelled(control.signal)
   const rejected = [...alreadyRejected]
-  const parsed: ParsedDocument[] = []
   // attribute values are fitted to the label definitions file by file (see attribute-fit.ts),
   // as they are on disk now (another process may have changed them)
   const fit = new AttributeFit((await store.freshSettings()).labels)
-  for (const unit of planUnits(files, options)) {
-    try {
-      const documents = parseUnit(unit, options)
-      fit.fitFile(documents)
-      parsed.push(...documents)
-    } catch (error) {
-      // a bad file rejects its whole unit (for brat: both files of the pair)
-      if (error instanceof ImportError) rejected.push(error.toIssue())
-      else rejected.push({ file: unit.files.map((file) => file.name).join(' + '), message: (error as Error).message })
+  const report = new ImportReportBuilder()
+  const labels = new Set<string>()
+  const relationTypes = new Set<string>()
+  const progress: ImportProgress = { phase: 'reading', bytesDone: 0, bytesTotal: files.reduce((sum, file) => sum + sizeOf(file), 0), documents: 0 }
+  let lastReport = 0
+  const tell = (force = false) => {
+    const now = Date.now()
+    if (!control.onProgress || (!force && now - lastReport < PROGRESS_INTERVAL_MS)) return
+    lastReport = now
+    control.onProgress({ ...progress })
+  }
+  const readControl = {
+    ...(control.signal ? { signal: control.signal } : {}),
+    onBytes: (bytes: number) => {
+      progress.bytesDone += bytes
+      tell()
     }
   }
-
-  if (parsed.length === 0) return { added: [], duplicates: [], rejected }
-  // all or nothing from here: a journal lists what the run writes (see import-journal.ts)
-  const hashes = parsed.map((doc) => contentHash(doc.text))
-  const existing = new Set(await store.documentIds())
-  const newIds = [...new Set(hashes.map((hash) => hash.slice(0, 16)))].filter((id) => !existing.has(id))
-  const layerKeys = new Map<string, { annotator: string; documentId: string }>()
-  parsed.forEach((doc, index) => {
-    if (doc.spans.length === 0 && !doc.status) return
-    const annotator = doc.annotator ?? options.annotator
-    const documentId = hashes[index]!.slice(0, 16)
-    layerKeys.set(`${annotator}/${documentId}`, { annotator, documentId })
-  })
-  const journal = ImportJournal.begin(store.folder, newIds, [...layerKeys.values()])
+  const staged = await StagedImport.begin(store)
+  let parsedAny = false
   try {
-    const batch = new WriteBatch()
-    const report = await applyImport(store, journal, batch, parsed, hashes, fit, options, rejected)
-    // every file on disk before the journal goes: until then a crash rolls the run back
-    await batch.flush()
-    journal.commit()
-    return report
-  } catch (error) {
-    journal.rollBack()
-    store.forgetDocuments(newIds)
-    await store.reloadSettings()
-    throw error
+    for (const unit of planUnits(files, options)) {
+      throwIfCancelled(control.signal)
+      progress.file = unit.files.map((file) => file.name).join(' + ')
+      tell(true)
+      const mark = fit.mark()
+      const result: UnitResult = { entries: [], labels: new Set(), relationTypes: new Set() }
+      let writing: Promise<void> = Promise.resolve()
+      try {
+        for await (const batch of unitBatches(unit, options, readControl)) {
+          if (options.annotatorFromPath) nameLayersByPath(batch, options.annotatorFromPath)
+          for (const doc of batch) {
+            checkParsedDocument(doc)
+            for (const span of doc.spans) result.labels.add(span.label)
+            for (const relation of doc.relations ?? []) result.relationTypes.add(relation.type)
+          }
+          fit.fitFile(batch)
+          // the previous batch's files are written while this one was parsed
+          await writing
+          const { staged: done, written } = await staged.stage(batch, options.annotator).catch((error: unknown) => {
+            throw new StagingFailure(error)
+          })
+          writing = written.catch((error: unknown) => {
+            throw new StagingFailure(error)
+          })
+          batch.forEach((doc, index) => {
+            const { id, title, added, spans } = done[index]!
+            result.entries.push({ id, title, file: doc.file, annotator: doc.annotator ?? options.annotator, spans, parsedSpans: doc.spans.length, added })
+          })
+          progress.documents += batch.length
+          tell()
+          keepHeapSmall()
+        }
+        await writing
+        staged.endUnit()
+        parsedAny = true
+        for (const entry of result.entries) report.add(entry)
+        result.labels.forEach((label) => labels.add(label))
+        result.relationTypes.forEach((type) => relationTypes.add(type))
+      } catch (error) {
+        await writing.catch(() => undefined)
+        staged.abandonUnit()
+        fit.reset(mark)
+        progress.documents -= result.entries.length
+        if (error instanceof ImportCancelled) throw error
+        if (error instanceof StagingFailure) throw error.failure
+        // a bad file rejects its whole unit (for brat: both files of the pair)
+        if (error instanceof ImportError) rejected.push(error.toIssue())
+        else rejected.push({ file: unit.files.map((file) => file.name).join(' + '), message: (error as Error).message })
+      }
+    }
+    if (!parsedAny) return report.report(rejected)
+    // all or nothing from here: see staged-import.ts
+    Object.assign(progress, { phase: 'committing', documents: 0 })
+    delete progress.file
+    tell(true)
+    const skipped = await staged.commit({
+      ...(control.signal ? { signal: control.signal } : {}),
+      addLabels: async () => {
+        await store.addLabels([...labels])
+        await store.addAttributes(fit.additions())
+        await store.addRelationTypes([...relationTypes])
+      },
+      onProgress: ({ documents, documentsTotal }) => {
+        Object.assign(progress, { documents, documentsTotal })
+        tell(documents === documentsTotal)
+      }
+    })
+    for (const layer of skipped) report.keptAtCommit(layer.annotator, layer.spans)
+    return report.report(rejected)
+  } finally {
+    await staged.discard()
   }
-}
-
-async function applyImport(
-  store: ProjectStore,
-  journal: ImportJournal,
-  batch: WriteBatch,
-  parsed: ParsedDocument[],
-  hashes: string[],
-  fit: AttributeFit,
-  options: ImportOptions,
-  rejected: ImportIssue[]
-): Promise<ImportReport> {
-  const labels = new Set<string>()
-  for (const doc of parsed) for (const span of doc.spans) labels.add(span.label)
-  await store.addLabels([...labels])
-  await store.addAttributes(fit.additions())
-  await store.addRelationTypes(parsed.flatMap((doc) => (doc.relations ?? []).map((relation) => relation.type)))
-  journal.projectWritten()
-
-  const { added, duplicates, ids } = await store.addDocuments(
-    parsed.map((doc, index) => ({ ...doc, sha256: hashes[index]! })),
-    { batch }
-  )
-  const addedIds = new Set(added.map((record) => record.id))
-  const titles = new Map([...added, ...duplicates].map((record) => [record.id, record.title]))
-  const report: ImportReport = { added: [], duplicates: [], rejected }
-  // a new document has no layer yet, so its spans are written without reading anything back
-  // (only its first occurrence in this import: a second copy of a text finds the first's layer)
-  const written = new Set<string>()
-  const layers: number[] = []
-  for (const [index, doc] of parsed.entries()) {
-    const id = ids[index]!
-    const annotator = doc.annotator ?? options.annotator
-    const fresh = addedIds.has(id) && !written.has(`${annotator}/${id}`)
-    written.add(`${annotator}/${id}`)
-    const known = fresh ? { text: doc.text, current: emptyLayer(id, annotator), batch } : { text: doc.text, batch }
-    layers.push(await writeLayer(store, doc, id, annotator, known))
-  }
-  const entries = documentEntries({ parsed, ids, written: layers, addedIds, titles, fallback: options.annotator })
-  report.added = entries.added
-  report.duplicates = entries.duplicates
-  report.layers = tallyLayers(parsed, layers, options.annotator)
-  return report
 }

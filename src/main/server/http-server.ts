@@ -16,6 +16,7 @@ import { rendererDir } from '../app-paths'
 import { CONTENT_SECURITY_POLICY } from '../shared-security'
 import { nestsTooDeep, TOO_DEEP } from '../formats/json-depth'
 import { handleExport } from './export-route'
+import { receiveUpload } from '../importing/uploaded-files'
 
 const MiB = 1024 * 1024
 /**
@@ -218,6 +219,14 @@ export async function startServer(served: Session | Workspace, options: ServeOpt
         return sendJson(res, status, response)
       } finally {
         if (large) largeRequests--
+      }
+    }
+    if (rest === 'imports' && req.method === 'POST') {
+      // a file for an import: the body streams to a temporary file, whatever its size
+      try {
+        return sendJson(res, 200, { ok: true, value: await receiveUpload(req) })
+      } catch (error) {
+        return sendJson(res, 500, { ok: false, error: { code: 'io', message: `upload failed: ${(error as Error).message}` } })
       }
     }
     if (rest === 'export') {

@@ -14,9 +14,31 @@ function sortedReplacer(_key: string, value: unknown): unknown {
   return sorted
 }
 
+/**
+ * Whether every object in `value` already has its keys in sorted order (and none has toJSON):
+ * then JSON.stringify without a replacer gives the canonical text, several times faster than
+ * calling a replacer for every value. Bulk writers (an import) build their objects so.
+ */
+function inCanonicalOrder(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return true
+  if (Array.isArray(value)) {
+    for (const item of value) if (!inCanonicalOrder(item)) return false
+    return true
+  }
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return false
+  let previous: string | undefined
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) return false
+    if (previous !== undefined && !(previous < key)) return false
+    if (!inCanonicalOrder((value as Record<string, unknown>)[key])) return false
+    previous = key
+  }
+  return true
+}
+
 /** A value on one line, keys sorted at every depth. */
 function compact(value: unknown): string | undefined {
-  return JSON.stringify(value, sortedReplacer)
+  return inCanonicalOrder(value) ? JSON.stringify(value) : JSON.stringify(value, sortedReplacer)
 }
 
 function topLevelValue(value: unknown): string | undefined {

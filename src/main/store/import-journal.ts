@@ -18,6 +18,8 @@ import { documentFile, layerFile, projectFile } from './layout'
 
 /** `.spanwise-import-<pid>-<random>.journal` in the project folder (ignored by git). */
 const JOURNAL_FILE = /^\.spanwise-import-(\d+)-[0-9a-f]{8}\.journal$/
+/** `.spanwise-import-<pid>-<random>.staging/`: what an import read before its commit (importing/staged-import.ts). */
+export const STAGING_FOLDER = /^\.spanwise-import-(\d+)-[0-9a-f]{8}\.staging$/
 
 export interface JournalContent {
   pid: number
@@ -135,6 +137,7 @@ export class ImportJournal {
    */
   static recover(folder: string): string[] {
     const messages: string[] = []
+    const rolledBack = new Set<number>()
     for (const name of readdirSync(folder)) {
       const match = JOURNAL_FILE.exec(name)
       if (!match) continue
@@ -159,6 +162,16 @@ export class ImportJournal {
           `${undone.documents} document(s) and ${undone.layers} layer(s) removed or put back` +
           `${undone.labels ? ', and the labels it had added' : ''}. Import those files again.`
       )
+      rolledBack.add(content.pid)
+    }
+    for (const name of readdirSync(folder)) {
+      // a staging folder whose process is gone: that import stopped before its commit, so
+      // nothing of it reached the project (one whose commit was rolled back above goes quietly)
+      const staging = STAGING_FOLDER.exec(name)
+      const pid = Number(staging?.[1])
+      if (!staging || pid === process.pid || processIsAlive(pid)) continue
+      rmSync(path.join(folder, name), { recursive: true, force: true })
+      if (!rolledBack.has(pid)) messages.push(`removed the files of an import that was stopped while reading (${name}); nothing of it had reached the project`)
     }
     return messages
   }

@@ -40,6 +40,9 @@ export const uploadSchema = z.object({
 })
 export type Upload = z.infer<typeof uploadSchema>
 
+/** Names a running import for its progress and cancel (chosen by the page that starts it). */
+export const importIdSchema = z.string().regex(/^[\w-]{8,64}$/, 'not an import id')
+
 /**
  * What a layer or `project.json` was when it was read: a hash of the file's bytes (like an HTTP
  * ETag), so it needs no counter and means the same in every process and after a `git pull`.
@@ -129,6 +132,22 @@ export interface ImportReport {
   rejected: ImportIssue[]
   /** What landed in each annotator layer, documents already present included. */
   layers?: LayerImport[]
+  /** Present when `added` and `duplicates` list only the first documents (a big import): the counts of all. */
+  totals?: { added: number; duplicates: number }
+}
+
+/** How far an import has got, reported while it runs (CLI: stderr; UI: a progress bar). */
+export interface ImportProgress {
+  /** reading: parsing and staging the files; committing: moving the staged files into the project. */
+  phase: 'reading' | 'committing'
+  /** Input bytes read, of all files. */
+  bytesDone: number
+  bytesTotal: number
+  /** Documents staged so far (reading) or moved into the project (committing), of `documentsTotal` when known. */
+  documents: number
+  documentsTotal?: number
+  /** The file being read. */
+  file?: string
 }
 
 export interface LayerImport {
@@ -396,6 +415,28 @@ export const channels = {
     result: {} as ImportReport
   },
   /**
+   * Imports files the browser uploaded (browser mode: each streamed to the server's disk first,
+   * by POST `imports?name=`). `importId` (the page's choice) names the run for
+   * `imports.progress` and `imports.cancel`; a cancelled run answers with an error and changes nothing.
+   */
+  'documents.importUploads': {
+    input: z.object({
+      importId: importIdSchema,
+      uploads: z.array(z.object({ id: z.string().regex(/^[0-9a-f]{24}$/, 'not an upload id'), name: z.string().min(1).max(1024), path: z.string().max(4096).optional() })).min(1).max(100_000)
+    }),
+    result: {} as ImportReport
+  },
+  /** How far a running import has got (null: not started yet, or over). */
+  'imports.progress': {
+    input: z.object({ importId: importIdSchema }),
+    result: {} as ImportProgress | null
+  },
+  /** Cancels a running import: it stops and undoes what it did; false when it is not running. */
+  'imports.cancel': {
+    input: z.object({ importId: importIdSchema }),
+    result: {} as { cancelled: boolean }
+  },
+  /**
    * Replaces one document's layer for the request's annotator: the only write an edit makes.
    * `baseVersion` is the version the edit started from; a layer changed since is a `conflict`.
    */
@@ -560,8 +601,11 @@ export const channelNames = Object.keys(channels) as ChannelName[]
 
 /** Every failure crosses a transport in this shape, so the renderer shows one kind of error. */
 export interface ApiError {
-  /** project_changed: the request named a project that is no longer the open one. */
-  code: 'invalid_input' | 'not_found' | 'conflict' | 'io' | 'internal' | 'project_changed'
+  /**
+   * project_changed: the request named a project that is no longer the open one.
+   * cancelled: the user cancelled it (an import), and it changed nothing.
+   */
+  code: 'invalid_input' | 'not_found' | 'conflict' | 'io' | 'internal' | 'project_changed' | 'cancelled'
   message: string
   issues?: { path: string; message: string }[]
 }

@@ -15,11 +15,19 @@ function addLayers(a: LayerImport[], b: LayerImport[]): LayerImport[] {
   return [...sum.values()].sort((x, y) => x.annotator.localeCompare(y.annotator))
 }
 
+/** Documents an import added and found already present, all of them (the lists may name only the first). */
+export function importTotals(report: ImportReport): { added: number; duplicates: number } {
+  return report.totals ?? { added: report.added.length, duplicates: report.duplicates.length }
+}
+
 export function mergeImportReports(a: ImportReport, b: ImportReport): ImportReport {
+  const [ta, tb] = [importTotals(a), importTotals(b)]
+  const cut = a.totals !== undefined || b.totals !== undefined
   return {
     added: [...a.added, ...b.added],
     duplicates: [...a.duplicates, ...b.duplicates],
     rejected: [...a.rejected, ...b.rejected],
-    layers: addLayers(a.layers ?? [], b.layers ?? [])
+    layers: addLayers(a.layers ?? [], b.layers ?? []),
+    ...(cut ? { totals: { added: ta.added + tb.added, duplicates: ta.duplicates + tb.duplicates } } : {})
   }
 }

@@ -207,8 +207,32 @@ export async function chooseFolderWithDesktopDialog(purpose: 'open' | 'parent'):
 }
 
 /** Desktop only: the native open dialog, which imports by path in the main process. */
-export async function importWithDesktopDialog(folders = false): Promise<ImportReport | null> {
-  return desktop ? unwrap(await desktop.importWithDialog(folders, tabContext())) : null
+export async function importWithDesktopDialog(folders: boolean, importId: string): Promise<ImportReport | null> {
+  return desktop ? unwrap(await desktop.importWithDialog(folders, tabContext(), importId)) : null
+}
+
+/**
+ * Browser mode: sends one file's bytes to the server, which streams them to disk (the browser
+ * reads the file as it sends it: nothing holds it whole). Returns the upload's id for
+ * `documents.importUploads`; `onSent` hears the bytes sent so far; `signal` aborts the upload.
+ */
+export function uploadFile(file: File, onSent: (bytes: number) => void, signal: AbortSignal): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest()
+    request.open('POST', `imports?name=${encodeURIComponent(file.name)}`)
+    request.upload.onprogress = (event) => onSent(event.loaded)
+    request.onload = () => {
+      try {
+        resolve(unwrap(JSON.parse(request.responseText) as ApiResponse<{ id: string }>).id)
+      } catch (error) {
+        reject(error instanceof ApiFailure ? error : new ApiFailure({ code: 'internal', message: `upload of ${file.name}: server answered ${request.status}` }))
+      }
+    }
+    request.onerror = () => reject(new ApiFailure({ code: 'io', message: `upload of ${file.name} failed` }))
+    request.onabort = () => reject(new ApiFailure({ code: 'cancelled', message: 'import cancelled' }))
+    signal.addEventListener('abort', () => request.abort(), { once: true })
+    request.send(file)
+  })
 }
 
 export interface ExportRequest {

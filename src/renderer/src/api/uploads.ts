@@ -1,16 +1,15 @@
-// Turns files picked in a browser or dropped on the window into uploads for `documents.import`.
-import type { Upload } from '../../../shared/api/contract'
+// The files picked in a browser or dropped on the window, with the path inside a dropped or
+// picked folder; they are uploaded one by one as they are (never read whole into the page).
 
-function toBase64(bytes: Uint8Array): string {
-  let binary = ''
-  const chunk = 0x8000
-  for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk))
-  return btoa(binary)
+export interface PickedFile {
+  file: File
+  /** Relative path inside a folder, when there is one. */
+  path?: string
 }
 
-export async function fileToUpload(file: File, relativePath?: string): Promise<Upload> {
+export function pickedFile(file: File, relativePath?: string): PickedFile {
   const path = relativePath ?? (file.webkitRelativePath || undefined)
-  return { name: file.name, ...(path ? { path } : {}), base64: toBase64(new Uint8Array(await file.arrayBuffer())) }
+  return path ? { file, path } : { file }
 }
 
 function readEntries(reader: FileSystemDirectoryReader): Promise<FileSystemEntry[]> {
@@ -33,9 +32,9 @@ async function entryFiles(entry: FileSystemEntry, prefix: string): Promise<{ fil
 }
 
 /** Files and whole folders dropped on the window. */
-export async function droppedUploads(transfer: DataTransfer): Promise<Upload[]> {
+export async function droppedFiles(transfer: DataTransfer): Promise<PickedFile[]> {
   const entries = [...transfer.items].map((item) => item.webkitGetAsEntry()).filter((e): e is FileSystemEntry => e !== null)
-  if (entries.length === 0) return Promise.all([...transfer.files].map((file) => fileToUpload(file)))
+  if (entries.length === 0) return [...transfer.files].map((file) => pickedFile(file))
   const files = (await Promise.all(entries.map((entry) => entryFiles(entry, '')))).flat()
-  return Promise.all(files.map(({ file, path }) => fileToUpload(file, path)))
+  return files.map(({ file, path }) => pickedFile(file, path))
 }

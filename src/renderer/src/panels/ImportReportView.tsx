@@ -1,17 +1,20 @@
 import type { ImportReport } from '../../../shared/api/contract'
+import { importTotals } from '../../../shared/api/import-report'
 
 /** What an import did, file by file: nothing rejected is ever silent. */
 export function ImportReportView({ report, onClose }: { report: ImportReport; onClose(): void }) {
   const spans = report.layers ? report.layers.reduce((sum, layer) => sum + layer.spans, 0) : report.added.reduce((sum, a) => sum + a.spans, 0)
   const layers = (report.layers ?? []).filter((layer) => layer.spans > 0 || layer.kept > 0)
+  // a big import lists only its first documents: the counts are of all
+  const totals = importTotals(report)
   return (
     <section className="import-report" role="status" aria-live="polite" data-testid="import-report">
       <header>
         <strong>
-          Imported {report.added.length} document{report.added.length === 1 ? '' : 's'}
+          Imported {totals.added} document{totals.added === 1 ? '' : 's'}
           {spans > 0 ? ` with ${spans} spans` : ''}
         </strong>
-        {report.duplicates.length > 0 && <span> · {report.duplicates.length} already in the project</span>}
+        {totals.duplicates > 0 && <span> · {totals.duplicates} already in the project</span>}
         {report.rejected.length > 0 && <span className="error"> · {report.rejected.length} rejected</span>}
         <button type="button" onClick={onClose} aria-label="Dismiss import report">
           ×

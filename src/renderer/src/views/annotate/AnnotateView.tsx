@@ -1,12 +1,14 @@
 import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
-import type { ImportReport, SearchHit, Upload } from '../../../../shared/api/contract'
+import type { ImportReport, SearchHit } from '../../../../shared/api/contract'
 import type { Relation } from '../../../../shared/model'
 import { relationTypesBetween } from '../../../../shared/relations'
 import { compareSpans } from '../../../../shared/span-order'
 import { mergeImportReports } from '../../../../shared/api/import-report'
 import { snapToWords } from '../../../../shared/words'
 import { desktop, exportProject, importWithDesktopDialog, invoke, type ExportRequest } from '../../api/client'
-import { droppedUploads, fileToUpload } from '../../api/uploads'
+import { droppedFiles, pickedFile, type PickedFile } from '../../api/uploads'
+import { ImportProgressToast } from './ImportProgressToast'
+import { useImport } from './use-import'
 import { buildShortcuts, isTypingTarget } from '../../commands/shortcuts'
 import { findMatches } from '../../editor/find'
 import { TextView, type PendingSelection, type ScrollRequest } from '../../editor/TextView'
@@ -42,9 +44,6 @@ const NO_RELATIONS: Relation[] = []
 // the chart library loads only when the statistics are opened
 const StatisticsDialog = lazy(() => import('../../panels/StatisticsDialog'))
 
-/** Files per import request, so a long import shows progress and no request grows huge. */
-const IMPORT_BATCH = 25
-
 export function AnnotateView() {
   const [message, setMessage] = useState<Message | null>(null)
   const showError = useCallback((text: string) => setMessage({ text, error: true }), [])
@@ -54,7 +53,7 @@ export function AnnotateView() {
   const [pending, setPending] = useState<PendingSelection | null>(null)
   const [scrollTo, setScrollTo] = useState<ScrollRequest | null>(null)
   const [report, setReport] = useState<ImportReport | null>(null)
-  const [importProgress, setImportProgress] = useState<{ done: number; total: number } | null>(null)
+  const importer = useImport()
   const [dialog, setDialog] = useState<'shortcuts' | 'labels' | 'export' | 'statistics' | null>(null)
   const [dragging, setDragging] = useState(false)
   const [filter, setFilter] = useState<DocumentFilter>(NO_FILTER)
@@ -192,19 +191,12 @@ export function AnnotateView() {
   )
 
   const runImport = useCallback(
-    async (uploads: Upload[] | null, folders = false) => {
+    async (picks: PickedFile[] | null, folders = false) => {
       try {
-        let result: ImportReport | null
-        if (uploads) {
-          result = { added: [], duplicates: [], rejected: [] }
-          for (let i = 0; i < uploads.length; i += IMPORT_BATCH) {
-            setImportProgress({ done: i, total: uploads.length })
-            const part = await invoke('documents.import', { files: uploads.slice(i, i + IMPORT_BATCH) })
-            result = mergeImportReports(result, part)
-          }
-        } else {
-          setImportProgress({ done: 0, total: 0 })
-          result = await importWithDesktopDialog(folders)
+        const { report: result, cancelled } = await importer.run(picks, folders)
+        if (cancelled) {
+          setMessage({ text: 'Import cancelled: the project is as it was.', error: false })
+          return
         }
         if (!result) return
         setReport(result)
@@ -212,11 +204,9 @@ export function AnnotateView() {
         if (result.added[0]) openDocument(result.added[0].id)
       } catch (error) {
         showError((error as Error).message)
-      } finally {
-        setImportProgress(null)
       }
     },
-    [refresh, openDocument, showError]
+    [refresh, openDocument, showError, importer.run]
   )
 
   const startImport = useCallback(
@@ -401,7 +391,7 @@ export function AnnotateView() {
   const onPicked = async (event: React.ChangeEvent<HTMLInputElement>) => {
     const files = [...(event.target.files ?? [])]
     event.target.value = ''
-    if (files.length) await runImport(await Promise.all(files.map((file) => fileToUpload(file))))
+    if (files.length) await runImport(files.map((file) => pickedFile(file)))
   }
 
   return (
@@ -415,8 +405,8 @@ export function AnnotateView() {
       onDrop={(event) => {
         event.preventDefault()
         setDragging(false)
-        droppedUploads(event.dataTransfer).then(
-          (uploads) => (uploads.length > 0 ? runImport(uploads) : undefined),
+        droppedFiles(event.dataTransfer).then(
+          (picks) => (picks.length > 0 ? runImport(picks) : undefined),
           (error: Error) => showError(error.message)
         )
       }}
@@ -462,12 +452,7 @@ export function AnnotateView() {
       </header>
 
       <Toasts message={message} onDismiss={dismissMessage}>
-        {importProgress && (
-          <div className="toast" role="status" data-testid="import-progress">
-            Importing{importProgress.total ? ` ${importProgress.done} / ${importProgress.total} files` : '…'}
-            {importProgress.total > 0 && <progress max={importProgress.total} value={importProgress.done} />}
-          </div>
-        )}
+        {importer.state && <ImportProgressToast state={importer.state} onCancel={importer.cancel} />}
       </Toasts>
       {report && <ImportReportView report={report} onClose={() => setReport(null)} />}
 
