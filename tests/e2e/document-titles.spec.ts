@@ -78,7 +78,7 @@ test('rename by F2 and by mouse: the list, the header, a reload and the export s
   await field.fill('Lead in school water')
   await page.keyboard.press('Enter')
   await expect(page.getByTestId('document-title')).toHaveText('Lead in school water')
-  await expect(page.getByTestId('toasts')).toContainText('Renamed to “Lead in school water”')
+  await expect(page.getByRole('status').filter({ hasText: 'Renamed to “Lead in school water”' })).toBeVisible()
   // focus went back to the row it came from, which now has the new title and the same file
   await expect(row(page, 'Lead in school water')).toBeFocused()
   await expect(row(page, 'Lead in school water').getByTestId('document-file')).toHaveText('wire-0412.txt')

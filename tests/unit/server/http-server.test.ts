@@ -220,7 +220,7 @@ describe('API', () => {
   it('lists and gets documents', async () => {
     const list = await api('documents.list', {})
     expect(list.body.value).toEqual([
-      { id: documentId, title: 'Buses', length: [...TEXT].length, status: 'todo', spanCount: 0, labels: [], annotators: [] }
+      { id: documentId, title: 'Buses', importedAt: expect.any(String), importIndex: 0, length: [...TEXT].length, status: 'todo', spanCount: 0, labels: [], annotators: [] }
     ])
     const got = await api('documents.get', { id: documentId })
     expect(got.body.value.document.text).toBe(TEXT)

@@ -144,11 +144,11 @@ describe('reload', () => {
     expect(layer.spans).toEqual([span('s1', 9, 21), span('s2', 50, 70, 'quote')])
     expect(await reopened.annotators()).toEqual(['alice'])
     expect(await reopened.summaries('alice')).toEqual([
-      { id, title: 'First', length: [...TEXT].length, status: 'done', spanCount: 2, labels: ['actor', 'quote'], annotators: ['alice'] }
+      { id, title: 'First', fileName: 'a.txt', importedAt: expect.any(String), importIndex: 0, length: [...TEXT].length, status: 'done', spanCount: 2, labels: ['actor', 'quote'], annotators: ['alice'] }
     ])
     // another annotator sees an untouched document
     expect(await reopened.summaries('bob')).toEqual([
-      { id, title: 'First', length: [...TEXT].length, status: 'todo', spanCount: 0, labels: [], annotators: ['alice'] }
+      { id, title: 'First', fileName: 'a.txt', importedAt: expect.any(String), importIndex: 0, length: [...TEXT].length, status: 'todo', spanCount: 0, labels: [], annotators: ['alice'] }
     ])
   })
 
