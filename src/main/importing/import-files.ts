@@ -18,6 +18,8 @@ import { nameLayersByPath, type AnnotatorFromPath } from './annotator-from-path'
 import { ImportError } from './errors'
 import { documentEntries, tallyLayers } from './import-report'
 import { MAX_DOCUMENT_CODE_POINTS } from './limits'
+import { resolveTags, tagGroupsMet } from './import-tags'
+import { hasTags } from '../../shared/tags'
 
 export interface ImportOptions extends ReadOptions {
   /** Layer that receives imported spans when the file names no annotator. */
@@ -156,13 +158,18 @@ async function writeLayer(
   annotator: string,
   known: { text: string; current?: AnnotationLayer; batch: WriteBatch }
 ): Promise<number> {
-  if (doc.spans.length > 0) {
-    // spans never overwrite work already in a layer: they land only in an empty one
+  const tags = resolveTags(doc.tags, store.settings.tagGroups)
+  if (doc.spans.length > 0 || hasTags(tags)) {
+    // spans and tags never overwrite work already in a layer: each lands only where the layer has none
     const layer = known.current ?? (await store.getLayer(id, annotator))
-    if (layer.spans.length > 0) return 0
-    const { spans, relations } = layerContent(doc)
-    await store.saveLayer(id, annotator, { spans, relations, status: doc.status ?? 'in_progress' }, { ...known, current: layer })
-    return spans.length
+    const spansFit = doc.spans.length > 0 && layer.spans.length === 0
+    const tagsFit = hasTags(tags) && !hasTags(layer.tags)
+    if (!spansFit && !tagsFit) return 0
+    const content = spansFit ? layerContent(doc) : { spans: undefined }
+    // the file's status sets a layer only with its spans, or one nobody has touched
+    const status = spansFit || layer.updatedAt === null ? (doc.status ?? 'in_progress') : layer.status
+    await store.saveLayer(id, annotator, { ...content, ...(tagsFit ? { tags } : {}), status }, { ...known, current: layer })
+    return content.spans?.length ?? 0
   }
   // a status from the file only sets a layer nobody has touched: re-importing never resets work
   if (doc.status && (known.current ?? (await store.getLayer(id, annotator))).updatedAt === null) {
@@ -202,7 +209,7 @@ export async function importSources(
   const newIds = [...new Set(hashes.map((hash) => hash.slice(0, 16)))].filter((id) => !existing.has(id))
   const layerKeys = new Map<string, { annotator: string; documentId: string }>()
   parsed.forEach((doc, index) => {
-    if (doc.spans.length === 0 && !doc.status) return
+    if (doc.spans.length === 0 && !doc.status && !doc.tags?.length) return
     const annotator = doc.annotator ?? options.annotator
     const documentId = hashes[index]!.slice(0, 16)
     layerKeys.set(`${annotator}/${documentId}`, { annotator, documentId })
@@ -238,6 +245,7 @@ async function applyImport(
   await store.addLabels([...labels])
   await store.addAttributes(fit.additions())
   await store.addRelationTypes(parsed.flatMap((doc) => (doc.relations ?? []).map((relation) => relation.type)))
+  await store.addTagGroups(tagGroupsMet(parsed, store.settings.tagGroups))
   journal.projectWritten()
 
   const { added, duplicates, ids } = await store.addDocuments(
