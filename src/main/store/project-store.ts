@@ -27,7 +27,7 @@ import {
   type DocumentTags
 } from '../../shared/model'
 import { hasTags, normaliseTags, tagProblem } from '../../shared/tags'
-import { summaryFromLayer } from './document-summary'
+import { summaryFromLayer } from '../../shared/document-summary'
 import { addTagGroupsTo } from './tag-groups'
 import { tagChangeSteps } from './tag-log'
 import { codePointLength } from '../../shared/offsets'

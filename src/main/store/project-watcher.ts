@@ -3,7 +3,7 @@
 // updates the store's derived state (the label set, the document cache) and is published as a
 // ProjectChange, so every open tab can refresh just what changed. This process's own writes are
 // published too: another tab of the same server has to hear of them as well.
-import { summaryFromLayer } from './document-summary'
+import { summaryFromLayer } from '../../shared/document-summary'
 import { watch, type FSWatcher } from 'node:fs'
 import { readdir } from 'node:fs/promises'
 import type { ProjectChange, ProjectChanges } from '../../shared/api/contract'

@@ -7,7 +7,8 @@ import { mergeImportReports } from '../../../../shared/api/import-report'
 import { snapToWords } from '../../../../shared/words'
 import { desktop, exportProject, importWithDesktopDialog, invoke, type ExportRequest } from '../../api/client'
 import { droppedUploads, fileToUpload } from '../../api/uploads'
-import { buildShortcuts, isTypingTarget } from '../../commands/shortcuts'
+import { buildShortcuts, isTypingTarget, tagKeysOf } from '../../commands/shortcuts'
+import { TagBar } from '../../panels/TagBar'
 import { findMatches } from '../../editor/find'
 import { TextView, type PendingSelection, type ScrollRequest } from '../../editor/TextView'
 import { useDocumentEditor } from '../../editor/use-document-editor'
@@ -99,6 +100,7 @@ export function AnnotateView() {
   const rename = useDocumentRename({ documentId: currentId, documentVersion: editor.documentVersion, onRenamed, onMessage: setMessage })
   const labels = useMemo(() => info?.labels ?? [], [info])
   const relationTypes = useMemo(() => info?.relationTypes ?? [], [info])
+  const tagGroups = useMemo(() => info?.tagGroups ?? [], [info])
   const text = editor.document?.text ?? ''
 
   const matches = useMemo(() => (findOpen ? findMatches(text, findQuery) : []), [findOpen, text, findQuery])
@@ -274,6 +276,11 @@ export function AnnotateView() {
       buildShortcuts({
         labels,
         applyLabel,
+        tagKeys: tagKeysOf(tagGroups),
+        toggleTag: (groupName, option) => {
+          const group = tagGroups.find((g) => g.name === groupName)
+          if (group && editor.document) editor.toggleTag(group, option)
+        },
         deleteSelected: editor.deleteSelected,
         undo: editor.undo,
         redo: editor.redo,
@@ -339,7 +346,7 @@ export function AnnotateView() {
         },
         editDetails: () => document.querySelector<HTMLElement>('.span-details select, .span-details input, .span-details textarea')?.focus()
       }),
-    [labels, applyLabel, editor, moveDocument, toggleDone, text, linkFrom, finishLink, relationTypes, view, sync, currentId, openDocument, rename]
+    [labels, tagGroups, applyLabel, editor, moveDocument, toggleDone, text, linkFrom, finishLink, relationTypes, view, sync, currentId, openDocument, rename]
   )
 
   useEffect(() => {
@@ -485,7 +492,7 @@ export function AnnotateView() {
               setScrollTo({ offset: hit.start })
             }}
           />
-          <DocumentFilters filter={filter} labels={labels.map((l) => l.name)} annotators={annotators} onChange={setFilter} />
+          <DocumentFilters filter={filter} labels={labels.map((l) => l.name)} annotators={annotators} tagGroups={tagGroups} documents={documents} onChange={setFilter} />
           <DocumentList documents={visibleDocuments} currentId={currentId} onOpen={openDocument} order={view.documentOrder} onOrder={view.setDocumentOrder} />
         </div>
         <PanelEdge
@@ -523,6 +530,7 @@ export function AnnotateView() {
                   Redo
                 </button>
               </div>
+              <TagBar groups={tagGroups} tags={editor.tags} onToggle={editor.toggleTag} />
               <div className="label-bar-row">
                 <LabelBar labels={labels} onApply={applyLabel} />
                 {/* how the text is shown: the user's own settings, beside the labels they concern */}
@@ -651,7 +659,7 @@ export function AnnotateView() {
           <StatisticsDialog labels={labels} onClose={() => setDialog(null)} />
         </Suspense>
       )}
-      {dialog === 'labels' && info && <LabelEditor labels={info.labels} labelsVersion={info.labelsVersion} documents={documents} onApply={changeLabels} onClose={() => setDialog(null)} />}
+      {dialog === 'labels' && info && <LabelEditor labels={info.labels} tagGroups={info.tagGroups} labelsVersion={info.labelsVersion} documents={documents} onApply={changeLabels} onClose={() => setDialog(null)} />}
       {dialog === 'export' && info && (
         <ExportDialog formats={info.exportFormats} annotators={annotators} onExport={(choice) => void runExport(choice)} onClose={() => setDialog(null)} />
       )}

@@ -1,7 +1,7 @@
-// What the document list shows of one annotator's layer: one function, used by the listing and by
-// the folder watcher's notices (and by any cache of listings), so they always agree.
-import type { AnnotationLayer, DocumentSummary } from '../../shared/model'
-import { hasTags } from '../../shared/tags'
+// What the document list shows of one annotator's layer: one function, used by the listing, by
+// the folder watcher's notices, by the page after a save (and by any cache of listings), so they agree.
+import type { AnnotationLayer, DocumentSummary } from './model'
+import { hasTags } from './tags'
 
 export type LayerSummary = Pick<DocumentSummary, 'status' | 'spanCount' | 'labels' | 'tags'>
 
