@@ -507,6 +507,8 @@ export const channels = {
       relations: z.array(goldRelationSchema).max(100_000),
       rejected: z.array(rejectedSchema).max(100_000),
       rejectedRelations: z.array(rejectedRelationSchema).max(100_000).optional(),
+      /** The gold document tags (absent: unchanged). */
+      tags: documentTagsSchema.optional(),
       status: z.enum(REVIEW_STATUSES)
     }),
     result: {} as { gold: GoldLayer; version: string }

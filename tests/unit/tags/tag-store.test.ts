@@ -2,8 +2,10 @@
 // checked against the tag groups, shown by the document summaries, and carried through label
 // set edits (renames and deletions of groups and options follow the label log; undo brings them back).
 import path from 'node:path'
+import { Writable } from 'node:stream'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createDispatch } from '../../../src/main/api/handlers'
+import { exportProject } from '../../../src/main/exporting/export-project'
 import { Session } from '../../../src/main/api/session'
 import { ProjectStore } from '../../../src/main/store/project-store'
 import type { ApiResponse, ChannelInput, ChannelResult } from '../../../src/shared/api/contract'
@@ -142,5 +144,30 @@ describe('editing tag groups', () => {
 
     await call('labels.restore', undo)
     expect((await store.getLayer(talks, 'ana')).tags).toEqual({ source: ['state media'], topic: ['ceasefire', 'Lebanon front', 'hostages'] })
+  })
+})
+
+describe('tags in review', () => {
+  it('the review document shows each annotator\'s tags; the gold layer keeps the tags the reviewer chose, checked like an annotator\'s, and exports them', async () => {
+    const { store, talks, save, dispatch } = await taggedProject()
+    await save(talks, 'ana', { topic: ['ceasefire'], source: ['news agency'] })
+    await save(talks, 'bob', { topic: ['ceasefire', 'hostages'], source: ['state media'] })
+    const opened = await dispatch('review.document', { documentId: talks }, { annotator: 'rev' })
+    if (!opened.ok) throw new Error(opened.error.message)
+    const { layers, goldVersion } = opened.value as ChannelResult<'review.document'>
+    expect(layers.map((l) => [l.annotator, l.tags])).toEqual([
+      ['ana', { source: ['news agency'], topic: ['ceasefire'] }],
+      ['bob', { source: ['state media'], topic: ['ceasefire', 'hostages'] }]
+    ])
+    const gold = { documentId: talks, baseVersion: goldVersion, spans: [], relations: [], rejected: [], status: 'in_progress' as const }
+    const refused = await dispatch('gold.save', { ...gold, tags: { source: ['news agency', 'state media'] } }, { annotator: 'rev' })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/gold tags .* takes one choice/) } })
+    const saved = await dispatch('gold.save', { ...gold, tags: { topic: ['hostages', 'ceasefire'], source: ['news agency'] } }, { annotator: 'rev' })
+    if (!saved.ok) throw new Error(saved.error.message)
+    expect((saved.value as ChannelResult<'gold.save'>).gold.tags).toEqual({ source: ['news agency'], topic: ['ceasefire', 'hostages'] })
+    const chunks: string[] = []
+    await exportProject(store, 'jsonl', { annotator: 'rev', layer: 'gold' }, new Writable({ write: (c: Buffer, _e, cb) => (chunks.push(c.toString()), cb()) }))
+    const record = chunks.join('').trim().split('\n').map((l) => JSON.parse(l) as { id: string; tags: unknown; layer: string }).find((r) => r.id === talks)!
+    expect(record).toMatchObject({ layer: 'gold', tags: { source: ['news agency'], topic: ['ceasefire', 'hostages'] } })
   })
 })

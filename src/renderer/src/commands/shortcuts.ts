@@ -217,6 +217,9 @@ export interface ReviewShortcutActions extends SharedActions {
   toggleAnonymous(): void
   openMerge(): void
   openFeedback(): void
+  /** Tag options with a hotkey: the key toggles the gold tag. */
+  tagKeys: TagKey[]
+  toggleTag(group: string, option: string): void
 }
 
 /** Shift+digit, read from the key's position: Shift+1 types "!" (or another sign) on most layouts. */
@@ -254,6 +257,7 @@ export function buildReviewShortcuts(actions: ReviewShortcutActions): Shortcut[]
   ]
   return [
     ...decisions,
+    ...tagShortcuts(actions.tagKeys, actions.toggleTag, (tag) => `Gold tag ${tag.group}: ${tag.option} (or take it away)`),
     ...labelShortcuts(
       actions,
       (name) => `Gold span labelled ${name}: relabels the unit's gold span, takes a version with that label, or adds a gold span over the selected text`,
