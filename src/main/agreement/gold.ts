@@ -5,18 +5,20 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { AlignableSpan } from '../../shared/alignment'
+import type { DocumentTags } from '../../shared/model'
 
 interface GoldFile {
   status?: string
   spans?: AlignableSpan[]
+  tags?: DocumentTags
 }
 
 export function goldFile(folder: string, documentId: string): string {
   return path.join(folder, 'gold', `${documentId}.json`)
 }
 
-/** The gold spans of a document, or null when it has no gold yet. */
-export async function readGoldSpans(folder: string, documentId: string): Promise<AlignableSpan[] | null> {
+/** The gold spans and document tags of a document, or null when it has no gold yet. */
+export async function readGold(folder: string, documentId: string): Promise<{ spans: AlignableSpan[]; tags: DocumentTags } | null> {
   let text: string
   try {
     text = await readFile(goldFile(folder, documentId), 'utf8')
@@ -32,5 +34,5 @@ export async function readGoldSpans(folder: string, documentId: string): Promise
   }
   const spans = Array.isArray(gold.spans) ? gold.spans : []
   if (spans.length === 0 && (gold.status === undefined || gold.status === 'not_started')) return null
-  return spans.map(({ id, start, end, label }) => ({ id, start, end, label }))
+  return { spans: spans.map(({ id, start, end, label }) => ({ id, start, end, label })), tags: gold.tags ?? {} }
 }

@@ -11,7 +11,7 @@ import { appRoot } from '../app-paths'
 import { annotationsDir, idFromFileName } from '../store/layout'
 import { StoreError, type ProjectStore } from '../store/project-store'
 import { ReportBuilder, type AgreementDocument } from './build-report'
-import { readGoldSpans } from './gold'
+import { readGold } from './gold'
 
 export type AgreementRequest = ChannelInput<'agreement.report'>
 
@@ -108,8 +108,11 @@ async function readDocument(
   }
   if (status && Object.keys(layers).length < annotators.length) return null
   if (includeGold) {
-    const gold = await readGoldSpans(store.folder, documentId)
-    if (gold) layers[GOLD_RATER] = gold
+    const gold = await readGold(store.folder, documentId)
+    if (gold) {
+      layers[GOLD_RATER] = gold.spans
+      tags[GOLD_RATER] = gold.tags
+    }
   }
   if (Object.keys(layers).length < 2) return null
   const document = await store.getDocument(documentId).catch(() => null)

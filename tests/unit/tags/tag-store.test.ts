@@ -169,5 +169,15 @@ describe('tags in review', () => {
     await exportProject(store, 'jsonl', { annotator: 'rev', layer: 'gold' }, new Writable({ write: (c: Buffer, _e, cb) => (chunks.push(c.toString()), cb()) }))
     const record = chunks.join('').trim().split('\n').map((l) => JSON.parse(l) as { id: string; tags: unknown; layer: string }).find((r) => r.id === talks)!
     expect(record).toMatchObject({ layer: 'gold', tags: { source: ['news agency'], topic: ['ceasefire', 'hostages'] } })
+
+    // and gold rates the tags in the agreement report, beside the annotators
+    const agreement = await dispatch('agreement.report', { includeGold: true, measures: ['span_f1_exact'] }, { annotator: 'rev' })
+    if (!agreement.ok) throw new Error(agreement.error.message)
+    const source = (agreement.value as ChannelResult<'agreement.report'>).tags!.items.find((i) => i.group === 'source')!
+    expect(source.pairs.map((p) => [p.a, p.b, p.cohenKappa.counts.compared, p.cohenKappa.counts.matched])).toEqual([
+      ['ana', 'bob', 1, 0],
+      ['ana', 'gold', 1, 1],
+      ['bob', 'gold', 1, 0]
+    ])
   })
 })
