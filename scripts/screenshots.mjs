@@ -194,6 +194,28 @@ try {
   await page.getByTestId('feedback-item').first().waitFor()
   await page.waitForTimeout(300)
   await shot(page, 'screenshot-feedback.png')
+
+  // document tags: the project's tag groups, the article tagged by key and by mouse, the list filtered by a tag
+  as = 'analyst'
+  const project = await api('project.info', {})
+  await api('labels.change', {
+    baseVersion: project.labelsVersion,
+    labels: project.labels,
+    tagGroups: [
+      { name: 'topic', multiple: true, options: [{ name: 'infrastructure', color: '#2f7ed8', hotkey: 'q' }, { name: 'budget', color: '#c4741f', hotkey: 'w' }, { name: 'transport', color: '#2e9e5b', hotkey: 'y' }] },
+      { name: 'source', multiple: false, options: [{ name: 'news agency', color: '#7a4fd0', hotkey: 'a' }, { name: 'newspaper', color: '#b0407a', hotkey: 's' }, { name: 'council statement', color: '#4a8a8a', hotkey: 'd' }] }
+    ]
+  })
+  await page.evaluate(() => sessionStorage.setItem('spanwise.annotator', 'analyst'))
+  await page.reload()
+  await page.keyboard.press('Alt+1')
+  await page.getByRole('button', { name: /Harbour bridge/ }).click()
+  await page.keyboard.press('q')
+  await page.keyboard.press('w')
+  await page.getByTestId('tag-source-newspaper').click()
+  await page.getByTestId('filter-tag').selectOption('topic:infrastructure')
+  await page.waitForTimeout(400)
+  await shot(page, 'screenshot-tags.png')
   // agreement: four annotators' layers over the demo articles, imported with the command line
   const team = path.join(folder, 'Team project')
   const layers = path.join(folder, 'team-layers.jsonl')

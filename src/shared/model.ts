@@ -57,6 +57,41 @@ export const spanSchema = z
   .refine((span) => span.start < span.end, 'a span must end after it starts')
 export type Span = z.infer<typeof spanSchema>
 
+/**
+ * Names of tag options ("news agency", "state media"): free text as people write it, but one line,
+ * trimmed, and without "|" (the CSV export joins a multiple-choice group's options with it).
+ */
+export const tagOptionNameSchema = z
+  .string()
+  .min(1, 'tag name is empty')
+  .max(80, 'tag name is longer than 80 characters')
+  .refine((name) => name === name.trim(), 'tag names may not start or end with spaces')
+  .refine((name) => !/[|\p{Cc}]/u.test(name), 'tag names may not contain "|" or control characters')
+
+/** One choice of a tag group, e.g. `ceasefire` in `topic`. */
+export const tagOptionSchema = z.object({
+  name: tagOptionNameSchema,
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colour must be #rrggbb'),
+  /** A key that toggles the tag on the open document (optional: a long list cannot have one each). */
+  hotkey: z.string().length(1).optional()
+})
+export type TagOption = z.infer<typeof tagOptionSchema>
+
+/**
+ * A set of document-level tags, e.g. `topic` (ceasefire, hostages, Lebanon) or `source` (news
+ * agency, state media): single choice (at most one per document) or multiple choice.
+ */
+export const tagGroupSchema = z.object({
+  name: labelNameSchema,
+  multiple: z.boolean().default(false),
+  options: z.array(tagOptionSchema).min(1).max(100)
+})
+export type TagGroup = z.infer<typeof tagGroupSchema>
+
+/** A document's tags in one layer: the chosen options of each group, in the group's order. */
+export const documentTagsSchema = z.record(labelNameSchema, z.array(tagOptionNameSchema).min(1).max(100))
+export type DocumentTags = z.infer<typeof documentTagsSchema>
+
 /** A typed, directed link between two spans, e.g. a claim attributed_to an actor. */
 export const relationTypeSchema = z.object({
   name: labelNameSchema,
@@ -87,6 +122,10 @@ export const labelRevisionSchema = z.object({
   renames: z.array(z.object({ from: labelNameSchema, to: labelNameSchema })),
   deletions: z.array(labelNameSchema),
   undoes: z.number().int().positive().optional(),
+  /** Tag groups renamed, options renamed (`group`: the group's name before this step) and tags deleted (a whole group when `option` is absent). */
+  tagGroupRenames: z.array(z.object({ from: labelNameSchema, to: labelNameSchema })).optional(),
+  tagRenames: z.array(z.object({ group: labelNameSchema, from: tagOptionNameSchema, to: tagOptionNameSchema })).optional(),
+  tagDeletions: z.array(z.object({ group: labelNameSchema, option: tagOptionNameSchema.optional() })).optional(),
   /** The annotator who made the change, for sync reports. */
   by: z.string().optional(),
   at: z.string()
@@ -98,6 +137,8 @@ export const projectConfigSchema = z.object({
   name: z.string().min(1),
   labels: z.array(labelSchema),
   relationTypes: z.array(relationTypeSchema).default([]),
+  /** Document-level tag groups (see src/shared/tags.ts). */
+  tagGroups: z.array(tagGroupSchema).default([]),
   createdAt: z.string(),
   /** The latest label log step (0 or absent: labels never renamed or deleted). */
   labelRevision: z.number().int().nonnegative().optional(),
@@ -132,6 +173,8 @@ export interface RetiredAnnotations {
   revision: number
   spans: Span[]
   relations: Relation[]
+  /** Tags of a tag group or option the step deleted. */
+  tags?: DocumentTags
 }
 
 /** One annotator's work on one document: the only file an edit ever rewrites. */
@@ -142,6 +185,8 @@ export interface AnnotationLayer {
   status: DocumentStatus
   spans: Span[]
   relations: Relation[]
+  /** Document-level tags (absent when none). */
+  tags?: DocumentTags
   updatedAt: string | null
   /** The label log step the span labels are written against (absent: 0). */
   labelRevision?: number
@@ -166,6 +211,8 @@ export interface DocumentSummary {
   spanCount: number
   /** Labels used in the current annotator's layer. */
   labels: string[]
+  /** The current annotator's tags of the document (absent when none). */
+  tags?: DocumentTags
   /** Annotators who have worked on the document. */
   annotators: string[]
   /** Set when the document's file, or the current annotator's layer of it, cannot be read (file: its path in the project). */

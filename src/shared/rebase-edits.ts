@@ -7,15 +7,18 @@
 //     an added relation clashes when one of its spans is gone;
 //   - on a clash the version on disk wins, and the user is told how many of their changes
 //     were dropped.
+// Document tags are rebased per tag group: a group the user changed is taken from them unless
+// the other side changed it too (then theirs stays).
 // Pure functions, so the rule is tested on its own.
-import type { Relation, Span } from './model'
+import type { DocumentTags, Relation, Span } from './model'
 import { keepLinkedRelations } from './relations'
 import { compareSpans } from './span-order'
 
-/** What an editor holds of a layer: its spans and relations. */
+/** What an editor holds of a layer: its spans, relations and document tags. */
 export interface Annotations {
   spans: Span[]
   relations: Relation[]
+  tags?: DocumentTags
 }
 
 export interface Rebased {
@@ -83,13 +86,33 @@ export function rebaseEdits(base: Annotations, mine: Annotations, theirs: Annota
   )
   const spanIds = new Set(spans.items.map((span) => span.id))
   const relations = rebaseItems(base.relations, mine.relations, theirs.relations, sameRelation, (relation) => !spanIds.has(relation.from) || !spanIds.has(relation.to))
+  const tags = rebaseTags(base.tags ?? {}, mine.tags ?? {}, theirs.tags ?? {})
   // in text order, as the layer is stored and the editor keeps it
   const sorted = spans.items.sort(compareSpans)
   return {
-    result: { spans: sorted, relations: keepLinkedRelations(sorted, relations.items) },
-    kept: spans.kept + relations.kept,
-    dropped: spans.dropped + relations.dropped
+    result: { spans: sorted, relations: keepLinkedRelations(sorted, relations.items), tags: tags.tags },
+    kept: spans.kept + relations.kept + tags.kept,
+    dropped: spans.dropped + relations.dropped + tags.dropped
   }
+}
+
+/** Per tag group: the user's change applies unless the other side changed the same group. */
+function rebaseTags(base: DocumentTags, mine: DocumentTags, theirs: DocumentTags): { tags: DocumentTags; kept: number; dropped: number } {
+  const same = (a: string[] | undefined, b: string[] | undefined) => JSON.stringify([...(a ?? [])].sort()) === JSON.stringify([...(b ?? [])].sort())
+  const tags = { ...theirs }
+  let kept = 0
+  let dropped = 0
+  for (const group of new Set([...Object.keys(base), ...Object.keys(mine)])) {
+    if (same(base[group], mine[group]) || same(theirs[group], mine[group])) continue
+    if (!same(theirs[group], base[group])) {
+      dropped += 1
+      continue
+    }
+    if (mine[group]?.length) tags[group] = mine[group]
+    else delete tags[group]
+    kept += 1
+  }
+  return { tags, kept, dropped }
 }
 
 /** Whether two states hold the same spans and relations (order aside). */
@@ -97,7 +120,8 @@ export function sameAnnotations(a: Annotations, b: Annotations): boolean {
   const key = (state: Annotations) =>
     JSON.stringify([
       state.spans.map((s) => [s.id, s.start, s.end, s.label, s.note ?? '', sortedEntries(s.attributes)]).sort(),
-      state.relations.map((r) => [r.id, r.type, r.from, r.to]).sort()
+      state.relations.map((r) => [r.id, r.type, r.from, r.to]).sort(),
+      sortedEntries(Object.fromEntries(Object.entries(state.tags ?? {}).map(([group, options]) => [group, [...options].sort()])))
     ])
   return key(a) === key(b)
 }

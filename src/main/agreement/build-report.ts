@@ -10,6 +10,8 @@ import { DEFAULT_GAMMA_SEED, expectedDisorder, gammaValue } from './gamma'
 import { Level, addCounts, alignedLabels, type LevelDocument } from './scope'
 import { OVERLAP_THRESHOLD, SPAN_MEASURES, SPAN_RULES, spanMatchCountsByLabel } from './span-f1'
 import { documentTokens, tokenLabels, TOKENIZER_DESCRIPTION } from './tokens'
+import { TagAgreementBuilder } from './tag-agreement'
+import type { DocumentTags, TagGroup } from '../../shared/model'
 
 export interface AgreementDocument {
   documentId: string
@@ -17,6 +19,8 @@ export interface AgreementDocument {
   text: string
   /** Spans of each rater with a layer for this document; raters without one are absent. */
   layers: Record<string, readonly AlignableSpan[]>
+  /** Document tags of each rater with a layer (see tag-agreement.ts). */
+  tags?: Record<string, DocumentTags>
 }
 
 export interface ReportOptions {
@@ -27,6 +31,8 @@ export interface ReportOptions {
   measures?: MeasureId[]
   gammaSeed?: number
   spanwiseVersion: string
+  /** The project's tag groups: agreement on document tags is measured per group when there are some. */
+  tagGroups?: TagGroup[]
   filters: Omit<AgreementFilters, 'annotators' | 'labels' | 'documents'>
 }
 
@@ -42,6 +48,7 @@ export class ReportBuilder {
   private readonly rows: { documentId: string; title: string; annotators: string[]; scores: Scores; disorder: number | null }[] = []
   private readonly labelCode: Map<string, number>
   private readonly kept: Set<string>
+  private readonly tags: TagAgreementBuilder | null
 
   constructor(private readonly options: ReportOptions) {
     const { raters, labels } = options
@@ -53,6 +60,7 @@ export class ReportBuilder {
     this.byLabel = labels.map((label) => ({ label, level: new Level(raters, [label], this.measures, false, false) }))
     this.labelCode = new Map(labels.map((label, i) => [label, i + 1]))
     this.kept = new Set(labels)
+    this.tags = options.tagGroups?.length ? new TagAgreementBuilder(raters, options.tagGroups) : null
   }
 
   get documents(): number {
@@ -65,6 +73,7 @@ export class ReportBuilder {
     const layers = raters.map((name) => doc.layers[name]?.filter((span) => kept.has(span.label)) ?? null)
     const present = raters.flatMap((_, r) => (layers[r] ? [r] : []))
     if (present.length < 2) return
+    this.tags?.add(doc.tags ?? {})
     const text = new OffsetMap(doc.text)
     const length = text.codePointLength
     const tokens = project.wantsTokens ? documentTokens(text, layers) : null
@@ -153,7 +162,8 @@ export class ReportBuilder {
         return row
       }),
       gammaSeed: seed,
-      overlapThreshold: OVERLAP_THRESHOLD
+      overlapThreshold: OVERLAP_THRESHOLD,
+      ...(this.tags ? { tags: this.tags.finish() } : {})
     }
   }
 }

@@ -41,8 +41,25 @@ export function reportTable(report: AgreementReport): string {
   const lowest = [...report.documents].sort((a, b) => (a.scores[first]?.value ?? Infinity) - (b.scores[first]?.value ?? Infinity)).slice(0, 10)
   out.push('', `Documents with the lowest ${first} (${lowest.length} of ${report.documents.length}; --format csv lists all)`)
   out.push(scoreRows(report, lowest.map((d) => ({ name: `${d.documentId} ${d.title.slice(0, 30)}`, scores: d.scores })), ids))
+  if (report.tags?.items.length) {
+    out.push('', 'Document tags (per group; a multiple-choice group per option)')
+    const pairs = report.tags.items[0]!.pairs.map((p) => `κ ${p.a} × ${p.b}`)
+    out.push(
+      table(
+        ['tag', 'items', 'fleiss_kappa', 'alpha', ...pairs],
+        report.tags.items.map((item) => [
+          item.option === undefined ? item.group : `${item.group}: ${item.option}`,
+          String(item.alpha.counts.compared),
+          formatValue(item.fleissKappa),
+          formatValue(item.alpha),
+          ...item.pairs.map((p) => formatValue(p.cohenKappa))
+        ])
+      )
+    )
+  }
   out.push('', 'Definitions')
   for (const m of report.measures) out.push(`  ${m.id}: ${m.name}. ${m.formula}. Unit: ${m.unit}.`)
+  if (report.tags) out.push(`  Document tags: ${report.tags.definition}`)
   out.push(`  Tokens: ${report.tokenizer}.`, `  γ seed: ${report.gammaSeed}; overlap θ (IoU): ${report.overlapThreshold}. Full definitions: --format json, docs/agreement.md.`)
   return `${out.join('\n')}\n`
 }

@@ -4,7 +4,7 @@ import { readdir } from 'node:fs/promises'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { ChannelInput } from '../../shared/api/contract'
-import type { DocumentStatus } from '../../shared/model'
+import type { DocumentStatus, DocumentTags } from '../../shared/model'
 import { GOLD_RATER, type AgreementReport } from '../../shared/agreement/report'
 import type { AlignableSpan } from '../../shared/alignment'
 import { appRoot } from '../app-paths'
@@ -58,6 +58,7 @@ export async function projectAgreement(store: ProjectStore, request: AgreementRe
     labels,
     ...(request.measures ? { measures: request.measures } : {}),
     spanwiseVersion: spanwiseVersion(),
+    tagGroups: store.settings.tagGroups,
     filters: { status, includeGold }
   })
   const names = raters.join(', ') || 'none'
@@ -96,30 +97,36 @@ async function readDocument(
   includeGold: boolean
 ): Promise<AgreementDocument | null> {
   const layers: Record<string, readonly AlignableSpan[]> = {}
+  const tags: Record<string, DocumentTags> = {}
   for (const [i, name] of annotators.entries()) {
     if (!idsByAnnotator[i]!.has(documentId)) continue
     const layer = await store.getLayer(documentId, name)
     // the status filter keeps documents every chosen annotator marked so
     if (status && layer.status !== status) return null
     layers[name] = layer.spans
+    tags[name] = layer.tags ?? {}
   }
   if (status && Object.keys(layers).length < annotators.length) return null
   if (includeGold) {
-    const gold = goldSpans(new GoldStore(store), documentId)
-    if (gold) layers[GOLD_RATER] = gold
+    const gold = goldRater(new GoldStore(store), documentId)
+    if (gold) {
+      layers[GOLD_RATER] = gold.spans
+      tags[GOLD_RATER] = gold.tags
+    }
   }
   if (Object.keys(layers).length < 2) return null
   const document = await store.getDocument(documentId).catch(() => null)
   // a layer whose document has gone is left out
-  return document && { documentId, title: document.title, text: document.text, layers }
+  return document && { documentId, title: document.title, text: document.text, layers, tags }
 }
 
 /**
- * The gold spans of a document as one more rater (read by the review's gold store, the one reader
- * of gold files), or null when it has no gold yet: no file, or a file not started and empty.
+ * The gold spans and document tags of a document as one more rater (read by the review's gold
+ * store, the one reader of gold files), or null when it has no gold yet: no file, or a file not
+ * started and empty.
  */
-function goldSpans(golds: GoldStore, documentId: string): AlignableSpan[] | null {
+function goldRater(golds: GoldStore, documentId: string): { spans: AlignableSpan[]; tags: DocumentTags } | null {
   const { gold } = golds.read(documentId)
   if (gold.spans.length === 0 && gold.status === 'not_started') return null
-  return gold.spans.map(({ id, start, end, label }) => ({ id, start, end, label }))
+  return { spans: gold.spans.map(({ id, start, end, label }) => ({ id, start, end, label })), tags: gold.tags ?? {} }
 }

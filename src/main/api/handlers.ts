@@ -53,6 +53,7 @@ async function projectInfo(session: Session, { annotator }: RequestScope): Promi
     labels: settings.labels,
     labelsVersion: session.store.settingsVersion,
     relationTypes: settings.relationTypes,
+    tagGroups: settings.tagGroups,
     annotators: await session.store.annotators(),
     importExtensions: supportedExtensions(),
     exportFormats: [...EXPORT_FORMAT_NAMES],
@@ -107,12 +108,18 @@ export function createHandlers(session: Session): Handlers {
       }),
     'imports.progress': async ({ importId }) => importProgress(importId),
     'imports.cancel': async ({ importId }) => ({ cancelled: cancelImport(importId) }),
-    'annotations.save': ({ documentId, baseVersion, spans, relations, status, labelRevision }, { annotator, client }) =>
+    'annotations.save': ({ documentId, baseVersion, spans, relations, status, labelRevision, tags }, { annotator, client }) =>
       store.saveLayerAt(
         documentId,
         annotator,
         baseVersion,
-        { spans, ...(relations ? { relations } : {}), ...(status ? { status } : {}), ...(labelRevision !== undefined ? { labelRevision } : {}) },
+        {
+          spans,
+          ...(relations ? { relations } : {}),
+          ...(status ? { status } : {}),
+          ...(labelRevision !== undefined ? { labelRevision } : {}),
+          ...(tags ? { tags } : {})
+        },
         client
       ),
     'labels.change': async ({ baseVersion, ...change }, scope) => {
@@ -127,12 +134,12 @@ export function createHandlers(session: Session): Handlers {
       const deletions = [...new Set([...change.deletions, ...store.settings.labels.map((l) => l.name).filter((n) => !kept.has(n))])]
       // relation types follow the labels they name
       const relationTypes = relationTypesAfter(change.relationTypes ?? store.settings.relationTypes, change.renames, deletions)
-      checkLabelSet(change.labels, relationTypes, change.renames)
+      checkLabelSet(change.labels, relationTypes, change.renames, change.tagGroups ?? store.settings.tagGroups)
       const { previous } = await store.changeLabels({ ...change, relationTypes, deletions }, baseVersion, scope.annotator)
       return { info: await projectInfo(session, scope), undo: previous }
     },
     'labels.restore': async (snapshot, scope) => {
-      checkLabelSet(snapshot.labels, snapshot.relationTypes, [])
+      checkLabelSet(snapshot.labels, snapshot.relationTypes, [], snapshot.tagGroups ?? store.settings.tagGroups)
       await store.restoreLabels(snapshot, scope.annotator)
       return projectInfo(session, scope)
     },

@@ -1,12 +1,18 @@
 // What makes a label set usable: unique names and hotkeys, and hotkeys that do not collide with
 // the workbench's own keys. Checked before any span is renamed or removed.
-import type { Label, RelationType } from '../../shared/model'
+import type { Label, RelationType, TagGroup } from '../../shared/model'
 import { StoreError } from '../store/errors'
 
 /** Keys the editor keeps for itself (documents, shortcut sheet, relation mode, attributes). */
 export const RESERVED_KEYS = new Set(['[', ']', '?', ' ', 'r', 'e'])
 
-export function checkLabelSet(labels: Label[], relationTypes: RelationType[], renames: { from: string; to: string }[]): void {
+/**
+ * Keys a tag may not take besides those: the Review view's own (a reviewer picks gold tags with the
+ * tag keys there, beside its decisions).
+ */
+export const REVIEW_KEYS = new Set(['n', 'u', 'i', 'x', 't', 'l', 'h', 'm', 'g'])
+
+export function checkLabelSet(labels: Label[], relationTypes: RelationType[], renames: { from: string; to: string }[], tagGroups: TagGroup[] = []): void {
   const fail = (message: string): never => {
     throw new StoreError('invalid_input', message)
   }
@@ -32,6 +38,28 @@ export function checkLabelSet(labels: Label[], relationTypes: RelationType[], re
     if (relationNames.has(type.name)) fail(`two relation types are called "${type.name}"`)
     relationNames.add(type.name)
     for (const end of [...type.from, ...type.to]) if (!names.has(end)) fail(`relation type ${type.name} refers to unknown label "${end}"`)
+  }
+  checkTagGroups(tagGroups, hotkeys, fail)
+}
+
+/** Tag groups: unique names, unique options in a group, hotkeys free of labels', other tags' and the workbench's keys. */
+function checkTagGroups(groups: TagGroup[], hotkeys: Map<string, string>, fail: (message: string) => never): void {
+  const names = new Set<string>()
+  for (const group of groups) {
+    if (names.has(group.name)) fail(`two tag groups are called "${group.name}"`)
+    names.add(group.name)
+    const options = new Set<string>()
+    for (const option of group.options) {
+      if (options.has(option.name)) fail(`tag group ${group.name} has two options called "${option.name}"`)
+      options.add(option.name)
+      if (!option.hotkey) continue
+      const key = option.hotkey.toLowerCase()
+      const tag = `${group.name}: ${option.name}`
+      if (RESERVED_KEYS.has(key) || REVIEW_KEYS.has(key)) fail(`"${option.hotkey}" is kept for the workbench; choose another hotkey for ${tag}`)
+      const owner = hotkeys.get(key)
+      if (owner) fail(`${tag} and ${owner} both use the hotkey "${option.hotkey}"`)
+      hotkeys.set(key, tag)
+    }
   }
 }
 

@@ -30,7 +30,7 @@ export async function exportFilePerAnnotator(
   options: ExportOptions = {}
 ): Promise<ExportSummary & { files: string[] }> {
   const writer = streamWriter(format)
-  const offsets = unitFor(writer, options)
+  const write = { offsets: unitFor(writer, options), tagGroups: (await store.freshSettings()).tagGroups }
   const root = path.resolve(folder)
   const existing = await stat(root).catch(() => null)
   if (existing && !existing.isDirectory()) throw new ExportError(`${folder} is a file; with every annotator, ${format} writes one file per annotator into a folder`)
@@ -45,9 +45,9 @@ export async function exportFilePerAnnotator(
         const partial = await openPartialFile(path.join(root, `${record.annotator}.${writer.extension}`))
         file = { partial, output: chunkWriter(partial.out), records: 0 }
         files.set(record.annotator, file)
-        await file.output.write(writer.header?.() ?? '')
+        await file.output.write(writer.header?.(write) ?? '')
       }
-      await file.output.write(writer.record(record, file.records, { offsets }))
+      await file.output.write(writer.record(record, file.records, write))
       file.records++
       summary.records++
       summary.spans += record.spans.length

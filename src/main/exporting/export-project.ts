@@ -12,7 +12,7 @@ import type { ProjectStore } from '../store/project-store'
 import { exportRecords, type DamagedDocument, type ExportSelection } from './export-records'
 
 /** Formats written as one stream. */
-export const STREAM_EXPORT_FORMATS = ['jsonl', 'doccano', 'prodigy', 'label-studio', 'conll', 'csv'] as const
+export const STREAM_EXPORT_FORMATS = ['jsonl', 'doccano', 'prodigy', 'label-studio', 'conll', 'csv', 'csv-documents'] as const
 export type StreamExportFormat = (typeof STREAM_EXPORT_FORMATS)[number]
 /** Formats written as a folder of files (need --out DIR). */
 export const FOLDER_EXPORT_FORMATS = ['brat'] as const
@@ -107,15 +107,16 @@ export async function exportProject(
 ): Promise<ExportSummary> {
   const writer = streamWriter(format)
   const offsets = unitFor(writer, options)
+  const write = { offsets, tagGroups: (await store.freshSettings()).tagGroups }
   const summary: ExportSummary = { records: 0, spans: 0, damaged: [] }
   const output = chunkWriter(out)
-  await output.write(writer.header?.() ?? '')
+  await output.write(writer.header?.(write) ?? '')
   let items = 0
   for await (const records of byDocument(exportRecords(store, selection, onProgress, summary.damaged))) {
     // a format holding every layer of a document in one item (Label Studio) gets them together
-    if (writer.document) await output.write(writer.document(records, items++, { offsets }))
+    if (writer.document) await output.write(writer.document(records, items++, write))
     for (const record of records) {
-      if (!writer.document) await output.write(writer.record(record, summary.records, { offsets }))
+      if (!writer.document) await output.write(writer.record(record, summary.records, write))
       summary.records++
       summary.spans += record.spans.length
     }

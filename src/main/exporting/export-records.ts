@@ -3,6 +3,7 @@
 import path from 'node:path'
 import { compareSpans, type DocumentStatus, type Span } from '../../shared/model'
 import { OffsetMap } from '../../shared/offsets'
+import { hasTags } from '../../shared/tags'
 import type { ExportRecord, ExportSpan } from '../formats/types'
 import { DamagedFileError } from '../store/errors'
 import type { ProjectStore } from '../store/project-store'
@@ -109,7 +110,8 @@ export async function* exportRecords(
         status: layer.status,
         spans: [...layer.spans].sort(compareSpans).map((span) => exportSpan(span, offsets)),
         // a relation always links two spans of its layer (saveLayer checks): keep them as stored
-        relations: layer.relations.map(({ id, type, from, to }) => ({ id, type, from, to }))
+        relations: layer.relations.map(({ id, type, from, to }) => ({ id, type, from, to })),
+        ...(hasTags(layer.tags) ? { tags: layer.tags } : {})
       }
     }
     onProgress?.(index + 1, ids.length)

@@ -7,6 +7,10 @@
 // --offsets utf16; `attributes` is the span's attribute values as a JSON object ("{}" when
 // none), `note` its note (empty when none). Relations are not written: a span table has no place
 // for them.
+// Document tags: a column per tag group, named "tag:<group>", its options joined by "|" (tag
+// names cannot hold one). The import reads such columns as the document's tags; the export
+// `csv-documents` writes one row per document and annotator: document_id,title,text,annotator,
+// status, then a tag column per tag group of the project.
 import path from 'node:path'
 import { Readable } from 'node:stream'
 import Papa from 'papaparse'
@@ -19,7 +23,9 @@ import { STREAM_BATCH_BYTES } from './json-lines'
 import { lineOfIndex } from './json-position'
 import { offsetsIn } from './outgoing'
 import { titleFor } from './title'
-import type { FormatReader, ParsedDocument, ReadControl, StreamSource, StreamWriter } from './types'
+import type { Where } from './incoming'
+import { checkTag, withTags } from './tag-fields'
+import type { FormatReader, ParsedDocument, ParsedTag, ReadControl, StreamSource, StreamWriter } from './types'
 
 export const CSV_DEFAULT_OFFSETS: OffsetUnit = 'codepoint'
 export const CSV_SPAN_COLUMNS = ['document_id', 'start', 'end', 'label', 'text', 'annotator', 'attributes', 'note'] as const
@@ -29,9 +35,15 @@ function rowDocument(file: string, row: Record<string, string>, fields: string[]
   const text = row[column] ?? ''
   if (text.trim() === '') throw new ImportError(file, `data row ${rowNumber}: the "${column}" column is empty`)
   const meta: Record<string, unknown> = { source: file, row: rowNumber }
-  for (const field of fields) if (field !== column && field !== '') meta[field] = row[field]
+  const tags: ParsedTag[] = []
+  const where = { file, context: `data row ${rowNumber}` }
+  for (const field of fields) {
+    const group = tagColumnGroup(field)
+    if (group !== null) tags.push(...tagsFromCell(row[field], group, where))
+    else if (field !== column && field !== '') meta[field] = row[field]
+  }
   const title = row.title?.trim()
-  return { file, text, title: title ? title : titleFor(text, file), meta, spans: [] }
+  return { file, text, title: title ? title : titleFor(text, file), meta, spans: [], ...withTags(tags) }
 }
 
 function checkColumns(file: string, fields: string[], column: string): void {
@@ -137,6 +149,20 @@ export const csvReader: FormatReader = {
   }
 }
 
+const TAG_COLUMN = 'tag:'
+
+function tagColumnGroup(field: string): string | null {
+  return field.startsWith(TAG_COLUMN) ? field.slice(TAG_COLUMN.length) : null
+}
+
+function tagsFromCell(cell: string | undefined, group: string, where: Where): ParsedTag[] {
+  return (cell ?? '')
+    .split('|')
+    .map((option) => option.trim())
+    .filter(Boolean)
+    .map((option) => checkTag(where, { group, option }))
+}
+
 const unparseRow = (row: unknown[]): string => `${Papa.unparse([row], { header: false, newline: '\r\n' })}\r\n`
 
 export const csvWriter: StreamWriter = {
@@ -154,5 +180,18 @@ export const csvWriter: StreamWriter = {
         return unparseRow([record.id, start, end, span.label, span.text, record.annotator, JSON.stringify(span.attributes ?? {}), span.note ?? ''])
       })
       .join('')
+  }
+}
+
+/** One row per document and annotator, a column per tag group: the documents and their tags. */
+export const csvDocumentsWriter: StreamWriter = {
+  name: 'csv-documents',
+  kind: 'stream',
+  extension: 'csv',
+  contentType: 'text/csv; charset=utf-8',
+  defaultOffsets: null,
+  header: (options) => unparseRow(['document_id', 'title', 'text', 'annotator', 'status', ...(options?.tagGroups ?? []).map((group) => `${TAG_COLUMN}${group.name}`)]),
+  record(record, _index, { tagGroups = [] }) {
+    return unparseRow([record.id, record.title, record.text, record.annotator, record.status, ...tagGroups.map((group) => (record.tags?.[group.name] ?? []).join('|'))])
   }
 }

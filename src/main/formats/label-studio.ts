@@ -8,20 +8,23 @@
 // Export writes one task per document, one annotation per exported layer. Relations
 // are results of type "relation" ({from_id, to_id, direction, labels: [type]}) between region
 // ids; each label is one relation, "direction": "left" reverses it and unlabelled relations are
-// left out. Other result items (choices, text areas: per-region attributes) and predictions are
-// ignored; span attributes and notes are not written.
+// left out. Document tags are results of type "choices" without a region: the control's name
+// (`from_name`) is the tag group, `value.choices` its options. Other result items (choices of a
+// region, text areas: per-region attributes) and predictions are ignored; span attributes and
+// notes are not written.
 // JSON has no useful line numbers here, so errors name the task ("task 3").
 import { OffsetMap, type OffsetUnit } from '../../shared/offsets'
 import { indexPastDepth, nestsTooDeep, TOO_DEEP } from './json-depth'
 import { decodeText } from '../importing/decode'
 import { ImportError } from '../importing/errors'
-import { annotatorFromFile, checkRelationType, fail, isObject, metaWithSource, spanFromInput } from './incoming'
+import { annotatorFromFile, checkRelationType, fail, isObject, metaWithSource, spanFromInput, type Where } from './incoming'
+import { checkTag, withTags } from './tag-fields'
 import { jsonErrorIndex, lineOfIndex } from './json-position'
 import { streamTasks } from './label-studio-stream'
 import { offsetsIn } from './outgoing'
 import { statusFrom } from './spanwise-jsonl'
 import { titleFor } from './title'
-import type { ExportRecord, FormatReader, ParsedDocument, ParsedRelation, ParsedSpan, StreamWriter, WriteOptions } from './types'
+import type { ExportRecord, FormatReader, ParsedDocument, ParsedRelation, ParsedSpan, ParsedTag, StreamWriter, WriteOptions } from './types'
 
 export const LABEL_STUDIO_DEFAULT_OFFSETS: OffsetUnit = 'utf16'
 
@@ -55,10 +58,12 @@ function taskDocuments(task: unknown, index: number, file: string, unit: OffsetU
   for (const { annotation, layer } of live) {
     if (!Array.isArray(annotation.result)) fail(where, 'annotation has no "result" array')
     const spans: ParsedSpan[] = []
+    const tags: ParsedTag[] = []
     const regions = new Map<string, number>()
     const links: Record<string, unknown>[] = []
     for (const item of annotation.result as unknown[]) {
       if (isObject(item) && item.type === 'relation') links.push(item)
+      if (isDocumentChoice(item)) tags.push(...choiceTags(item, where))
       if (!isObject(item) || !isObject(item.value) || !Array.isArray(item.value.labels)) continue
       const value = item.value
       // a region with several labels is several spans: relations attach to its first
@@ -80,7 +85,7 @@ function taskDocuments(task: unknown, index: number, file: string, unit: OffsetU
     }
     const annotator = annotatorFromFile(annotation.completed_by) ?? annotatorFromFile(layer.annotator) ?? annotatorFromFile(block.annotator)
     const status = statusFrom(layer.status) ?? statusFrom(block.status)
-    documents.push({ ...base, spans, ...(relations.length ? { relations } : {}), ...(annotator ? { annotator } : {}), ...(status ? { status } : {}) })
+    documents.push({ ...base, spans, ...(relations.length ? { relations } : {}), ...withTags(tags), ...(annotator ? { annotator } : {}), ...(status ? { status } : {}) })
   }
   return documents
 }
@@ -109,7 +114,17 @@ export const labelStudioReader: FormatReader = {
   }
 }
 
-/** One annotation's result list: a labels item per span, then a relation item per relation. */
+/** A "choices" result about the whole text, naming its control (a region's choices have offsets). */
+function isDocumentChoice(item: unknown): item is Record<string, unknown> & { value: Record<string, unknown> } {
+  return isObject(item) && item.type === 'choices' && typeof item.from_name === 'string' && isObject(item.value) && Array.isArray(item.value.choices) && item.value.start === undefined
+}
+
+function choiceTags(item: Record<string, unknown> & { value: Record<string, unknown> }, where: Where): ParsedTag[] {
+  const group = item.from_name as string
+  return (item.value.choices as unknown[]).map((option) => checkTag(where, { group, option: typeof option === 'string' ? option : fail(where, `choice ${JSON.stringify(option)} is not a string`) }))
+}
+
+/** One annotation's result list: a labels item per span, a relation item per relation, a choices item per tag group. */
 function annotationResult(record: ExportRecord, options: WriteOptions): unknown[] {
   const map = new OffsetMap(record.text)
   const result = record.spans.map((span) => ({
@@ -127,7 +142,8 @@ function annotationResult(record: ExportRecord, options: WriteOptions): unknown[
     direction: 'right',
     labels: [relation.type]
   }))
-  return [...result, ...relations]
+  const choices = Object.entries(record.tags ?? {}).map(([group, options]) => ({ from_name: group, to_name: 'text', type: 'choices', origin: 'manual', value: { choices: options } }))
+  return [...result, ...relations, ...choices]
 }
 
 /** Streams one JSON array: "[" first, one task per document, "]" last; memory stays flat. */

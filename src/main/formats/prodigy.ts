@@ -5,6 +5,10 @@
 // of `_annotator_id` (else `_session_id`) chooses the layer (prodigy-sessions.ts). Token fields
 // are ignored on import: character offsets are authoritative. Export writes one record per
 // document and annotator, `_annotator_id` and `_session_id` both the annotator's name.
+// Document tags are Prodigy's choice (textcat) fields: `options` [{id, text}] lists every tag
+// option of the project, id "group:option" and text the option's name, and `accept` the ids of the
+// document's tags. On import an accepted id is read as "group:option", or through its option's
+// text when it is not (a bare option, whose group the import finds).
 import { OffsetMap, type OffsetUnit } from '../../shared/offsets'
 import { annotatorFromFile, fail, isObject, metaWithSource, spanFromInput, type Where } from './incoming'
 import { parseJsonLines, streamJsonLines, streamRecordDocuments, type JsonLine } from './json-lines'
@@ -13,12 +17,37 @@ import { offsetsIn, spanwiseBlock } from './outgoing'
 import { statusFrom } from './spanwise-jsonl'
 import { titleFor } from './title'
 import { tokenize, tokenRange } from './tokenize'
-import type { FormatReader, ParsedDocument, ReadControl, ReadOptions, StreamSource, StreamWriter } from './types'
+import type { TagGroup } from '../../shared/model'
+import { qualifiedTag, splitQualifiedTag } from '../../shared/tags'
+import { categoriesOf, tagsFromCategories, withTags } from './tag-fields'
+import type { ExportRecord, FormatReader, ParsedDocument, ParsedTag, ReadControl, ReadOptions, StreamSource, StreamWriter } from './types'
 
 export const PRODIGY_DEFAULT_OFFSETS: OffsetUnit = 'codepoint'
 
 export function isProdigyRecord(value: Record<string, unknown>): boolean {
-  return typeof value.text === 'string' && Array.isArray(value.spans) && value.schema === undefined
+  return typeof value.text === 'string' && (Array.isArray(value.spans) || Array.isArray(value.options)) && value.schema === undefined
+}
+
+/** The accepted options of a choice task: ids "group:option", else the option's text. */
+function acceptedTags(value: Record<string, unknown>, where: Where): ParsedTag[] {
+  if (value.accept === undefined || value.accept === null) return []
+  if (!Array.isArray(value.accept)) fail(where, '"accept" must be a list of option ids')
+  const options = Array.isArray(value.options) ? (value.options as unknown[]).filter(isObject) : []
+  const names = (value.accept as unknown[]).map((id) => {
+    if (typeof id !== 'string' && typeof id !== 'number') fail(where, `"accept" entries must be option ids, got ${JSON.stringify(id)}`)
+    const name = String(id)
+    if (splitQualifiedTag(name).group !== undefined) return name
+    const option = options.find((o) => String(o.id) === name)
+    return typeof option?.text === 'string' ? option.text : name
+  })
+  return tagsFromCategories(names, where, 'accept')
+}
+
+/** Every tag option of the project as a Prodigy option, and the record's tags as accepted ids. */
+function choiceFields(record: ExportRecord, tagGroups: TagGroup[]): { options?: { id: string; text: string }[]; accept?: string[] } {
+  if (tagGroups.length === 0 && !record.tags) return {}
+  const options = tagGroups.flatMap((group) => group.options.map((option) => ({ id: qualifiedTag(group.name, option.name), text: option.name })))
+  return { options, accept: categoriesOf(record.tags) }
 }
 
 /** The annotator id a record gives, as Prodigy writes it ("<dataset>-<session>"). */
@@ -74,6 +103,7 @@ function prodigyDocument(value: Record<string, unknown>, where: Where, options: 
   const text = value.text
   const map = new OffsetMap(text)
   const unit = options.offsets ?? PRODIGY_DEFAULT_OFFSETS
+  const tags = acceptedTags(value, where)
   const list = value.spans ?? []
   if (!Array.isArray(list)) fail(where, '"spans" must be an array')
   const spans = (list as unknown[]).map((span) => {
@@ -90,6 +120,7 @@ function prodigyDocument(value: Record<string, unknown>, where: Where, options: 
     title: typeof block.title === 'string' && block.title.trim() ? block.title : titleFor(text, where.file),
     meta: metaWithSource(value.meta, where.file, answer ? { answer } : {}),
     spans,
+    ...withTags(tags),
     ...(annotator ? { annotator } : {}),
     ...(status ? { status } : {})
   }
@@ -125,6 +156,7 @@ export const prodigyWriter: StreamWriter = {
       text: record.text,
       tokens: tokens.map((token, id) => ({ text: token.text, ...offsetsIn(map, token, options.offsets), id })),
       spans,
+      ...choiceFields(record, options.tagGroups ?? []),
       ...(record.status === 'done' ? { answer: 'accept' } : {}),
       // Prodigy's own ids are "<dataset>-<session>"; the bare name reads back as itself since
       // spanwise.annotator says whose layer this is (see prodigy-sessions.ts)

@@ -3,7 +3,7 @@
 import path from 'node:path'
 import { bratReader, bratWriter } from './brat'
 import { conllReader, conllWriter } from './conll'
-import { csvReader, csvWriter } from './csv'
+import { csvDocumentsWriter, csvReader, csvWriter } from './csv'
 import { jsonlReader } from './detect-jsonl'
 import { doccanoReader, doccanoWriter } from './doccano'
 import { htmlReader } from './html'
@@ -26,7 +26,7 @@ export const readers: FormatReader[] = [
   prodigyReader
 ]
 
-export const writers: FormatWriter[] = [spanwiseWriter, doccanoWriter, prodigyWriter, labelStudioWriter, bratWriter, conllWriter, csvWriter]
+export const writers: FormatWriter[] = [spanwiseWriter, doccanoWriter, prodigyWriter, labelStudioWriter, bratWriter, conllWriter, csvWriter, csvDocumentsWriter]
 
 export function readerByName(name: string): FormatReader | undefined {
   return readers.find((reader) => reader.name === name)

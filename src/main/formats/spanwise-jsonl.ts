@@ -3,12 +3,14 @@
 // Offsets are always code points here: --offsets does not apply. Spans carry `attributes` and
 // `note` only when they have some (an empty object or note is left out); every record carries
 // the layer's `relations` [{id, type, from, to}] ([] when none), from/to being ids of spans in
-// the same record. On read, span ids only link relations (the import gives spans new ids), so a
-// relation must name span ids of its own record.
+// the same record, and the layer's document `tags` ({group: [options]}, {} when none). On read,
+// span ids only link relations (the import gives spans new ids), so a relation must name span
+// ids of its own record.
 import { STATUSES, type DocumentStatus } from '../../shared/model'
 import { OffsetMap } from '../../shared/offsets'
 import { attributesFromInput, annotatorFromFile, checkRelationType, fail, isObject, metaWithSource, noteFromInput, spanFromInput, type Where } from './incoming'
 import { parseJsonLines, streamRecordDocuments } from './json-lines'
+import { tagsFromObject, withTags } from './tag-fields'
 import { titleFor } from './title'
 import type { ExportRecord, ExportSpan, FormatReader, ParsedDocument, ParsedRelation, ParsedSpan, StreamWriter } from './types'
 
@@ -34,6 +36,7 @@ export function spanwiseRecordLine(record: ExportRecord): string {
     status: record.status,
     spans: record.spans.map(spanwiseSpan),
     relations: (record.relations ?? []).map(({ id, type, from, to, provenance }) => (provenance ? { id, type, from, to, provenance } : { id, type, from, to })),
+    tags: record.tags ?? {},
     // the gold layer: the review's status and the units resolved with nothing (docs/export-format.md)
     ...(record.gold ? { layer: 'gold', review_status: record.gold.reviewStatus, rejected: record.gold.rejected } : {})
   })}\n`
@@ -82,6 +85,7 @@ export function spanwiseDocument(value: Record<string, unknown>, where: Where): 
     return parsed
   })
   const relations = relationsFrom(value.relations, spanIndex, where)
+  const tags = tagsFromObject(value.tags, where)
   const annotator = annotatorFromFile(value.annotator)
   const status = statusFrom(value.status)
   return {
@@ -91,6 +95,7 @@ export function spanwiseDocument(value: Record<string, unknown>, where: Where): 
     meta: metaWithSource(value.meta, where.file),
     spans,
     ...(relations.length ? { relations } : {}),
+    ...withTags(tags),
     ...(annotator ? { annotator } : {}),
     ...(status ? { status } : {})
   }

@@ -1,6 +1,6 @@
 // What every dataset format plugs into. Readers turn input files into documents (with any spans
 // they carry, in code points); writers turn export records into an output stream.
-import type { DocumentStatus, Relation } from '../../shared/model'
+import type { DocumentStatus, DocumentTags, Relation, TagGroup } from '../../shared/model'
 import type { OffsetUnit } from '../../shared/offsets'
 import type { Provenance, RejectedUnit, RelationProvenance, ReviewStatus } from '../../shared/review'
 
@@ -51,6 +51,12 @@ export interface ParsedRelation {
   line?: number
 }
 
+/** A document tag read from a file; `group` absent where the format has flat categories and the name says none (resolved on import). */
+export interface ParsedTag {
+  group?: string
+  option: string
+}
+
 export interface ParsedDocument {
   /** The input file it came from, for reports. */
   file: string
@@ -63,6 +69,8 @@ export interface ParsedDocument {
   /** The annotator layer the spans belong to, when the file says. */
   annotator?: string
   status?: DocumentStatus
+  /** Document tags of the layer, when the file has some. */
+  tags?: ParsedTag[]
 }
 
 export interface ReadOptions {
@@ -100,6 +108,8 @@ export interface FormatReader {
 export interface WriteOptions {
   /** Offset unit of the output (each writer has a default; see docs/formats.md). */
   offsets: OffsetUnit
+  /** The project's tag groups (formats that list every option, or a column per group). */
+  tagGroups?: TagGroup[]
 }
 
 /** A format written as one stream (one file, stdout or an HTTP download). */
@@ -111,7 +121,7 @@ export interface StreamWriter {
   contentType: string
   /** Default offset unit, or null where offsets are fixed or absent (--offsets is refused). */
   defaultOffsets: OffsetUnit | null
-  header?(): string
+  header?(options?: WriteOptions): string
   /** The text for one record; `index` counts records written before it. */
   record(record: ExportRecord, index: number, options: WriteOptions): string
   /**
@@ -151,6 +161,8 @@ export interface ExportRecord {
   spans: ExportSpan[]
   /** The layer's relations; `from`/`to` are ids of spans in this record. Absent means none. */
   relations?: ExportRelation[]
+  /** The layer's document tags (absent when none). */
+  tags?: DocumentTags
   /** Set on records of the adjudicated gold layer (`--layer gold`), with its review status and rejections. */
   gold?: { reviewStatus: ReviewStatus; rejected: RejectedUnit[] }
 }

@@ -19,6 +19,7 @@ import { ImportReportBuilder } from './import-report'
 import { MAX_DOCUMENT_CODE_POINTS, MAX_IMPORT_FILE_BYTES } from './limits'
 import { ImportCancelled, throwIfCancelled } from './read-lines'
 import { StagedImport } from './staged-import'
+import { tagGroupsMet } from './import-tags'
 
 export { newSpanId } from './staged-import'
 
@@ -155,6 +156,8 @@ interface UnitResult {
   entries: Parameters<ImportReportBuilder['add']>[0][]
   labels: Set<string>
   relationTypes: Set<string>
+  /** Tag groups and options the unit's documents name ("group\u0000option" → chosen with another of its group). */
+  tags: Map<string, boolean>
 }
 
 export async function importSources(
@@ -173,6 +176,7 @@ export async function importSources(
   const report = new ImportReportBuilder()
   const labels = new Set<string>()
   const relationTypes = new Set<string>()
+  const tags = new Map<string, boolean>()
   const progress: ImportProgress = { phase: 'reading', bytesDone: 0, bytesTotal: files.reduce((sum, file) => sum + sizeOf(file), 0), documents: 0 }
   let lastReport = 0
   const tell = (force = false) => {
@@ -196,7 +200,7 @@ export async function importSources(
       progress.file = unit.files.map((file) => file.name).join(' + ')
       tell(true)
       const mark = fit.mark()
-      const result: UnitResult = { entries: [], labels: new Set(), relationTypes: new Set() }
+      const result: UnitResult = { entries: [], labels: new Set(), relationTypes: new Set(), tags: new Map() }
       let writing: Promise<void> = Promise.resolve()
       try {
         for await (const batch of unitBatches(unit, options, readControl)) {
@@ -207,6 +211,10 @@ export async function importSources(
             for (const relation of doc.relations ?? []) result.relationTypes.add(relation.type)
           }
           fit.fitFile(batch)
+          for (const { group, option, multiple } of tagGroupsMet(batch, store.settings.tagGroups)) {
+            const key = `${group}\u0000${option}`
+            result.tags.set(key, multiple || (result.tags.get(key) ?? false))
+          }
           // the previous batch's files are written while this one was parsed
           await writing
           const { staged: done, written } = await staged.stage(batch, options.annotator).catch((error: unknown) => {
@@ -229,6 +237,7 @@ export async function importSources(
         for (const entry of result.entries) report.add(entry)
         result.labels.forEach((label) => labels.add(label))
         result.relationTypes.forEach((type) => relationTypes.add(type))
+        result.tags.forEach((multiple, key) => tags.set(key, multiple || (tags.get(key) ?? false)))
       } catch (error) {
         await writing.catch(() => undefined)
         staged.abandonUnit()
@@ -252,6 +261,12 @@ export async function importSources(
         await store.addLabels([...labels])
         await store.addAttributes(fit.additions())
         await store.addRelationTypes([...relationTypes])
+        await store.addTagGroups(
+          [...tags].map(([key, multiple]) => {
+            const [group, option] = key.split('\u0000') as [string, string]
+            return { group, option, multiple }
+          })
+        )
       },
       onProgress: ({ documents, documentsTotal }) => {
         Object.assign(progress, { documents, documentsTotal })

@@ -26,6 +26,8 @@ import { ImportJournal } from '../store/import-journal'
 import { WriteBatch } from '../store/json-file'
 import { currentRevision } from '../store/label-log'
 import { annotationsDir, documentFile, layerFile } from '../store/layout'
+import { hasTags, normaliseTags } from '../../shared/tags'
+import { resolveTags } from './import-tags'
 import { contentHash, type ProjectStore } from '../store/project-store'
 import { keepHeapSmall } from './heap-guard'
 import { throwIfCancelled } from './read-lines'
@@ -165,19 +167,28 @@ export class StagedImport {
       }
       const annotator = doc.annotator ?? fallbackAnnotator
       const layer = await this.layerFor(doc, id, annotator, sha256, revision)
-      if (layer) writes.push({ file: this.stagedLayerFile(annotator, id), content: canonicalJson(layer) })
-      staged.push({ id, title: doc.title, added, spans: layer && doc.spans.length > 0 ? layer.spans.length : 0 })
+      if (layer) writes.push({ file: this.stagedLayerFile(annotator, id), content: canonicalJson(layer.layer) })
+      staged.push({ id, title: doc.title, added, spans: layer?.spansWritten ?? 0 })
     }
     for (const { file } of writes) await this.folderFor(file)
     return { staged, written: writeAll(writes) }
   }
 
   /**
-   * The layer to stage for one document, or null: spans land only in a layer without spans
-   * (never over work), and a status from the file only sets a layer nobody has touched.
+   * The layer to stage for one document, or null, and how many spans it takes from the file.
+   * Spans land only in a layer without spans and tags only in a layer without tags (never over
+   * work); a status from the file only sets a layer nobody has touched.
    */
-  private async layerFor(doc: ParsedDocument, id: string, annotator: string, sha256: string, revision: number): Promise<AnnotationLayer | null> {
-    if (doc.spans.length === 0 && !doc.status) return null
+  private async layerFor(
+    doc: ParsedDocument,
+    id: string,
+    annotator: string,
+    sha256: string,
+    revision: number
+  ): Promise<{ layer: AnnotationLayer; spansWritten: number } | null> {
+    const tags = normaliseTags(resolveTags(doc.tags, this.store.settings.tagGroups), this.store.settings.tagGroups)
+    const tagged = hasTags(tags)
+    if (doc.spans.length === 0 && !doc.status && !tagged) return null
     const key = `${annotator}/${id}`
     const before = this.stagedLayer(key)
     let current: AnnotationLayer
@@ -190,22 +201,28 @@ export class StagedImport {
     } else if (this.existing.has(id)) {
       const read = await this.store.readLayer(id, annotator)
       ;({ layer: current, version: base } = read)
-      if (doc.spans.length > 0 ? current.spans.length > 0 : current.updatedAt !== null) return null
+      const fits = (doc.spans.length > 0 && current.spans.length === 0) || (tagged && !hasTags(current.tags))
+      if (doc.spans.length > 0 || tagged ? !fits : current.updatedAt !== null) return null
     } else current = emptyLayer(id, annotator)
 
-    const { spans, relations } = doc.spans.length > 0 ? layerContent(doc) : { spans: current.spans, relations: current.relations }
-    const status = doc.spans.length > 0 ? (doc.status ?? 'in_progress') : doc.status!
+    const spansFit = doc.spans.length > 0 && current.spans.length === 0
+    const tagsFit = tagged && !hasTags(current.tags)
+    const { spans, relations } = spansFit ? layerContent(doc) : { spans: current.spans, relations: current.relations }
+    const status = spansFit || current.updatedAt === null ? (doc.status ?? 'in_progress') : current.status
     const { labelRevision: _read, ...rest } = current
-    this.unitLayers.set(key, { annotator, documentId: id, base, spans: spans.length })
-    return {
+    const spansWritten = spansFit ? spans.length : 0
+    this.unitLayers.set(key, { annotator, documentId: id, base, spans: spansWritten })
+    const layer: AnnotationLayer = {
       ...rest,
       status,
       spans: spans.sort(compareSpans),
       relations,
+      ...(tagsFit ? { tags } : {}),
       ...(revision > 0 ? { labelRevision: revision } : {}),
       documentSha256: sha256,
       updatedAt: new Date().toISOString()
     }
+    return { layer, spansWritten }
   }
 
   /** The file being read parsed completely: what it staged is part of the run. */

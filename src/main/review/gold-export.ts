@@ -65,6 +65,7 @@ export async function* goldExportRecords(
       status,
       spans: [...gold.spans].sort(compareSpans).map((span) => ({ ...exportSpan(span, offsets), provenance: span.provenance })),
       relations: gold.relations.map(({ id: relationId, type, from, to, provenance }) => ({ id: relationId, type, from, to, provenance })),
+      ...(gold.tags && Object.keys(gold.tags).length > 0 ? { tags: gold.tags } : {}),
       gold: { reviewStatus: gold.status, rejected: gold.rejected }
     }
     onProgress?.(index + 1, ids.length)

@@ -4,6 +4,8 @@
 // so a stale save (another window, or a teammate's gold pulled by git) is a conflict, never a
 // silent overwrite. Reads never trust memory: every read hashes and parses the file anew.
 import { readdirSync } from 'node:fs'
+import type { DocumentTags } from '../../shared/model'
+import { hasTags, normaliseTags, tagProblem } from '../../shared/tags'
 import path from 'node:path'
 import type { Relation, Span } from '../../shared/model'
 import { emptyGold, type GoldLayer, type GoldRelation, type GoldSpan, type RejectedRelation, type RejectedUnit, type ReviewStatus } from '../../shared/review'
@@ -39,6 +41,8 @@ export interface GoldChange {
   relations: GoldRelation[]
   rejected: RejectedUnit[]
   rejectedRelations?: RejectedRelation[]
+  /** The gold document tags (absent: as they are). */
+  tags?: DocumentTags
   status: ReviewStatus
 }
 
@@ -93,6 +97,10 @@ export class GoldStore {
         throw new StoreError('conflict', `the gold layer of ${documentId} changed since it was opened (someone else saved it): reload it and decide again`)
       }
       await this.store.checkContent(documentId, change.spans as Span[], change.relations as Relation[])
+      const groups = (await this.store.freshSettings()).tagGroups
+      const problem = tagProblem(change.tags, groups)
+      if (problem) throw new StoreError('invalid_input', `gold tags of document ${documentId}: ${problem}`)
+      const tags = normaliseTags(change.tags ?? current.gold.tags, groups)
       const gold: GoldLayer = {
         version: 1,
         documentId,
@@ -101,6 +109,7 @@ export class GoldStore {
         relations: change.relations,
         rejected: change.rejected,
         rejectedRelations: change.rejectedRelations ?? current.gold.rejectedRelations ?? [],
+        ...(hasTags(tags) ? { tags } : {}),
         updatedAt: new Date().toISOString()
       }
       // the folder is made by the first save that needs it

@@ -7,6 +7,7 @@
 import {
   compareSpans,
   type AnnotationLayer,
+  type DocumentTags,
   type LabelRevision,
   type ProjectConfig,
   type Relation,
@@ -14,6 +15,7 @@ import {
   type Span
 } from '../../shared/model'
 import { StoreError } from './errors'
+import { describeTagSteps, followTagStep, hasTagSteps, restoreTags, reversedTagSteps } from './tag-log'
 
 export function currentRevision(config: ProjectConfig): number {
   return config.labelRevision ?? 0
@@ -27,9 +29,15 @@ export function followLabelLog(layer: AnnotationLayer, config: ProjectConfig): A
   if (from >= to) return layer
   let spans = layer.spans
   let relations = layer.relations
+  let tags = layer.tags ?? {}
   const retired = [...(layer.retired ?? [])]
   for (const step of config.labelLog ?? []) {
     if (step.revision <= from || step.revision > to) continue
+    if (hasTagSteps(step)) {
+      const followed = followTagStep(tags, step)
+      tags = followed.tags
+      if (Object.keys(followed.gone).length > 0) setAside(retired, { revision: step.revision, spans: [], relations: [], tags: followed.gone })
+    }
     if (step.deletions.length > 0) {
       const gone = new Set(step.deletions)
       const out = spans.filter((span) => gone.has(span.label))
@@ -53,14 +61,16 @@ export function followLabelLog(layer: AnnotationLayer, config: ProjectConfig): A
         spans = [...spans, ...back.spans.filter((span) => !present.has(span.id))]
         const relationIds = new Set(relations.map((relation) => relation.id))
         relations = [...relations, ...back.relations.filter((relation) => !relationIds.has(relation.id))]
+        if (back.tags) tags = restoreTags(tags, back.tags)
       }
     }
   }
-  const { retired: _old, ...rest } = layer
+  const { retired: _old, tags: _tags, ...rest } = layer
   return {
     ...rest,
     spans: [...spans].sort(compareSpans),
     relations,
+    ...(Object.keys(tags).length > 0 ? { tags } : {}),
     labelRevision: to,
     ...(retired.length > 0 ? { retired } : {})
   }
@@ -72,18 +82,34 @@ export function followLabelLog(layer: AnnotationLayer, config: ProjectConfig): A
  * deleted labels set aside as `retired` (so the deletion's undo brings them back), never refused
  * as "unknown label" and never lost.
  */
-export function editForward<Change extends { spans?: Span[]; relations?: Relation[]; labelRevision?: number }>(
+export function editForward<Change extends { spans?: Span[]; relations?: Relation[]; tags?: DocumentTags; labelRevision?: number }>(
   change: Change,
   config: ProjectConfig
 ): { change: Omit<Change, 'labelRevision'>; retired: RetiredAnnotations[] } {
   const { labelRevision: from, ...edit } = change
-  if (from === undefined || from >= currentRevision(config) || !edit.spans) return { change: edit, retired: [] }
+  if (from === undefined || from >= currentRevision(config) || (!edit.spans && !edit.tags)) return { change: edit, retired: [] }
   const followed = followLabelLog(
-    { version: 1, documentId: '', annotator: '', status: 'todo', updatedAt: null, spans: edit.spans, relations: edit.relations ?? [], labelRevision: from },
+    {
+      version: 1,
+      documentId: '',
+      annotator: '',
+      status: 'todo',
+      updatedAt: null,
+      spans: edit.spans ?? [],
+      relations: edit.relations ?? [],
+      ...(edit.tags ? { tags: edit.tags } : {}),
+      labelRevision: from
+    },
     config
   )
   return {
-    change: { ...edit, spans: followed.spans, ...(edit.relations ? { relations: followed.relations } : {}) },
+    change: {
+      ...edit,
+      ...(edit.spans ? { spans: followed.spans } : {}),
+      ...(edit.relations ? { relations: followed.relations } : {}),
+      // document tags follow renames and deletions of tag groups and options the same way
+      ...(edit.tags ? { tags: followed.tags ?? {} } : {})
+    },
     retired: followed.retired ?? []
   }
 }
@@ -105,26 +131,30 @@ function setAside(retired: RetiredAnnotations[], more: RetiredAnnotations): void
   }
   const spanIds = new Set(existing.spans.map((span) => span.id))
   const relationIds = new Set(existing.relations.map((relation) => relation.id))
+  const tags = existing.tags || more.tags ? restoreTags(existing.tags ?? {}, more.tags ?? {}) : undefined
   retired[index] = {
     revision: more.revision,
     spans: [...existing.spans, ...more.spans.filter((span) => !spanIds.has(span.id))],
-    relations: [...existing.relations, ...more.relations.filter((relation) => !relationIds.has(relation.id))]
+    relations: [...existing.relations, ...more.relations.filter((relation) => !relationIds.has(relation.id))],
+    ...(tags ? { tags } : {})
   }
 }
 
 /** The label log step for a rename or deletion, or null when the change renames and deletes nothing. */
 export function labelChangeStep(
   config: ProjectConfig,
-  change: { renames: { from: string; to: string }[]; deletions: string[] },
+  change: { renames: { from: string; to: string }[]; deletions: string[]; tagSteps?: Pick<LabelRevision, 'tagGroupRenames' | 'tagRenames' | 'tagDeletions'> },
   by: string | undefined
 ): LabelRevision | null {
   // a rename to the same name is no rename
   const renames = change.renames.filter((rename) => rename.from !== rename.to)
-  if (renames.length === 0 && change.deletions.length === 0) return null
+  const tagSteps = change.tagSteps ?? {}
+  if (renames.length === 0 && change.deletions.length === 0 && !hasTagSteps(tagSteps)) return null
   return {
     revision: currentRevision(config) + 1,
     renames,
     deletions: [...change.deletions],
+    ...tagSteps,
     ...(by ? { by } : {}),
     at: new Date().toISOString()
   }
@@ -150,6 +180,7 @@ export function undoStep(config: ProjectConfig, revision: number, by: string | u
     revision: currentRevision(config) + 1,
     renames: step.renames.map((rename) => ({ from: rename.to, to: rename.from })),
     deletions: [],
+    ...reversedTagSteps(step),
     undoes: revision,
     ...(by ? { by } : {}),
     at: new Date().toISOString()
@@ -176,7 +207,8 @@ export function withStep(config: ProjectConfig, step: LabelRevision): ProjectCon
 export function describeStep(step: LabelRevision): string {
   const parts = [
     ...step.renames.map((rename) => `renamed ${rename.from} → ${rename.to}`),
-    ...step.deletions.map((name) => `deleted ${name}`)
+    ...step.deletions.map((name) => `deleted ${name}`),
+    ...describeTagSteps(step)
   ]
   if (step.undoes !== undefined) parts.unshift(`undid label change ${step.undoes}`)
   return parts.join(', ')

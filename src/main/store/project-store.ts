@@ -22,8 +22,14 @@ import {
   type Relation,
   type RelationType,
   type ProjectConfig,
-  type Span
+  type Span,
+  type TagGroup,
+  type DocumentTags
 } from '../../shared/model'
+import { hasTags, normaliseTags, tagProblem } from '../../shared/tags'
+import { summaryFromLayer } from '../../shared/document-summary'
+import { addTagGroupsTo } from './tag-groups'
+import { tagChangeSteps } from './tag-log'
 import { codePointLength } from '../../shared/offsets'
 import { keepLinkedRelations } from '../../shared/relations'
 import { annotatorNameProblem } from '../../shared/valid-names'
@@ -86,6 +92,10 @@ export interface LabelChange {
   relationTypes: RelationType[]
   renames: { from: string; to: string }[]
   deletions: string[]
+  /** The new tag groups (absent: unchanged), and the groups and options renamed in them. */
+  tagGroups?: TagGroup[]
+  tagGroupRenames?: { from: string; to: string }[]
+  tagRenames?: { group: string; from: string; to: string }[]
 }
 
 export interface LayerChange {
@@ -94,6 +104,8 @@ export interface LayerChange {
   status?: DocumentStatus
   /** The label revision `spans` were read against, when older than the project's (a page behind a label change). */
   labelRevision?: number
+  /** The document's tags (absent: unchanged; {} clears them). */
+  tags?: DocumentTags
 }
 
 /** project.json's key among the per-layer locks (a layer's key is annotator/document: no clash). */
@@ -103,6 +115,7 @@ const PROJECT_CONFIG_LOCK = 'project.json'
 export interface LabelSnapshot {
   labels: Label[]
   relationTypes: RelationType[]
+  tagGroups?: TagGroup[]
   revision?: number
 }
 
@@ -188,6 +201,7 @@ export class ProjectStore {
       name: options.name ?? path.basename(absolute),
       labels: options.labels ?? DEFAULT_LABELS,
       relationTypes: options.relationTypes ?? DEFAULT_RELATION_TYPES,
+      tagGroups: [],
       createdAt: new Date().toISOString()
     }
     await mkdir(documentsDir(absolute), { recursive: true })
@@ -329,6 +343,15 @@ export class ProjectStore {
       return parsed.data
     }
     await this.editConfig((config) => ({ ...config, labels: config.labels.map(withAttributes) }))
+  }
+
+  /** Adds tag groups and options met in imported data (see tag-groups.ts); keeps existing ones. */
+  async addTagGroups(found: { group: string; option: string; multiple: boolean }[]): Promise<void> {
+    if (found.length === 0) return
+    await this.editConfig((config) => {
+      const tagGroups = addTagGroupsTo(config.tagGroups, found, config.labels)
+      return tagGroups === config.tagGroups ? null : { ...config, tagGroups }
+    })
   }
 
   async documentIds(): Promise<string[]> {
@@ -474,6 +497,10 @@ export class ProjectStore {
       change = forward.change
       // what the edit itself gets wrong is said first (and keeps the read-to-write step short)
       if (change.spans) await this.checkSpans(documentId, change.spans, known.text)
+      if (change.tags) {
+        const problem = tagProblem(change.tags, this.config.tagGroups)
+        if (problem) throw new StoreError('invalid_input', `tags of document ${documentId}: ${problem}`)
+      }
       let current = known.current
       let currentVersion: FileVersion | undefined
       if (!current || baseVersion !== undefined) {
@@ -493,9 +520,10 @@ export class ProjectStore {
       const spans = change.spans ?? current.spans
       const relations = change.relations ?? keepLinkedRelations(spans, current.relations)
       if (change.relations) this.checkRelations(spans, change.relations)
+      const tags = normaliseTags(change.tags ?? current.tags, this.config.tagGroups)
       const status: DocumentStatus =
-        change.status ?? (current.status === 'todo' && spans.length > 0 ? 'in_progress' : current.status)
-      const { labelRevision: _read, ...rest } = current
+        change.status ?? (current.status === 'todo' && (spans.length > 0 || hasTags(tags)) ? 'in_progress' : current.status)
+      const { labelRevision: _read, tags: _tags, ...rest } = current
       const revision = currentRevision(this.config)
       const retired = mergeRetired(current.retired, forward.retired)
       const layer: AnnotationLayer = {
@@ -504,6 +532,7 @@ export class ProjectStore {
         status,
         spans: [...spans].sort(compareSpans),
         relations,
+        ...(hasTags(tags) ? { tags } : {}),
         // the label revision these labels are written against: this process's, even when the file
         // was written against a newer one (readers then bring these labels forward)
         ...(revision > 0 ? { labelRevision: revision } : {}),
@@ -642,9 +671,13 @@ export class ProjectStore {
     let previous: LabelSnapshot | undefined
     // from project.json as it is now (never a stale copy): the step's revision follows the file's
     await this.editConfig((config) => {
-      const step = labelChangeStep(config, change, by)
-      previous = { labels: config.labels, relationTypes: config.relationTypes, ...(step ? { revision: step.revision } : {}) }
-      const next = { ...config, labels: change.labels, relationTypes: change.relationTypes }
+      const tagGroups = change.tagGroups ?? config.tagGroups
+      const tagSteps = change.tagGroups
+        ? tagChangeSteps(config.tagGroups, change.tagGroups, { groups: change.tagGroupRenames ?? [], options: change.tagRenames ?? [] })
+        : {}
+      const step = labelChangeStep(config, { ...change, tagSteps }, by)
+      previous = { labels: config.labels, relationTypes: config.relationTypes, tagGroups: config.tagGroups, ...(step ? { revision: step.revision } : {}) }
+      const next = { ...config, labels: change.labels, relationTypes: change.relationTypes, tagGroups }
       return step ? withStep(next, step) : next
     }, baseVersion)
     return { previous: previous! }
@@ -657,7 +690,7 @@ export class ProjectStore {
    */
   async restoreLabels(snapshot: LabelSnapshot, by?: string): Promise<void> {
     await this.editConfig((config) => {
-      const next = { ...config, labels: snapshot.labels, relationTypes: snapshot.relationTypes }
+      const next = { ...config, labels: snapshot.labels, relationTypes: snapshot.relationTypes, tagGroups: snapshot.tagGroups ?? config.tagGroups }
       return snapshot.revision === undefined ? next : withStep(next, undoStep(config, snapshot.revision, by))
     })
   }
@@ -699,16 +732,7 @@ export class ProjectStore {
       try {
         const cached = this.documentCache.get(id) ?? (await this.cacheSummary(id))
         const layer = await this.getLayer(id, annotator)
-        summaries.push({
-          id,
-          title: cached.title,
-          ...cached.listed,
-          length: cached.length,
-          status: layer.status,
-          spanCount: layer.spans.length,
-          labels: [...new Set(layer.spans.map((span) => span.label))].sort(),
-          annotators
-        })
+        summaries.push({ id, title: cached.title, ...cached.listed, length: cached.length, ...summaryFromLayer(layer), annotators })
       } catch (error) {
         // a damaged file costs only its own document: listed, with the file named
         if (!(error instanceof DamagedFileError)) throw error

@@ -3,6 +3,7 @@
 // updates the store's derived state (the label set, the document cache) and is published as a
 // ProjectChange, so every open tab can refresh just what changed. This process's own writes are
 // published too: another tab of the same server has to hear of them as well.
+import { summaryFromLayer } from '../../shared/document-summary'
 import { watch, type FSWatcher } from 'node:fs'
 import { readdir } from 'node:fs/promises'
 import type { ProjectChange, ProjectChanges } from '../../shared/api/contract'
@@ -99,13 +100,7 @@ export function watchProject(store: ProjectStore): ChangeFeed {
       return { ...what, present: await store.hasDocument(what.documentId) }
     }
     const { layer, version } = await store.readLayer(what.documentId, what.annotator)
-    return {
-      ...what,
-      version,
-      status: layer.status,
-      spanCount: layer.spans.length,
-      labels: [...new Set(layer.spans.map((span) => span.label))].sort()
-    }
+    return { ...what, version, ...summaryFromLayer(layer) }
   }
 
   async function flush(): Promise<void> {

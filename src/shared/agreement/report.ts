@@ -90,6 +90,25 @@ export interface AgreementReport {
   gammaSeed: number
   /** Overlap span F1's IoU threshold θ. */
   overlapThreshold: number
+  /** Agreement on document tags, when the project has tag groups (with how it is measured). */
+  tags?: { definition: string; items: TagAgreement[] }
+}
+
+/**
+ * Agreement on document tags, for each tag group: one item per document, whose category is the
+ * option chosen (or "no tag"), for a single-choice group; for a multiple-choice group, one yes/no
+ * item per document and option (an entry per option). Raters without a layer for a document do
+ * not rate its items. See docs/agreement.md, "Document tags".
+ */
+export interface TagAgreement {
+  group: string
+  /** A multiple-choice group's option (its yes/no items); absent for a single-choice group. */
+  option?: string
+  /** Cohen's κ of each pair a < b, over the items both rated. */
+  pairs: { a: string; b: string; cohenKappa: Score }[]
+  /** Over every rater: Fleiss' κ (items all rated) and Krippendorff's α nominal (items two or more rated). */
+  fleissKappa: Score
+  alpha: Score
 }
 
 /** The rater name the gold layer takes when it is included. */

@@ -15,8 +15,13 @@ import {
   type DocumentRecord,
   type DocumentStatus,
   type DocumentSummary,
+  type DocumentTags,
   type Label,
-  type RelationType
+  type RelationType,
+  type TagGroup,
+  documentTagsSchema,
+  tagGroupSchema,
+  tagOptionNameSchema
 } from '../model'
 import { MEASURE_IDS, type AgreementReport } from '../agreement/report'
 import {
@@ -90,6 +95,7 @@ export type ProjectChange =
       status: DocumentStatus
       spanCount: number
       labels: string[]
+      tags?: DocumentTags
     }
 
 /** Changes pushed to the UI, numbered so a client can tell that it missed some. */
@@ -109,6 +115,8 @@ export interface ProjectInfo {
   /** The version of project.json these labels were read from; `labels.change` states it. */
   labelsVersion: FileVersion
   relationTypes: RelationType[]
+  /** Document-level tag groups. */
+  tagGroups: TagGroup[]
   /** Every annotator with a layer in the project (for filters). */
   annotators: string[]
   /** File endings the import accepts, and the export format names. */
@@ -324,6 +332,7 @@ export interface SyncReport {
 const labelSnapshotSchema = z.strictObject({
   labels: z.array(labelSchema).min(1).max(60),
   relationTypes: z.array(relationTypeSchema).max(60),
+  tagGroups: z.array(tagGroupSchema).max(60).optional(),
   revision: z.number().int().positive().optional()
 })
 export type LabelSnapshotInput = z.infer<typeof labelSnapshotSchema>
@@ -452,7 +461,9 @@ export const channels = {
        * loaded). A page that has not seen a later rename or deletion (another tab changed the
        * labels) still saves: the store brings its spans forward through the label log.
        */
-      labelRevision: z.number().int().nonnegative().optional()
+      labelRevision: z.number().int().nonnegative().optional(),
+      /** The document's tags (absent: unchanged). */
+      tags: documentTagsSchema.optional()
     }),
     result: {} as { layer: AnnotationLayer; version: FileVersion }
   },
@@ -465,7 +476,11 @@ export const channels = {
       /** New relation types; when absent, the current ones, following renamed and deleted labels. */
       relationTypes: z.array(relationTypeSchema).max(60).optional(),
       renames: z.array(z.object({ from: z.string(), to: z.string() })).default([]),
-      deletions: z.array(z.string()).default([])
+      deletions: z.array(z.string()).default([]),
+      /** New tag groups (absent: unchanged); groups and options gone and not renamed lose their tags (through the label log). */
+      tagGroups: z.array(tagGroupSchema).max(60).optional(),
+      tagGroupRenames: z.array(z.object({ from: labelNameSchema, to: labelNameSchema })).max(60).default([]),
+      tagRenames: z.array(z.object({ group: labelNameSchema, from: tagOptionNameSchema, to: tagOptionNameSchema })).max(1000).default([])
     }),
     result: {} as { info: ProjectInfo; undo: LabelSnapshotInput }
   },
@@ -533,6 +548,8 @@ export const channels = {
       relations: z.array(goldRelationSchema).max(100_000),
       rejected: z.array(rejectedSchema).max(100_000),
       rejectedRelations: z.array(rejectedRelationSchema).max(100_000).optional(),
+      /** The gold document tags (absent: unchanged). */
+      tags: documentTagsSchema.optional(),
       status: z.enum(REVIEW_STATUSES)
     }),
     result: {} as { gold: GoldLayer; version: string }

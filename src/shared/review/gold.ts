@@ -3,7 +3,7 @@
 // and relation says where it came from: which annotators' spans (by id), by what decision, who
 // decided and when. Units resolved with nothing are recorded too, so "reject" is a decision of its
 // own. Type-only imports: the renderer uses this module and must not pull in zod.
-import type { Relation, Span } from '../model'
+import type { DocumentTags, Relation, Span } from '../model'
 
 /**
  * unanimous: taken from a unit every annotator marked alike; picked: one annotator's version;
@@ -81,6 +81,8 @@ export interface GoldLayer {
   rejected: RejectedUnit[]
   /** Absent in files written before relations could be rejected: read as []. */
   rejectedRelations?: RejectedRelation[]
+  /** The document tags the adjudicator chose (absent: none). */
+  tags?: DocumentTags
   updatedAt: string | null
 }
 

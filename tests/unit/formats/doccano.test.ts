@@ -13,8 +13,10 @@ describe('doccano', () => {
     const line = JSON.stringify({ text, entities: [{ id: 1, start_offset: 2, end_offset: 5, label: 'actor' }] })
     expect(doccanoReader.read(file('d.jsonl', line), { offsets: 'codepoint' })[0]!.spans).toEqual([{ start: 2, end: 5, label: 'actor', line: 1 }])
   })
-  it('rejects text classification files clearly', () => {
-    expect(() => doccanoReader.read(file('c.jsonl', JSON.stringify({ text, label: ['positive'] })), {})).toThrow(/text classification/)
+  it('reads text classification (`label` as category names) as document tags, "group:option" or bare', () => {
+    const [doc] = doccanoReader.read(file('c.jsonl', JSON.stringify({ text, label: ['positive', 'topic:ceasefire'] })), {})
+    expect(doc!.spans).toEqual([])
+    expect(doc!.tags).toEqual([{ option: 'positive' }, { group: 'topic', option: 'ceasefire' }])
   })
   it('writes UTF-16 offsets by default and code points on request', () => {
     const r = record(text, [{ start: 2, end: 5, label: 'actor' }])

@@ -89,7 +89,7 @@ export async function contents(store: ProjectStore, annotator = 'alice'): Promis
   return out
 }
 
-const EXTENSION: Record<string, string> = { 'label-studio': 'json', conll: 'conll' }
+const EXTENSION: Record<string, string> = { 'label-studio': 'json', conll: 'conll', 'csv-documents': 'csv' }
 
 /**
  * Exports `format` from a project (alice's layer) and imports the result, found by its file

@@ -11,7 +11,7 @@ function press(key: string, modifiers: Partial<KeyboardEvent> = {}): KeyboardEve
 function reviewKeys(labels: { name: string; hotkey: string }[]) {
   const calls: string[] = []
   const record = (name: string) => () => calls.push(name)
-  const actions = new Proxy({ labels, applyLabel: (label: string) => calls.push(`label:${label}`) } as unknown as ReviewShortcutActions, {
+  const actions = new Proxy({ labels, tagKeys: [], applyLabel: (label: string) => calls.push(`label:${label}`) } as unknown as ReviewShortcutActions, {
     get: (target, property: string) => (property in target ? target[property as keyof ReviewShortcutActions] : record(property))
   })
   const shortcuts = buildReviewShortcuts(actions)
@@ -51,5 +51,20 @@ describe('label hotkeys in the Review view', () => {
     const { shortcuts } = reviewKeys(labels)
     const keys = shortcuts.map((s) => s.keys)
     expect(new Set(keys).size).toBe(keys.length)
+  })
+})
+
+describe('tag hotkeys in the Review view', () => {
+  it('toggle the gold tag, and never take a review letter (the label set refuses those)', () => {
+    const calls: string[] = []
+    const actions = new Proxy(
+      { labels: [{ name: 'actor', hotkey: '1' }], tagKeys: [{ group: 'topic', option: 'ceasefire', hotkey: 'q' }], toggleTag: (group: string, option: string) => calls.push(`${group}:${option}`) } as unknown as ReviewShortcutActions,
+      { get: (target, property: string) => (property in target ? target[property as keyof ReviewShortcutActions] : () => calls.push(property)) }
+    )
+    const shortcuts = buildReviewShortcuts(actions)
+    shortcuts.find((s) => s.matches(press('q')))?.run(press('q'))
+    shortcuts.find((s) => s.matches(press('n')))?.run(press('n'))
+    expect(calls).toEqual(['topic:ceasefire', 'nextConflict'])
+    expect(shortcuts.find((s) => s.id === 'tag:topic:ceasefire')?.keys).toBe('q')
   })
 })

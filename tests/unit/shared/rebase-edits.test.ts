@@ -74,3 +74,25 @@ describe('re-applying unsaved changes on the layer now on disk', () => {
     expect(rebaseEdits(withAttributes, reordered, withAttributes)).toMatchObject({ kept: 0, dropped: 0 })
   })
 })
+
+describe('document tags after a conflict', () => {
+  const base = { spans: [], relations: [], tags: { topic: ['ceasefire'], source: ['newspaper'] } }
+
+  it('takes my change to a group they left alone, keeps theirs to another group, and theirs wins a group we both changed', () => {
+    const mine = { ...base, tags: { topic: ['ceasefire', 'hostages'], source: ['news agency'] } }
+    const theirs = { ...base, tags: { topic: ['ceasefire'], source: ['state media'], stance: ['neutral'] } }
+    const { result, kept, dropped } = rebaseEdits(base, mine, theirs)
+    expect(result.tags).toEqual({ topic: ['ceasefire', 'hostages'], source: ['state media'], stance: ['neutral'] })
+    expect([kept, dropped]).toEqual([1, 1])
+  })
+
+  it('applies my clearing of a group, and counts the same change on both sides as no clash', () => {
+    const mine = { ...base, tags: { source: ['news agency'] } }
+    const theirs = { ...base, tags: { topic: ['ceasefire'], source: ['news agency'] } }
+    const { result, kept, dropped } = rebaseEdits(base, mine, theirs)
+    expect(result.tags).toEqual({ source: ['news agency'] })
+    expect([kept, dropped]).toEqual([1, 0])
+    expect(sameAnnotations({ ...base, tags: { topic: ['b', 'a'] } }, { ...base, tags: { topic: ['a', 'b'] } })).toBe(true)
+    expect(sameAnnotations({ ...base, tags: { topic: ['a'] } }, { ...base, tags: {} })).toBe(false)
+  })
+})

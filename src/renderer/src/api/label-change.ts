@@ -8,6 +8,8 @@ import { invoke, isConflict } from './client'
 export type LabelChangeFrom = ChannelInput<'labels.change'> & {
   /** Names of the labels the change was made from (the editor's starting set). */
   seen: string[]
+  /** Names of the tag groups it was made from. */
+  seenTagGroups?: string[]
 }
 
 export interface AppliedLabelChange extends ChannelResult<'labels.change'> {
@@ -15,7 +17,7 @@ export interface AppliedLabelChange extends ChannelResult<'labels.change'> {
   keptFromElsewhere: string[]
 }
 
-export async function applyLabelChange({ seen, ...change }: LabelChangeFrom): Promise<AppliedLabelChange> {
+export async function applyLabelChange({ seen, seenTagGroups = [], ...change }: LabelChangeFrom): Promise<AppliedLabelChange> {
   try {
     return { ...(await invoke('labels.change', change)), keptFromElsewhere: [] }
   } catch (error) {
@@ -24,15 +26,23 @@ export async function applyLabelChange({ seen, ...change }: LabelChangeFrom): Pr
   const now = await invoke('project.info', {})
   const known = new Set([...seen, ...change.labels.map((l) => l.name)])
   const added = now.labels.filter((label) => !known.has(label.name))
-  const result = await invoke('labels.change', { ...change, labels: [...change.labels, ...added], baseVersion: now.labelsVersion })
-  return { ...result, keptFromElsewhere: added.map((label) => label.name) }
+  // tag groups added elsewhere (an import) are kept in the same way
+  const knownGroups = new Set([...seenTagGroups, ...(change.tagGroups ?? []).map((g) => g.name), ...(change.tagGroupRenames ?? []).map((r) => r.from)])
+  const addedGroups = change.tagGroups ? now.tagGroups.filter((group) => !knownGroups.has(group.name)) : []
+  const result = await invoke('labels.change', {
+    ...change,
+    labels: [...change.labels, ...added],
+    ...(change.tagGroups ? { tagGroups: [...change.tagGroups, ...addedGroups] } : {}),
+    baseVersion: now.labelsVersion
+  })
+  return { ...result, keptFromElsewhere: [...added, ...addedGroups].map((item) => item.name) }
 }
 
 /**
  * Undoes a label change: the set goes back to what it was before `after` was made, except for
  * labels and relation types added elsewhere since (an import), which stay.
  */
-export async function undoLabelChange(undo: LabelSnapshotInput, after: Pick<ProjectInfo, 'labels' | 'relationTypes'>): Promise<ProjectInfo> {
+export async function undoLabelChange(undo: LabelSnapshotInput, after: Pick<ProjectInfo, 'labels' | 'relationTypes' | 'tagGroups'>): Promise<ProjectInfo> {
   const now = await invoke('project.info', {})
   const addedSince = <T extends { name: string }>(current: T[], ...known: { name: string }[][]) => {
     const names = new Set(known.flat().map((item) => item.name))
@@ -41,6 +51,7 @@ export async function undoLabelChange(undo: LabelSnapshotInput, after: Pick<Proj
   return invoke('labels.restore', {
     ...undo,
     labels: [...undo.labels, ...addedSince(now.labels, after.labels, undo.labels)],
-    relationTypes: [...undo.relationTypes, ...addedSince(now.relationTypes, after.relationTypes, undo.relationTypes)]
+    relationTypes: [...undo.relationTypes, ...addedSince(now.relationTypes, after.relationTypes, undo.relationTypes)],
+    ...(undo.tagGroups ? { tagGroups: [...undo.tagGroups, ...addedSince(now.tagGroups, after.tagGroups, undo.tagGroups)] } : {})
   })
 }

@@ -5,18 +5,21 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ProjectChange, ProjectInfo } from '../../../shared/api/contract'
 import { ABSENT_VERSION } from '../../../shared/api/wire'
 import type { AnnotationLayer, DocumentRecord, DocumentSummary } from '../../../shared/model'
+import { summaryFromLayer } from '../../../shared/document-summary'
 import { invoke, setTabAnnotator, subscribeToChanges } from '../api/client'
 
 type LayerChange = Extract<ProjectChange, { kind: 'layer' }>
 
 /** A summary after one layer changed: its owner's figures if it is ours, and who has a layer. */
-function patchSummary(doc: DocumentSummary, change: Pick<LayerChange, 'annotator' | 'status' | 'spanCount' | 'labels'> & { present: boolean }, mine: boolean): DocumentSummary {
+function patchSummary(doc: DocumentSummary, change: Pick<LayerChange, 'annotator' | 'status' | 'spanCount' | 'labels' | 'tags'> & { present: boolean }, mine: boolean): DocumentSummary {
   const annotators = change.present
     ? doc.annotators.includes(change.annotator)
       ? doc.annotators
       : [...doc.annotators, change.annotator].sort()
     : doc.annotators.filter((name) => name !== change.annotator)
-  return mine ? { ...doc, status: change.status, spanCount: change.spanCount, labels: change.labels, annotators } : { ...doc, annotators }
+  if (!mine) return { ...doc, annotators }
+  const { tags: _old, ...rest } = doc
+  return { ...rest, status: change.status, spanCount: change.spanCount, labels: change.labels, ...(change.tags ? { tags: change.tags } : {}), annotators }
 }
 
 export function useProject(onError: (message: string) => void) {
@@ -43,13 +46,7 @@ export function useProject(onError: (message: string) => void) {
 
   /** A save changed one document's status and spans: update its summary without a round trip. */
   const onSaved = useCallback((layer: AnnotationLayer) => {
-    const change = {
-      annotator: layer.annotator,
-      status: layer.status,
-      spanCount: layer.spans.length,
-      labels: [...new Set(layer.spans.map((span) => span.label))].sort(),
-      present: true
-    }
+    const change = { annotator: layer.annotator, ...summaryFromLayer(layer), present: true }
     setDocuments((list) => list.map((doc) => (doc.id === layer.documentId ? patchSummary(doc, change, true) : doc)))
   }, [])
 

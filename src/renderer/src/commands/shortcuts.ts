@@ -11,9 +11,24 @@ export interface Shortcut {
 
 const ctrl = (event: KeyboardEvent) => event.ctrlKey || event.metaKey
 
+/** A document tag with a hotkey, as the editor and the review bind it. */
+export interface TagKey {
+  group: string
+  option: string
+  hotkey: string
+}
+
+/** The tag options that have a hotkey. */
+export function tagKeysOf(groups: { name: string; options: { name: string; hotkey?: string | undefined }[] }[]): TagKey[] {
+  return groups.flatMap((group) => group.options.flatMap((option) => (option.hotkey ? [{ group: group.name, option: option.name, hotkey: option.hotkey }] : [])))
+}
+
 export interface ShortcutActions {
   labels: { name: string; hotkey: string }[]
   applyLabel(label: string): void
+  /** Tag options with a hotkey: the key toggles the tag on the open document. */
+  tagKeys: TagKey[]
+  toggleTag(group: string, option: string): void
   deleteSelected(): void
   undo(): void
   redo(): void
@@ -107,6 +122,17 @@ function labelShortcuts(actions: SharedActions, title: (label: string) => string
   })
 }
 
+/** One shortcut per tag option with a hotkey (the label set editor keeps them apart from label and workbench keys). */
+export function tagShortcuts(tagKeys: TagKey[], run: (group: string, option: string) => void, title: (tag: TagKey) => string): Shortcut[] {
+  return tagKeys.map<Shortcut>((tag) => ({
+    id: `tag:${tag.group}:${tag.option}`,
+    title: title(tag),
+    keys: tag.hotkey,
+    matches: (e) => !ctrl(e) && !e.altKey && e.key.toLowerCase() === tag.hotkey.toLowerCase(),
+    run: () => run(tag.group, tag.option)
+  }))
+}
+
 function historyShortcuts(actions: SharedActions): Shortcut[] {
   return [
     { id: 'undo', title: 'Undo', keys: 'Ctrl+Z', matches: (e) => ctrl(e) && !e.shiftKey && e.key.toLowerCase() === 'z', run: actions.undo },
@@ -142,6 +168,7 @@ function documentShortcuts(actions: SharedActions, doneTitle: string): Shortcut[
 export function buildShortcuts(actions: ShortcutActions): Shortcut[] {
   return [
     ...labelShortcuts(actions, (name) => `Label the selection (or relabel the selected span) as ${name}`),
+    ...tagShortcuts(actions.tagKeys, actions.toggleTag, (tag) => `Tag the document ${tag.group}: ${tag.option} (or untag it)`),
     {
       id: 'delete',
       title: 'Delete the selected span',
@@ -190,6 +217,9 @@ export interface ReviewShortcutActions extends SharedActions {
   toggleAnonymous(): void
   openMerge(): void
   openFeedback(): void
+  /** Tag options with a hotkey: the key toggles the gold tag. */
+  tagKeys: TagKey[]
+  toggleTag(group: string, option: string): void
 }
 
 /** Shift+digit, read from the key's position: Shift+1 types "!" (or another sign) on most layouts. */
@@ -227,6 +257,7 @@ export function buildReviewShortcuts(actions: ReviewShortcutActions): Shortcut[]
   ]
   return [
     ...decisions,
+    ...tagShortcuts(actions.tagKeys, actions.toggleTag, (tag) => `Gold tag ${tag.group}: ${tag.option} (or take it away)`),
     ...labelShortcuts(
       actions,
       (name) => `Gold span labelled ${name}: relabels the unit's gold span, takes a version with that label, or adds a gold span over the selected text`,

@@ -1,11 +1,12 @@
 // Undo and redo for one document's annotations. Each edit (create, delete, relabel, resize,
-// attributes, relations) stores the state before it, so undo is a swap and never needs to know
+// attributes, relations, document tags) stores the state before it, so undo is a swap and never needs to know
 // which edit it is undoing.
-import type { Relation, Span } from '../../../shared/model'
+import type { DocumentTags, Relation, Span } from '../../../shared/model'
 
 export interface Annotations {
   spans: Span[]
   relations: Relation[]
+  tags: DocumentTags
 }
 
 export interface AnnotationHistory {

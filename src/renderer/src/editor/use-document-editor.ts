@@ -5,7 +5,7 @@
 // folder watcher says so first: the editor then reloads the layer, re-applies the user's own
 // unsaved changes that do not clash (see rebase-edits.ts), saves that, and tells the user.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { AnnotationLayer, DocumentRecord, DocumentStatus, Relation, Span } from '../../../shared/model'
+import type { AnnotationLayer, DocumentRecord, DocumentStatus, DocumentTags, Relation, Span, TagGroup } from '../../../shared/model'
 import type { FileVersion, RequestContext } from '../../../shared/api/contract'
 import { keepLinkedRelations } from '../../../shared/relations'
 import { compareSpans } from '../../../shared/span-order'
@@ -14,6 +14,7 @@ import { invoke, isConflict, sendWhileLeaving, subscribeToChanges } from '../api
 import { rebaseEdits, sameAnnotations } from '../../../shared/rebase-edits'
 import { applyEdit, redo, startHistory, undo, type AnnotationHistory, type Annotations } from './span-history'
 import { newSpanId } from './span-ids'
+import { toggleTag } from '../../../shared/tags'
 
 /** How often in a row a save may meet a newer layer before the editor gives up and says so. */
 const MAX_REBASES = 3
@@ -26,6 +27,8 @@ export interface DocumentEditor {
   status: DocumentStatus
   spans: Span[]
   relations: Relation[]
+  /** The document's tags in this annotator's layer. */
+  tags: DocumentTags
   selectedId: string | null
   selectedRelationId: string | null
   canUndo: boolean
@@ -42,6 +45,8 @@ export interface DocumentEditor {
   setSpanDetails(id: string, change: { attribute?: [string, string | number | undefined]; note?: string }): void
   deleteSelected(): void
   createRelation(type: string, from: string, to: string): void
+  /** Toggles a document tag (one undoable step, like a span edit). */
+  toggleTag(group: TagGroup, option: string): void
   undo(): void
   redo(): void
   setStatus(status: DocumentStatus): Promise<void>
@@ -71,7 +76,7 @@ export function useDocumentEditor(
 ): DocumentEditor {
   const [document, setDocument] = useState<DocumentRecord | null>(null)
   const [documentVersion, setDocumentVersion] = useState<FileVersion | null>(null)
-  const [history, setHistory] = useState<AnnotationHistory>(startHistory({ spans: [], relations: [] }))
+  const [history, setHistory] = useState<AnnotationHistory>(startHistory({ spans: [], relations: [], tags: {} }))
   const [status, setStatusState] = useState<DocumentStatus>('todo')
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const [selectedRelationId, setSelectedRelationId] = useState<string | null>(null)
@@ -96,7 +101,7 @@ export function useDocumentEditor(
   const epoch = useRef(0)
   const documentRef = useRef<DocumentRecord | null>(null)
   /** The latest save not yet sent, sent at once if the page goes away before its turn. */
-  const unsent = useRef<{ request: { documentId: string; spans: Span[]; relations: Relation[]; labelRevision: number }; context: RequestContext } | null>(null)
+  const unsent = useRef<{ request: { documentId: string; spans: Span[]; relations: Relation[]; tags: DocumentTags; labelRevision: number }; context: RequestContext } | null>(null)
   useEffect(() => {
     const flush = () => {
       if (unsent.current && base.current) sendWhileLeaving('annotations.save', { ...unsent.current.request, baseVersion: base.current.version }, unsent.current.context)
@@ -114,7 +119,7 @@ export function useDocumentEditor(
     loaded.current = false
     base.current = null
     epoch.current += 1
-    historyRef.current = startHistory({ spans: [], relations: [] })
+    historyRef.current = startHistory({ spans: [], relations: [], tags: {} })
     setHistory(historyRef.current)
     setDocument(null)
     setDocumentVersion(null)
@@ -130,7 +135,7 @@ export function useDocumentEditor(
         setDocument(doc)
         setDocumentVersion(docVersion)
         documentRef.current = doc
-        const annotations = { spans: layer.spans, relations: layer.relations }
+        const annotations = { spans: layer.spans, relations: layer.relations, tags: layer.tags ?? {} }
         base.current = { version, annotations }
         labelRevision.current = layer.labelRevision ?? 0
         written.current.add(version)
@@ -172,9 +177,11 @@ export function useDocumentEditor(
       // saves queued before now are superseded by the rebuilt state, which holds their edits
       epoch.current += 1
       unsent.current = null
-      const theirs = { spans: fresh.layer.spans, relations: fresh.layer.relations }
+      const theirs = { spans: fresh.layer.spans, relations: fresh.layer.relations, tags: fresh.layer.tags ?? {} }
       const mine = historyRef.current.current
-      const { result, kept, dropped } = rebaseEdits(known.annotations, mine, theirs)
+      const rebased = rebaseEdits(known.annotations, mine, theirs)
+      const { kept, dropped } = rebased
+      const result = { ...rebased.result, tags: rebased.result.tags ?? {} }
       landed(fresh.layer, fresh.version, theirs)
       // the undo history starts again here: undoing past this point would undo their changes
       historyRef.current = startHistory(result)
@@ -198,12 +205,12 @@ export function useDocumentEditor(
   )
 
   const save = useCallback(
-    ({ spans, relations }: Annotations) => {
+    ({ spans, relations, tags }: Annotations) => {
       if (!documentId) return
       // saves run one after another, so the file always ends with the latest state; each waits
       // for the next frame, so the edit is painted before its request is built and sent. The
       // annotator is the one the edit was made as, even if the tab switches meanwhile.
-      const request = { documentId, spans, relations, labelRevision: labelRevision.current }
+      const request = { documentId, spans, relations, tags, labelRevision: labelRevision.current }
       const context = { annotator }
       const queuedIn = epoch.current
       unsent.current = { request, context }
@@ -215,7 +222,7 @@ export function useDocumentEditor(
           if (queuedIn !== epoch.current || !base.current) return
           try {
             const saved = await invoke('annotations.save', { ...request, baseVersion: base.current.version }, context)
-            landed(saved.layer, saved.version, { spans, relations })
+            landed(saved.layer, saved.version, { spans, relations, tags })
           } catch (error) {
             if (!isConflict(error)) throw error
             await rebaseOnDisk(documentId, context)
@@ -260,7 +267,7 @@ export function useDocumentEditor(
     if (!loaded.current) return
     const next = change(historyRef.current.current)
     const spans = [...next.spans].sort(compareSpans)
-    commit(applyEdit(historyRef.current, { spans, relations: keepLinkedRelations(spans, next.relations) }))
+    commit(applyEdit(historyRef.current, { spans, relations: keepLinkedRelations(spans, next.relations), tags: next.tags }))
   }
   const editSpan = (id: string, change: (span: Span) => Span) =>
     edit((state) => ({ ...state, spans: state.spans.map((span) => (span.id === id ? change(span) : span)) }))
@@ -272,6 +279,7 @@ export function useDocumentEditor(
     status,
     spans: history.current.spans,
     relations: history.current.relations,
+    tags: history.current.tags,
     selectedId,
     selectedRelationId,
     canUndo: history.past.length > 0,
@@ -335,6 +343,7 @@ export function useDocumentEditor(
       setSelectedRelationId(id)
       setSelectedId(null)
     },
+    toggleTag: (group, option) => edit((state) => ({ ...state, tags: toggleTag(state.tags, group, option) })),
     undo: () => {
       commit(undo(historyRef.current))
       setSelectedId(null)

@@ -2,8 +2,9 @@
 // Renaming or deleting a label that spans use asks first; the backend then updates or removes
 // those spans, and the change can be undone from the message that follows.
 import { useEffect, useRef, useState } from 'react'
-import type { Attribute, DocumentSummary, Label } from '../../../shared/model'
+import type { Attribute, DocumentSummary, Label, TagGroup } from '../../../shared/model'
 import { lowContrastThemes } from '../../../shared/contrast'
+import { TagGroupEditor, useTagGroupDraft, type TagGroupChange } from './TagGroupEditor'
 
 interface DraftLabel extends Label {
   /** The name the label had when the editor opened; undefined for new labels. */
@@ -11,17 +12,20 @@ interface DraftLabel extends Label {
   key: number
 }
 
-export interface LabelSetChange {
+export interface LabelSetChange extends TagGroupChange {
   labels: Label[]
   renames: { from: string; to: string }[]
   deletions: string[]
   /** The label set the editor opened on (its version, its names): what the change was made from. */
   baseVersion: string
   seen: string[]
+  /** Names of the tag groups the editor opened on. */
+  seenTagGroups: string[]
 }
 
 interface Props {
   labels: Label[]
+  tagGroups: TagGroup[]
   labelsVersion: string
   documents: DocumentSummary[]
   onApply(change: LabelSetChange): Promise<void>
@@ -60,11 +64,12 @@ function AttributeRow({ attribute, onChange, onRemove }: { attribute: Attribute;
   )
 }
 
-export function LabelEditor({ labels: current, labelsVersion, documents, onApply, onClose }: Props) {
+export function LabelEditor({ labels: current, tagGroups, labelsVersion, documents, onApply, onClose }: Props) {
   const dialog = useRef<HTMLDialogElement>(null)
   // the set as it was when the editor opened: the set may change meanwhile (another tab, an
   // import), and a label this editor never showed is not one the user deleted
-  const [{ labels, version }] = useState(() => ({ labels: current, version: labelsVersion }))
+  const [{ labels, version, groups }] = useState(() => ({ labels: current, version: labelsVersion, groups: tagGroups }))
+  const tagDraft = useTagGroupDraft(groups)
   const [draft, setDraft] = useState<DraftLabel[]>(() => labels.map((label) => ({ ...label, original: label.name, key: nextKey++ })))
   const [confirming, setConfirming] = useState<string[] | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -84,14 +89,17 @@ export function LabelEditor({ labels: current, labelsVersion, documents, onApply
     renames: draft.filter((l) => l.original && l.original !== l.name.trim()).map((l) => ({ from: l.original!, to: l.name.trim() })),
     deletions: labels.map((l) => l.name).filter((name) => !draft.some((l) => l.original === name)),
     baseVersion: version,
-    seen: labels.map((l) => l.name)
+    seen: labels.map((l) => l.name),
+    ...tagDraft.change(),
+    seenTagGroups: groups.map((g) => g.name)
   })
 
   const consequences = (c: LabelSetChange): string[] => {
     const uses = (name: string) => documents.filter((doc) => doc.labels.includes(name)).length
     return [
       ...c.renames.filter((r) => uses(r.from) > 0).map((r) => `Rename “${r.from}” to “${r.to}” in the spans of ${uses(r.from)} document(s).`),
-      ...c.deletions.filter((name) => uses(name) > 0).map((name) => `Delete the “${name}” spans (and their relations) in ${uses(name)} document(s).`)
+      ...c.deletions.filter((name) => uses(name) > 0).map((name) => `Delete the “${name}” spans (and their relations) in ${uses(name)} document(s).`),
+      ...tagDraft.consequences(documents)
     ]
   }
 
@@ -145,7 +153,7 @@ export function LabelEditor({ labels: current, labelsVersion, documents, onApply
         type="button"
         onClick={() =>
           setDraft((list) => {
-            const used = new Set(list.map((l) => l.hotkey))
+            const used = new Set([...list.map((l) => l.hotkey), ...tagDraft.draft.flatMap((g) => g.options.map((o) => o.hotkey))])
             const hotkey = [...'123456789qwtyuiopasdfghjklzxcvbnm'].find((k) => !used.has(k)) ?? '0'
             return [...list, { name: `label${list.length + 1}`, color: '#8e5bd6', hotkey, attributes: [], key: nextKey++ }]
           })
@@ -153,6 +161,7 @@ export function LabelEditor({ labels: current, labelsVersion, documents, onApply
       >
         + label
       </button>
+      <TagGroupEditor draft={tagDraft} />
       {error && (
         <p className="error" role="alert">
           {error}

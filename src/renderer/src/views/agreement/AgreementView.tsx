@@ -16,6 +16,7 @@ import { LabelBars } from './LabelBars'
 import { MeasureList } from './MeasureList'
 import { PairMatrix } from './PairMatrix'
 import { ReportSummary } from './ReportSummary'
+import { TagAgreementTable } from './TagAgreementTable'
 import { ALL, documentFocus, labelFocus, pairFocus, requestFor, type DocumentRow, type FilterChoices } from './report-data'
 import { useAgreementReport } from './use-agreement-report'
 import './agreement.css'
@@ -122,6 +123,7 @@ export function AgreementView() {
             <PairMatrix report={report} measure={measure} openFocus={openFocus} focusFor={focusForPair} />
             <LabelBars report={report} measure={measure} openFocus={openFocus} focusFor={focusForLabel} />
             <DocumentTable report={report} measure={measure} openFocus={openFocus} focusFor={focusForDocument} />
+            <TagAgreementTable report={report} />
           </div>
         )}
       </main>

@@ -9,7 +9,8 @@ import { desktop, exportProject, importWithDesktopDialog, invoke, type ExportReq
 import { droppedFiles, pickedFile, type PickedFile } from '../../api/uploads'
 import { ImportProgressToast } from './ImportProgressToast'
 import { useImport } from './use-import'
-import { buildShortcuts, isTypingTarget } from '../../commands/shortcuts'
+import { buildShortcuts, isTypingTarget, tagKeysOf } from '../../commands/shortcuts'
+import { TagBar } from '../../panels/TagBar'
 import { findMatches } from '../../editor/find'
 import { TextView, type PendingSelection, type ScrollRequest } from '../../editor/TextView'
 import { useDocumentEditor } from '../../editor/use-document-editor'
@@ -98,6 +99,7 @@ export function AnnotateView() {
   const rename = useDocumentRename({ documentId: currentId, documentVersion: editor.documentVersion, onRenamed, onMessage: setMessage })
   const labels = useMemo(() => info?.labels ?? [], [info])
   const relationTypes = useMemo(() => info?.relationTypes ?? [], [info])
+  const tagGroups = useMemo(() => info?.tagGroups ?? [], [info])
   const text = editor.document?.text ?? ''
 
   const matches = useMemo(() => (findOpen ? findMatches(text, findQuery) : []), [findOpen, text, findQuery])
@@ -264,6 +266,11 @@ export function AnnotateView() {
       buildShortcuts({
         labels,
         applyLabel,
+        tagKeys: tagKeysOf(tagGroups),
+        toggleTag: (groupName, option) => {
+          const group = tagGroups.find((g) => g.name === groupName)
+          if (group && editor.document) editor.toggleTag(group, option)
+        },
         deleteSelected: editor.deleteSelected,
         undo: editor.undo,
         redo: editor.redo,
@@ -329,7 +336,7 @@ export function AnnotateView() {
         },
         editDetails: () => document.querySelector<HTMLElement>('.span-details select, .span-details input, .span-details textarea')?.focus()
       }),
-    [labels, applyLabel, editor, moveDocument, toggleDone, text, linkFrom, finishLink, relationTypes, view, sync, currentId, openDocument, rename]
+    [labels, tagGroups, applyLabel, editor, moveDocument, toggleDone, text, linkFrom, finishLink, relationTypes, view, sync, currentId, openDocument, rename]
   )
 
   useEffect(() => {
@@ -470,7 +477,7 @@ export function AnnotateView() {
               setScrollTo({ offset: hit.start })
             }}
           />
-          <DocumentFilters filter={filter} labels={labels.map((l) => l.name)} annotators={annotators} onChange={setFilter} />
+          <DocumentFilters filter={filter} labels={labels.map((l) => l.name)} annotators={annotators} tagGroups={tagGroups} documents={documents} onChange={setFilter} />
           <DocumentList documents={visibleDocuments} currentId={currentId} onOpen={openDocument} order={view.documentOrder} onOrder={view.setDocumentOrder} />
         </div>
         <PanelEdge
@@ -508,6 +515,7 @@ export function AnnotateView() {
                   Redo
                 </button>
               </div>
+              <TagBar groups={tagGroups} tags={editor.tags} onToggle={editor.toggleTag} />
               <div className="label-bar-row">
                 <LabelBar labels={labels} onApply={applyLabel} />
                 {/* how the text is shown: the user's own settings, beside the labels they concern */}
@@ -636,7 +644,7 @@ export function AnnotateView() {
           <StatisticsDialog labels={labels} onClose={() => setDialog(null)} />
         </Suspense>
       )}
-      {dialog === 'labels' && info && <LabelEditor labels={info.labels} labelsVersion={info.labelsVersion} documents={documents} onApply={changeLabels} onClose={() => setDialog(null)} />}
+      {dialog === 'labels' && info && <LabelEditor labels={info.labels} tagGroups={info.tagGroups} labelsVersion={info.labelsVersion} documents={documents} onApply={changeLabels} onClose={() => setDialog(null)} />}
       {dialog === 'export' && info && (
         <ExportDialog formats={info.exportFormats} annotators={annotators} onExport={(choice) => void runExport(choice)} onClose={() => setDialog(null)} />
       )}

@@ -28,7 +28,9 @@ import { desktop, invoke } from '../../api/client'
 import type { Route } from '../../app/navigation'
 import { usePreferences } from '../../app/preferences'
 import { useProject } from '../../app/use-project'
-import { buildReviewShortcuts, isTypingTarget } from '../../commands/shortcuts'
+import { buildReviewShortcuts, isTypingTarget, tagKeysOf } from '../../commands/shortcuts'
+import { toggleTag } from '../../../../shared/tags'
+import { ReviewTags } from './ReviewTags'
 import { TextView, type PendingSelection, type ScrollRequest } from '../../editor/TextView'
 import { stepByWord } from '../../editor/word-step'
 import { LabelBar } from '../../panels/LabelBar'
@@ -114,6 +116,7 @@ export function ReviewView({ route }: { route: Route }) {
   const review = useReviewDocument(currentId, compared, showError, onSaved)
   const { gold, layers, offsets } = review
   const labels = useMemo(() => info?.labels ?? [], [info])
+  const tagGroups = useMemo(() => info?.tagGroups ?? [], [info])
   const by = info?.annotator ?? 'reviewer'
   const allAnnotators = useMemo(() => [...new Set(documents.flatMap((d) => d.annotators))].sort(), [documents])
   const names = useMemo(() => annotatorNames(allAnnotators, anonymous), [allAnnotators, anonymous])
@@ -279,9 +282,14 @@ export function ReviewView({ route }: { route: Route }) {
         toggleLanes: () => setShowLanes((on) => !on),
         toggleAnonymous: () => setAnonymous((on) => !on),
         openMerge: () => setDialog('merge'),
-        openFeedback: () => setDialog('feedback')
+        openFeedback: () => setDialog('feedback'),
+        tagKeys: tagKeysOf(tagGroups),
+        toggleTag: (groupName, option) => {
+          const group = tagGroups.find((g) => g.name === groupName)
+          if (group) review.decide((g) => ({ ...g, tags: toggleTag(g.tags, group, option) }))
+        }
       }),
-    [labels, applyLabel, review, moveDocument, gold, goldSpanOf, selected, offsets, editGold, shownUnits, selectedKey, selectUnit, notify, order, names, act, by, relationUnits]
+    [tagGroups, labels, applyLabel, review, moveDocument, gold, goldSpanOf, selected, offsets, editGold, shownUnits, selectedKey, selectUnit, notify, order, names, act, by, relationUnits]
   )
 
   useEffect(() => {
@@ -409,6 +417,13 @@ export function ReviewView({ route }: { route: Route }) {
                   <kbd>N</kbd> next conflict · <kbd>Shift+1…</kbd> take a version · <kbd>?</kbd> all keys
                 </span>
               </div>
+              <ReviewTags
+                groups={tagGroups}
+                layers={layers}
+                nameOf={(annotator) => names.of(annotator)}
+                gold={gold.tags ?? {}}
+                onToggle={(group, option) => review.decide((g) => ({ ...g, tags: toggleTag(g.tags, group, option) }))}
+              />
               <LabelBar labels={labels} onApply={applyLabel} />
               <div className="review-text">
                 <TextView

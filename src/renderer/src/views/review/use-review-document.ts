@@ -71,6 +71,7 @@ export function useReviewDocument(
             relations: next.relations,
             rejected: next.rejected,
             rejectedRelations: next.rejectedRelations ?? [],
+            tags: next.tags ?? {},
             status: next.status
           })
           version.current = result.version
