@@ -28,6 +28,8 @@ const WATER = 'Thursday, November 21, 2024\n\nWater study finds lead in schools\
 let team: RunningWorkbench
 /** A project with no documents yet: what a new user sees first. */
 let empty: RunningWorkbench
+/** `spanwise serve --root` with no project open: the start page, with a project under the root. */
+let rooted: RunningWorkbench
 let folder: string
 
 async function api<T>(channel: string, input: unknown, annotator = 'tester'): Promise<T> {
@@ -80,12 +82,16 @@ test.beforeAll(async () => {
   execFileSync(process.execPath, ['bin/spanwise.mjs', 'init', '--git', '--project', folder, '--annotator', 'tester'], { cwd: repoRoot, stdio: 'pipe' })
   team = await startWorkbench({ project: folder, annotator: 'tester' })
   empty = await startWorkbench()
+  const root = path.join(path.dirname(folder), 'root')
+  execFileSync(process.execPath, ['bin/spanwise.mjs', 'init', '--project', path.join(root, 'Council'), '--annotator', 'tester'], { cwd: repoRoot, stdio: 'pipe' })
+  rooted = await startWorkbench({ root })
   await seedProject()
 })
 
 test.afterAll(async () => {
   await team?.stop()
   await empty?.stop()
+  await rooted?.stop()
   if (folder) await rm(path.dirname(folder), { recursive: true, force: true })
 })
 
@@ -129,6 +135,27 @@ const screen = (name: string, open: Screen['open'], cleanUp?: Screen['cleanUp'])
 screen('start: a new project with no documents', async (page) => {
   await page.goto(empty.url)
   await expect(page.getByText('No documents yet')).toBeVisible()
+})
+screen('start page: no project open (serve --root)', async (page) => {
+  await page.goto(rooted.url)
+  await expect(page.getByTestId('start-page')).toBeVisible()
+})
+screen('dialog: new project', async (page) => {
+  await page.goto(rooted.url)
+  await page.getByRole('button', { name: 'New project…' }).click()
+  await expect(page.getByTestId('new-project-dialog')).toBeVisible()
+})
+screen('dialog: open project (folders under the root)', async (page) => {
+  await page.goto(rooted.url)
+  await expect(page.getByTestId('start-page')).toBeVisible()
+  await page.keyboard.press('Control+o')
+  await expect(page.getByTestId('open-folder-project')).toHaveText('Open Council')
+})
+screen('dialog: switch project (recent projects)', async (page) => {
+  await page.goto(team.url)
+  await page.getByTestId('project-button').click()
+  // a server of one project (no --root) lists no other
+  await expect(page.getByTestId('switch-project-dialog')).toContainText('No recent projects yet.')
 })
 screen('Annotate: a document with spans and relations, a span selected', async (page) => {
   await openAnnotate(page)
