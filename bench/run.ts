@@ -14,8 +14,12 @@
 //           --sync-annotators N (default 20) × --sync-documents N (default 1,000).
 //   review: units of the 200,000-character document with three annotators, and auto-merge of
 //           --documents documents × 3 annotators (bench/review-bench.ts).
+//   scale:  the workbench through its HTTP API on generated projects of --scale-sizes documents
+//           (default 1,000, 10,000 and 100,000; 400 words and 50 spans each, kept in
+//           <dir>/spanwise-bench/ between runs): first screen, list again, save, search, RSS,
+//           exports, and their growth (bench/scale-bench.ts).
 // Options: --documents N --spans-per-document N --runs N --open-runs N --hotkey-reps N --trials N
-//          --only io|renderer|fsync|soak|agreement|sync|review
+//          --only io|renderer|fsync|soak|agreement|sync|review|scale --scale-sizes N,N,...
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
@@ -26,6 +30,7 @@ import { rendererBench } from './renderer/renderer-bench'
 import { soak } from './soak'
 import { syncBench } from './sync-bench'
 import { reviewBench } from './review-bench'
+import { scaleBench } from './scale-bench'
 
 const { values } = parseArgs({
   options: {
@@ -38,6 +43,7 @@ const { values } = parseArgs({
     trials: { type: 'string', default: '10' },
     'sync-annotators': { type: 'string', default: '20' },
     'sync-documents': { type: 'string', default: '1000' },
+    'scale-sizes': { type: 'string', default: '1000,10000,100000' },
     // where the generated projects live: the default temp folder, or e.g. /dev/shm to leave the disk out
     dir: { type: 'string', default: os.tmpdir() }
   }
@@ -136,3 +142,6 @@ if (!values.only || values.only === 'sync') {
   await syncBench({ annotators: Number(values['sync-annotators']), documents: Number(values['sync-documents']), dir: values.dir! })
 }
 if (!values.only || values.only === 'review') await reviewBench({ documents, dir: values.dir!, runs })
+if (!values.only || values.only === 'scale') {
+  await scaleBench({ sizes: values['scale-sizes']!.split(',').map(Number), dir: values.dir!, scanUpTo: 10_000 })
+}
