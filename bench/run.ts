@@ -17,8 +17,13 @@
 //   import (only with --only import): one big generated Spanwise JSONL (--import-bytes, default 1 GB) streamed into a new
 //           project as `spanwise import` does, against read + JSON.parse per line of the same file:
 //           MB/s, peak RSS, and the load average (the machine is shared).
+//   scale:  the workbench through its HTTP API on generated projects of --scale-sizes documents
+//           (default 1,000, 10,000 and 100,000; 400 words and 50 spans each, kept in
+//           <dir>/spanwise-bench/ between runs): first screen, list again, save, search, RSS,
+//           exports, and their growth (bench/scale-bench.ts).
 // Options: --documents N --spans-per-document N --runs N --open-runs N --hotkey-reps N --trials N
-//          --import-bytes N --only io|import|renderer|fsync|soak|agreement|sync|review
+//          --import-bytes N --scale-sizes N,N,...
+//          --only io|import|renderer|fsync|soak|agreement|sync|review|scale
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
@@ -29,6 +34,7 @@ import { rendererBench } from './renderer/renderer-bench'
 import { soak } from './soak'
 import { syncBench } from './sync-bench'
 import { reviewBench } from './review-bench'
+import { scaleBench } from './scale-bench'
 
 const { values } = parseArgs({
   options: {
@@ -42,6 +48,7 @@ const { values } = parseArgs({
     'import-bytes': { type: 'string', default: '1000000000' },
     'sync-annotators': { type: 'string', default: '20' },
     'sync-documents': { type: 'string', default: '1000' },
+    'scale-sizes': { type: 'string', default: '1000,10000,100000' },
     // where the generated projects live: the default temp folder, or e.g. /dev/shm to leave the disk out
     dir: { type: 'string', default: os.tmpdir() }
   }
@@ -175,3 +182,6 @@ if (!values.only || values.only === 'sync') {
   await syncBench({ annotators: Number(values['sync-annotators']), documents: Number(values['sync-documents']), dir: values.dir! })
 }
 if (!values.only || values.only === 'review') await reviewBench({ documents, dir: values.dir!, runs })
+if (!values.only || values.only === 'scale') {
+  await scaleBench({ sizes: values['scale-sizes']!.split(',').map(Number), dir: values.dir!, scanUpTo: 10_000 })
+}

@@ -20,12 +20,16 @@ export interface FileState {
   content: string
 }
 
-/** Every file under `root` (hidden ones included), keyed by path relative to `root`. */
+/**
+ * Every file under `root` (hidden ones included), keyed by path relative to `root`; but not the
+ * derived caches in `.spanwise/` (rebuilt from the files at any time, written when convenient).
+ */
 export async function snapshotFiles(root: string): Promise<Map<string, FileState>> {
   const result = new Map<string, FileState>()
   async function walk(dir: string): Promise<void> {
     for (const entry of await readdir(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name)
+      if (entry.isDirectory() && dir === root && entry.name === '.spanwise') continue
       if (entry.isDirectory()) await walk(full)
       else result.set(path.relative(root, full), { mtimeMs: (await stat(full)).mtimeMs, content: await readFile(full, 'utf8') })
     }

@@ -73,6 +73,10 @@ export function createHandlers(session: Session): Handlers {
   return {
     'project.info': (_input, scope) => projectInfo(session, scope),
     'documents.list': (_input, { annotator }) => store.summaries(annotator),
+    'documents.summaries': async ({ ids }, { annotator }) => {
+      const wanted = new Set(ids)
+      return (await store.summaries(annotator)).filter((row) => wanted.has(row.id))
+    },
     'documents.get': async ({ id }, { annotator }) => {
       const { document, version: documentVersion } = await store.getDocumentVersioned(id)
       const read = await store.readLayer(id, annotator)

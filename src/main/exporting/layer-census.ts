@@ -3,24 +3,24 @@
 // the user is told which layers have them (on stderr, and in the Export dialog).
 import type { LayerSpans } from '../../shared/api/contract'
 import type { DocumentStatus } from '../../shared/model'
-import { DamagedFileError } from '../store/errors'
 import type { ProjectStore } from '../store/project-store'
 import type { ExportSelection } from './export-records'
 
-/** Spans of each named layer over the documents an export would take (statuses apply per layer, as in exportRecords). */
+/**
+ * Spans of each named layer over the documents an export would take (statuses apply per layer,
+ * as in exportRecords), from the listing index: no layer file is read that it already knows.
+ */
 export async function layerCensus(store: ProjectStore, annotators: string[], statuses?: DocumentStatus[]): Promise<LayerSpans[]> {
-  const census = annotators.map((annotator) => ({ annotator, spans: 0, documents: 0 }))
-  for (const id of await store.documentIds()) {
-    for (const entry of census) {
-      // a damaged layer is left out of exports (and named there): it holds no spans to offer
-      const layer = await store.getLayer(id, entry.annotator).catch((error: unknown) => {
-        if (error instanceof DamagedFileError) return null
-        throw error
-      })
-      if (!layer || layer.spans.length === 0 || (statuses && !statuses.includes(layer.status))) continue
-      entry.spans += layer.spans.length
+  const census: LayerSpans[] = []
+  for (const annotator of annotators) {
+    const entry = { annotator, spans: 0, documents: 0 }
+    for (const row of await store.summaries(annotator)) {
+      // a damaged file is left out of exports (and named there): it holds no spans to offer
+      if (row.error || row.spanCount === 0 || (statuses && !statuses.includes(row.status))) continue
+      entry.spans += row.spanCount
       entry.documents++
     }
+    census.push(entry)
   }
   return census
 }

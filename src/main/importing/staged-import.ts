@@ -317,6 +317,10 @@ export class StagedImport {
       // every file on disk before the journal goes: until then a crash rolls the run back
       await batch.flush()
       journal.commit()
+      // the derived caches (document summaries, the listing index) learn of every file put in place
+      store.forgetDocuments(newIds)
+      const kept = new Set(skipped)
+      for (const layer of layers) if (!kept.has(layer)) store.forgetLayer(layer.documentId, layer.annotator)
       return skipped
     } catch (error) {
       journal.rollBack()

@@ -218,5 +218,7 @@ export class Workspace {
 
 async function release(held: Held): Promise<void> {
   await held.feed?.close()
+  // the derived caches (listing, search) as they are now: the next open starts from them
+  held.session.store.saveCaches()
   held.lock?.release()
 }

@@ -1,22 +1,34 @@
 // Search across a project: the query is found in document text (case-insensitively) and in the
 // labels of the current annotator's spans. Results carry code point offsets like everything else.
+// The index (search-index.ts) says which documents can match; each of those is then searched
+// as a full scan searches every document, so both give the same hits in the same order.
 import type { SearchHit } from '../../shared/api/contract'
 import { OffsetMap } from '../../shared/offsets'
 import { nullIfDamaged } from '../store/errors'
 import type { ProjectStore } from '../store/project-store'
+import { searchCandidates } from './search-index'
 
 const CONTEXT = 40
 
-export async function searchProject(
-  store: ProjectStore,
-  annotator: string,
-  query: string,
-  limit: number
-): Promise<{ hits: SearchHit[]; truncated: boolean }> {
+type SearchResult = { hits: SearchHit[]; truncated: boolean }
+
+/** Project search through the index: only documents that can match are read. */
+export async function searchProject(store: ProjectStore, annotator: string, query: string, limit: number): Promise<SearchResult> {
+  const candidates = await searchCandidates(store, annotator, query)
+  return searchDocuments(store, annotator, candidates ?? (await store.documentIds()), query, limit)
+}
+
+/** Project search reading every document (the index's fallback, and the benchmark's baseline). */
+export async function scanProject(store: ProjectStore, annotator: string, query: string, limit: number): Promise<SearchResult> {
+  return searchDocuments(store, annotator, await store.documentIds(), query, limit)
+}
+
+/** Searches `ids` (sorted), in order, until `limit` hits. */
+async function searchDocuments(store: ProjectStore, annotator: string, ids: string[], query: string, limit: number): Promise<SearchResult> {
   const hits: SearchHit[] = []
   const needle = query.toLocaleLowerCase()
   const labelQuery = query.toLowerCase().replace(/^label:/, '')
-  for (const id of await store.documentIds()) {
+  for (const id of ids) {
     // a damaged document is not searched (the document list names it), the rest still are
     const document = await store.getDocument(id).catch(nullIfDamaged)
     if (!document) continue

@@ -38,6 +38,8 @@ import { DamagedFileError, nullIfDamaged, StoreError } from './errors'
 import { fileVersion, readJsonVersioned } from './file-version'
 import { readLayerFileVersioned, readRecordFile, readRecordFileVersioned } from './read-checked'
 import { renamedRecord } from './document-rename'
+import { documentFacts, listedFields, type ListedFields } from './document-summary'
+import { indexedLayerFacts, ListingIndex, type ListingChange } from './listing-index'
 import { canonicalJson } from './canonical-json'
 import { colorForNewLabel, freeHotkey } from './label-defaults'
 import { ImportJournal } from './import-journal'
@@ -61,22 +63,17 @@ export function documentIdFor(text: string): string {
   return contentHash(text).slice(0, 16)
 }
 
-/** What the list shows of a document's file, remembered until the file changes (a rename). */
+/** What the store remembers of a document's file until the file changes (a rename). */
 interface CachedDocument {
   title: string
   length: number
   sha256: string
   /** DocumentSummary's fields of the file: imported title (when renamed), file name, import order. */
-  listed: Pick<DocumentSummary, 'importedTitle' | 'fileName' | 'importedAt' | 'importIndex'>
+  listed: ListedFields
 }
 
 function cachedDocument(record: DocumentRecord, length = codePointLength(record.text)): CachedDocument {
-  const listed: CachedDocument['listed'] = {}
-  if (record.renamed) listed.importedTitle = record.renamed.importedTitle
-  if (typeof record.meta.source === 'string') listed.fileName = record.meta.source
-  if (typeof record.importedAt === 'string') listed.importedAt = record.importedAt
-  if (typeof record.importIndex === 'number') listed.importIndex = record.importIndex
-  return { title: record.title, length, sha256: record.sha256, listed }
+  return { title: record.title, length, sha256: record.sha256, listed: listedFields(record) }
 }
 
 export interface NewDocument {
@@ -376,6 +373,11 @@ export class ProjectStore {
     return record
   }
 
+  /** A document's text, or null when there is no such document (a damaged file: DamagedFileError). */
+  readDocumentText(id: string): string | null {
+    return readRecordFile(documentFile(this.folder, id))?.text ?? null
+  }
+
   /**
    * Stores new documents. All are checked first; if any write fails, the ones already written
    * are removed again, so an import applies completely or not at all. `ids` gives the id of
@@ -401,7 +403,8 @@ export class ProjectStore {
     const written: string[] = []
     try {
       for (const record of added.values()) {
-        await writeJsonAtomic(documentFile(this.folder, record.id), record, options)
+        const write = () => writeJsonAtomic(documentFile(this.folder, record.id), record, options)
+        await (this.listingIndex ? this.listingIndex.writingDocument(record.id, documentFacts(record), write) : write())
         written.push(record.id)
         this.documentCache.set(record.id, cachedDocument(record))
       }
@@ -415,7 +418,15 @@ export class ProjectStore {
 
   /** Forgets what the caches know of documents that are gone or changed (an import rolled back, the watcher). */
   forgetDocuments(ids: string[]): void {
-    for (const id of ids) this.documentCache.delete(id)
+    for (const id of ids) {
+      this.documentCache.delete(id)
+      this.listingIndex?.documentChanged(id)
+    }
+  }
+
+  /** A layer changed on disk by another hand (the watcher saw it): the listing reads it again. */
+  forgetLayer(documentId: string, annotator: string): void {
+    this.listingIndex?.layerChanged(annotator, documentId)
   }
 
   /** A layer as every reader sees it: with renames and deletions of the label log applied. */
@@ -544,7 +555,8 @@ export class ProjectStore {
       if (sameLayer(current, layer)) return { layer, version: currentVersion ?? fileVersion(file) }
       layer.updatedAt = new Date().toISOString()
       // the annotator's folder is made by the write that first needs it
-      await writeJsonAtomic(file, layer, { makeFolder: true, ...(known.batch ? { batch: known.batch } : {}) })
+      const write = () => writeJsonAtomic(file, layer, { makeFolder: true, ...(known.batch ? { batch: known.batch } : {}) })
+      await (this.listingIndex ? this.listingIndex.writingLayer(annotator, documentId, indexedLayerFacts(layer), write) : write())
       const version = fileVersion(file)
       if (client === undefined) this.lastWriters.delete(key)
       else this.lastWriters.set(key, { client, version })
@@ -584,7 +596,8 @@ export class ProjectStore {
       }
       const next = renamedRecord(record, title, by, new Date().toISOString())
       if (next === null) return { document: record, version }
-      await writeJsonAtomic(file, next)
+      const write = () => writeJsonAtomic(file, next)
+      await (this.listingIndex ? this.listingIndex.writingDocument(id, documentFacts(next), write) : write())
       this.documentCache.set(id, cachedDocument(next))
       return { document: next, version: fileVersion(file) }
     })
@@ -718,31 +731,49 @@ export class ProjectStore {
     return summary
   }
 
-  async summaries(annotator: string): Promise<DocumentSummary[]> {
-    const ids = await this.documentIds()
-    // which documents each annotator has a layer for: one folder listing per annotator
-    const layersByAnnotator = new Map<string, Set<string>>()
-    for (const name of await this.annotators()) {
-      const files = await readdir(annotationsDir(this.folder, name)).catch(() => [] as string[])
-      layersByAnnotator.set(name, new Set(files.map(idFromFileName).filter((id): id is string => id !== null)))
-    }
-    const summaries: DocumentSummary[] = []
-    for (const id of ids) {
-      const annotators = [...layersByAnnotator].filter(([, docs]) => docs.has(id)).map(([name]) => name)
-      try {
-        const cached = this.documentCache.get(id) ?? (await this.cacheSummary(id))
-        const layer = await this.getLayer(id, annotator)
-        summaries.push({ id, title: cached.title, ...cached.listed, length: cached.length, ...summaryFromLayer(layer), annotators })
-      } catch (error) {
-        // a damaged file costs only its own document: listed, with the file named
-        if (!(error instanceof DamagedFileError)) throw error
-        const title = this.documentCache.get(id)?.title ?? id
-        // the path inside the project (what git and a teammate call it); the message has it whole
-        const error_ = { file: path.relative(this.folder, error.file), message: error.message }
-        summaries.push({ id, title, length: 0, status: 'todo', spanCount: 0, labels: [], annotators, error: error_ })
+  /** The listing index, made at the first listing (one-shot commands that never list never read it). */
+  private listingIndex: ListingIndex | null = null
+  private readonly listingListeners = new Set<(change: ListingChange) => void>()
+
+  /** Changes on disk that the listing index found by itself (after a restart, or files replaced behind its back). */
+  onListingChange(listener: (change: ListingChange) => void): () => void {
+    this.listingListeners.add(listener)
+    return () => void this.listingListeners.delete(listener)
+  }
+
+  private readonly caches = new Set<{ save(): void }>()
+
+  /** A derived cache (listing, search) to be written out when the app closes the project. */
+  registerCache(cache: { save(): void }): void {
+    this.caches.add(cache)
+  }
+
+  /** Writes the derived caches out now (the app is closing): the next open starts from them. */
+  saveCaches(): void {
+    for (const cache of this.caches) cache.save()
+  }
+
+  get listing(): ListingIndex {
+    if (this.listingIndex) return this.listingIndex
+    this.listingIndex = new ListingIndex(
+      this.folder,
+      (change) => this.listingListeners.forEach((listener) => listener(change)),
+      (documentId, annotator) => {
+        const { layer } = readLayerFileVersioned(layerFile(this.folder, annotator, documentId))
+        if (!layer) return { spanCount: 0, labels: [] }
+        const { status: _status, ...shown } = summaryFromLayer(followLabelLog(layer, this.config))
+        return shown
       }
-    }
-    return summaries.sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id))
+    )
+    this.registerCache(this.listingIndex)
+    return this.listingIndex
+  }
+
+  /** The document list as `annotator` sees it (listing-index.ts: read from the index, not every file). */
+  async summaries(annotator: string): Promise<DocumentSummary[]> {
+    checkAnnotator(annotator)
+    await this.freshSettings()
+    return this.listing.summaries(annotator, this.config, this.configVersion)
   }
 }
 

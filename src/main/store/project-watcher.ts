@@ -86,6 +86,10 @@ export function watchProject(store: ProjectStore): ChangeFeed {
     if (documentId) noticed(`documents/${documentId}`, { kind: 'document', documentId })
   })
   watchFolder(annotationsDir(store.folder), (name) => watchAnnotator(name, true))
+  // what the listing index finds changed by itself (files edited while the app was closed)
+  const stopListing = store.onListingChange((change) =>
+    noticed(change.kind === 'document' ? `documents/${change.documentId}` : `${change.annotator}/${change.documentId}`, change)
+  )
   const ready = readdir(annotationsDir(store.folder), { withFileTypes: true })
     .then((entries) => entries.filter((entry) => entry.isDirectory()).forEach((entry) => watchAnnotator(entry.name, false)))
     .catch(() => undefined)
@@ -99,6 +103,7 @@ export function watchProject(store: ProjectStore): ChangeFeed {
       store.forgetDocuments([what.documentId])
       return { ...what, present: await store.hasDocument(what.documentId) }
     }
+    store.forgetLayer(what.documentId, what.annotator)
     const { layer, version } = await store.readLayer(what.documentId, what.annotator)
     return { ...what, version, ...summaryFromLayer(layer) }
   }
@@ -131,6 +136,7 @@ export function watchProject(store: ProjectStore): ChangeFeed {
     },
     async close() {
       closed = true
+      stopListing()
       if (timer) clearTimeout(timer)
       listeners.clear()
       for (const watcher of watchers.values()) watcher.close()

@@ -3,7 +3,7 @@
 // reported as that file being damaged instead of failing later, elsewhere, with no file named.
 // The checks are the few fields every reader uses, not a full schema: an export reads every
 // layer of a project, and checking each span's every field would cost more than reading it.
-import { readFileSync } from 'node:fs'
+import { closeSync, fstatSync, openSync, readFileSync, type Stats } from 'node:fs'
 import { ABSENT_VERSION, type FileVersion } from '../../shared/api/contract'
 import { STATUSES, type AnnotationLayer, type DocumentRecord } from '../../shared/model'
 import { DamagedFileError } from './errors'
@@ -20,11 +20,45 @@ function readParsedVersioned(file: string): { value: unknown; version: FileVersi
     if (code === 'EISDIR') throw new DamagedFileError(file, 'a folder where a file should be')
     throw error
   }
+  return { value: parseBytes(file, bytes), version: versionOfBytes(bytes) }
+}
+
+function parseBytes(file: string, bytes: Buffer): unknown {
   try {
-    return { value: JSON.parse(bytes.toString('utf8')), version: versionOfBytes(bytes) }
+    return JSON.parse(bytes.toString('utf8'))
   } catch (error) {
     throw new DamagedFileError(file, `not valid JSON: ${(error as Error).message}`)
   }
+}
+
+/**
+ * A document or layer file, checked, and the stat of the very bytes it was read from (one open
+ * file: a writer replacing it meanwhile cannot pair old bytes with a new stat); null when absent.
+ * Caches use the stat to tell later whether the file is still the one they read.
+ */
+export function readCheckedWithStats<K extends 'document' | 'layer'>(
+  file: string,
+  kind: K
+): { value: K extends 'document' ? DocumentRecord : AnnotationLayer; stats: Stats } | null {
+  let handle: number
+  try {
+    handle = openSync(file, 'r')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+    throw error
+  }
+  let stats: Stats
+  let bytes: Buffer
+  try {
+    stats = fstatSync(handle)
+    if (stats.isDirectory()) throw new DamagedFileError(file, 'a folder where a file should be')
+    bytes = readFileSync(handle)
+  } finally {
+    closeSync(handle)
+  }
+  const parsed = parseBytes(file, bytes)
+  const value = kind === 'document' ? checkRecord(file, parsed) : checkLayer(file, parsed)
+  return { value: value as K extends 'document' ? DocumentRecord : AnnotationLayer, stats }
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)

@@ -402,6 +402,14 @@ export const channels = {
     input: z.object({}),
     result: {} as DocumentSummary[]
   },
+  /**
+   * The list's rows of some documents (those still in the project), so that a list can take in
+   * documents added or removed (an import, a pull) without fetching every row again.
+   */
+  'documents.summaries': {
+    input: z.object({ ids: z.array(documentId).min(1).max(10_000) }),
+    result: {} as DocumentSummary[]
+  },
   'documents.get': {
     input: z.object({ id: documentId }),
     /**

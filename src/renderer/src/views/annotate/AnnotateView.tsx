@@ -49,7 +49,7 @@ export function AnnotateView() {
   const [message, setMessage] = useState<Message | null>(null)
   const showError = useCallback((text: string) => setMessage({ text, error: true }), [])
   const dismissMessage = useCallback(() => setMessage(null), [])
-  const { info, setInfo, documents, refresh, onSaved, onRenamed, switchAnnotator } = useProject(showError)
+  const { info, setInfo, documents, refresh, refreshDocuments, onSaved, onRenamed, switchAnnotator } = useProject(showError)
   const [currentId, setCurrentId] = useState<string | null>(null)
   const [pending, setPending] = useState<PendingSelection | null>(null)
   const [scrollTo, setScrollTo] = useState<ScrollRequest | null>(null)
@@ -202,13 +202,14 @@ export function AnnotateView() {
         }
         if (!result) return
         setReport(result)
-        await refresh()
+        // the new rows only (labels the import added come with the watcher's notice)
+        await refreshDocuments(result.added.map((doc) => doc.id))
         if (result.added[0]) openDocument(result.added[0].id)
       } catch (error) {
         showError((error as Error).message)
       }
     },
-    [refresh, openDocument, showError, importer.run]
+    [refreshDocuments, openDocument, showError, importer.run]
   )
 
   const startImport = useCallback(
