@@ -27,6 +27,7 @@ import { GoldStore } from '../review/gold-store'
 import { feedbackReport, listReviewDocuments, mergeProject, openReviewDocument, ReviewListCache } from '../review/review-service'
 import { MergeOptionsError } from '../../shared/review'
 import type { RequestScope, Session } from './session'
+import { suggestHandlers } from '../suggest/suggest-handlers'
 
 type Handlers = {
   [C in ChannelName]: (input: z.output<Channels[C]['input']>, scope: RequestScope) => Promise<Channels[C]['result']>
@@ -130,7 +131,8 @@ export function createHandlers(session: Session): Handlers {
         filter: { ...filter, ...(documentIds ? { documentIds } : {}) },
         by: annotator
       }),
-    'review.feedback': ({ annotator, documentId }) => feedbackReport(store, goldStore, annotator, documentId)
+    'review.feedback': ({ annotator, documentId }) => feedbackReport(store, goldStore, annotator, documentId),
+    ...suggestHandlers(store)
   }
 }
 
