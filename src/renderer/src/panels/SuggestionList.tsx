@@ -26,7 +26,7 @@ interface Props {
 const SuggestionRow = memo(function SuggestionRow(props: { span: Span; source: string; color: string; offsets: OffsetMap; selected: boolean; tabIndex: RowTabIndex; onSelect(key: string): void }) {
   const { span, source, color, offsets, selected, tabIndex, onSelect } = props
   return (
-    <button type="button" className={selected ? 'selected' : ''} aria-pressed={selected} tabIndex={tabIndex} onClick={() => onSelect(span.id)} data-testid="suggestion-item" data-label={span.label}>
+    <button type="button" className={selected ? 'selected' : ''} aria-pressed={selected} tabIndex={tabIndex} onClick={() => onSelect(span.id)} data-testid="suggestion-item" data-label={span.label} data-start={span.start}>
       <span className="label-chip suggested" ref={(el) => el?.style.setProperty('--label-color', color)}>
         {span.label}
       </span>
