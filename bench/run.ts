@@ -14,8 +14,11 @@
 //           --sync-annotators N (default 20) × --sync-documents N (default 1,000).
 //   review: units of the 200,000-character document with three annotators, and auto-merge of
 //           --documents documents × 3 annotators (bench/review-bench.ts).
+//   suggest: each suggestion source's precision and recall on a labelled sample corpus, the time
+//           to suggest across --documents documents, and suggestions in the editor on a
+//           200,000-character document (bench/suggest-bench.ts; the last needs the build).
 // Options: --documents N --spans-per-document N --runs N --open-runs N --hotkey-reps N --trials N
-//          --only io|renderer|fsync|soak|agreement|sync|review
+//          --only io|renderer|fsync|soak|agreement|sync|review|suggest
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
@@ -26,6 +29,7 @@ import { rendererBench } from './renderer/renderer-bench'
 import { soak } from './soak'
 import { syncBench } from './sync-bench'
 import { reviewBench } from './review-bench'
+import { suggestBench } from './suggest-bench'
 
 const { values } = parseArgs({
   options: {
@@ -136,3 +140,4 @@ if (!values.only || values.only === 'sync') {
   await syncBench({ annotators: Number(values['sync-annotators']), documents: Number(values['sync-documents']), dir: values.dir! })
 }
 if (!values.only || values.only === 'review') await reviewBench({ documents, dir: values.dir!, runs })
+if (!values.only || values.only === 'suggest') await suggestBench({ documents, dir: values.dir!, openRuns: Number(values['open-runs']) })

@@ -27,7 +27,6 @@ const BODY_LIMITS: Partial<Record<string, number>> = {
   'labels.restore': 64 * MiB,
   'annotations.save': 16 * MiB,
   'suggest.importDictionary': 32 * MiB,
-  'suggest.saveDictionary': 16 * MiB,
   'suggestions.reject': 8 * MiB
 }
 const DEFAULT_BODY_LIMIT = 1 * MiB

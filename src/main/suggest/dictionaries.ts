@@ -104,13 +104,6 @@ export function addToDictionaries(folder: string, entries: DictionaryEntry[]): R
   return added
 }
 
-/** Replaces one label's dictionary (an empty list removes every entry). */
-export function writeDictionary(folder: string, label: string, texts: string[]): void {
-  mkdirSync(dictionariesDir(folder), { recursive: true })
-  const unique = [...new Set(texts.map((text) => text.trim()).filter(Boolean))]
-  writeFileAtomicSync(dictionaryFile(folder, label), unique.length ? unique.join('\n') + '\n' : '')
-}
-
 let cached: { key: string; matcher: PhraseMatcher } | null = null
 
 /** One matcher over every dictionary of the project's labels, rebuilt when a dictionary file changes. */

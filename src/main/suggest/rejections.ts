@@ -7,7 +7,7 @@ import path from 'node:path'
 import { ABSENT_VERSION, type FileVersion } from '../../shared/api/contract'
 import { suggestionKey, type Suggestion, type SuggestionMark } from '../../shared/suggest/types'
 import { fileVersion, readJsonVersioned } from '../store/file-version'
-import { writeJsonAtomic } from '../store/json-file'
+import { writeJsonAtomic, type WriteBatch } from '../store/json-file'
 import { KeyedLock } from '../store/keyed-lock'
 import { DamagedFileError, StoreError } from '../store/errors'
 import { suggestionFile } from './layout'
@@ -44,7 +44,9 @@ export async function editSuggestionFile(
   annotator: string,
   documentId: string,
   baseVersion: FileVersion | undefined,
-  edit: (file: SuggestionFile) => SuggestionFile
+  edit: (file: SuggestionFile) => SuggestionFile,
+  /** A bulk run's writes, made durable together by its flush (see WriteBatch). */
+  batch?: WriteBatch
 ): Promise<{ file: SuggestionFile; version: FileVersion }> {
   const target = suggestionFile(folder, annotator, documentId)
   return lock.run(target, async () => {
@@ -54,7 +56,7 @@ export async function editSuggestionFile(
     }
     const next = edit(current.file)
     mkdirSync(path.dirname(target), { recursive: true })
-    await writeJsonAtomic(target, next)
+    await writeJsonAtomic(target, next, batch ? { batch } : {})
     return { file: next, version: fileVersion(target) }
   })
 }

@@ -6,12 +6,12 @@ import { compilePattern } from '../../shared/suggest/patterns'
 import type { RequestScope } from '../api/session'
 import { StoreError } from '../store/errors'
 import type { ProjectStore } from '../store/project-store'
-import { addToDictionaries, listDictionaries, parseDictionary, writeDictionary, type DictionaryEntry } from './dictionaries'
+import { addToDictionaries, listDictionaries, parseDictionary, type DictionaryEntry } from './dictionaries'
 import { editSuggestionFile, withRejected } from './rejections'
 import { readSuggestSettings, saveSuggestSettings } from './settings-store'
 import { suggestForDocument } from './suggest-service'
 
-type SuggestChannel = 'suggestions.document' | 'suggestions.reject' | 'suggest.settings' | 'suggest.saveSettings' | 'suggest.importDictionary' | 'suggest.saveDictionary'
+type SuggestChannel = 'suggestions.document' | 'suggestions.reject' | 'suggest.settings' | 'suggest.saveSettings' | 'suggest.importDictionary'
 type Handlers = { [C in SuggestChannel]: (input: z.output<Channels[C]['input']>, scope: RequestScope) => Promise<Channels[C]['result']> }
 
 function settingsInfo(store: ProjectStore): SuggestSettingsInfo {
@@ -33,11 +33,6 @@ async function checkSettings(store: ProjectStore, settings: SuggestSettings): Pr
   for (const [type, label] of Object.entries(settings.modelMapping)) {
     if (label && !labels.includes(label)) throw new StoreError('invalid_input', `model type ${type}: unknown label "${label}"`)
   }
-}
-
-async function knownLabel(store: ProjectStore, label: string): Promise<void> {
-  const labels = (await store.freshSettings()).labels.map((l) => l.name)
-  if (!labels.includes(label)) throw new StoreError('invalid_input', `unknown label "${label}"`)
 }
 
 export function suggestHandlers(store: ProjectStore): Handlers {
@@ -62,11 +57,7 @@ export function suggestHandlers(store: ProjectStore): Handlers {
       )
       const added = addToDictionaries(store.folder, entries)
       return { ...settingsInfo(store), added }
-    },
-    'suggest.saveDictionary': async ({ label, entries }) => {
-      await knownLabel(store, label)
-      writeDictionary(store.folder, label, entries)
-      return settingsInfo(store)
+
     }
   }
 }

@@ -5,6 +5,7 @@ import { SUGGESTION_SOURCES, suggestionKey, visibleSuggestions, type Suggestion,
 import type { DocumentRecord } from '../../shared/model'
 import type { FileVersion } from '../../shared/api/contract'
 import { DamagedFileError } from '../store/errors'
+import { WriteBatch } from '../store/json-file'
 import type { ProjectStore } from '../store/project-store'
 import { editSuggestionFile, readSuggestionFile } from './rejections'
 import { readSuggestSettings } from './settings-store'
@@ -75,6 +76,8 @@ export async function suggestProject(
   const suggest = await prepareSources(store, annotator, options.sources)
   const ids = await store.documentIds()
   const run: ProjectRun = { documents: 0, labels: {}, skipped: [] }
+  // thousands of small writes are made durable together at the end, as an import's are
+  const batch = new WriteBatch()
   let done = 0
   for (const id of ids) {
     try {
@@ -85,10 +88,10 @@ export async function suggestProject(
       if (options.accept) {
         if (shown.length > 0) {
           const spans = [...layer.spans, ...shown.map((s) => ({ id: `s${randomUUID().replaceAll('-', '').slice(0, 16)}`, start: s.start, end: s.end, label: s.label }))]
-          await store.saveLayer(id, annotator, { spans })
+          await store.saveLayer(id, annotator, { spans }, { batch })
         }
       } else if (shown.length > 0 || file.stored.length > 0) {
-        await editSuggestionFile(store.folder, annotator, id, undefined, (current) => ({ ...current, stored: shown }))
+        await editSuggestionFile(store.folder, annotator, id, undefined, (current) => ({ ...current, stored: shown }), batch)
       }
       for (const s of shown) run.labels[s.label] = (run.labels[s.label] ?? 0) + 1
       run.documents++
@@ -98,5 +101,6 @@ export async function suggestProject(
     }
     options.onDocument?.(++done, ids.length)
   }
+  await batch.flush()
   return run
 }

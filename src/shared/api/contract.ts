@@ -478,11 +478,7 @@ export const channels = {
   'suggest.importDictionary': {
     input: z.object({ files: z.array(uploadSchema).min(1).max(100), label: labelNameSchema.optional() }),
     result: {} as SuggestSettingsInfo & { added: Record<string, number> }
-  },
-  /** Replaces one label's dictionary with these entries. */
-  'suggest.saveDictionary': {
-    input: z.object({ label: labelNameSchema, entries: z.array(z.string().min(1).max(200)).max(200_000) }),
-    result: {} as SuggestSettingsInfo
+
   }
 } as const
 
