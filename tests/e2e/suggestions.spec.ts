@@ -83,3 +83,40 @@ test('a rejected suggestion stays gone after a reload', async ({ page, workbench
   await expect(page.getByTestId('suggestion-item')).toHaveAttribute('data-start', starts[1]!)
   await expect.poll(() => listedSpans(page)).toEqual(['actor: Hamas'])
 })
+
+test('patterns are tried in the test box, saved, and suggest; a dictionary imported from a file suggests too', async ({ page, workbench }) => {
+  await ownLabelsOnly(workbench.project)
+  await page.goto(workbench.url)
+  await page.getByTestId('file-input').setInputFiles([{ name: 'talks.txt', mimeType: 'text/plain', buffer: Buffer.from(HAMAS + 'They hold 48 hostages and 148 hostages.\n') }])
+  await expect(page.locator('.doc-heading')).toHaveText('Talks resume')
+  await expect(page.getByTestId('suggestion-count')).toHaveText('0')
+
+  await page.keyboard.press('Control+Shift+K')
+  const dialog = page.getByTestId('suggest-settings')
+  await expect(dialog).toBeVisible()
+  await dialog.getByRole('button', { name: 'Add a pattern' }).click()
+  await dialog.getByLabel('Label of pattern 1').selectOption('figure')
+  await dialog.getByLabel('Pattern 1').fill('{number} hostages')
+  await dialog.getByTestId('pattern-test-text').fill('Hamas holds 48 hostages, and 1,200 hostages more.')
+  await expect(dialog.getByTestId('pattern-matches').locator('mark')).toHaveText(['48 hostages', '1,200 hostages'])
+  // a pattern that does not compile says why, and cannot be saved
+  await dialog.getByLabel('Kind of pattern 1').selectOption('regex')
+  await dialog.getByLabel('Pattern 1').fill('(\\d+ hostages')
+  await expect(dialog.getByRole('alert')).toContainText('Unterminated group')
+  await expect(dialog.getByRole('button', { name: 'Save patterns and model labels' })).toBeDisabled()
+  await dialog.getByLabel('Pattern 1').fill('\\d+ hostages')
+  await dialog.getByRole('button', { name: 'Save patterns and model labels' }).click()
+  await expect(dialog.getByRole('status')).toHaveText('Suggestion settings saved.')
+
+  await dialog.getByLabel('Label of a plain list').selectOption('actor')
+  await dialog.getByTestId('dictionary-input').setInputFiles([{ name: 'actors.txt', mimeType: 'text/plain', buffer: Buffer.from('Doha\nHamas\n') }])
+  await expect(dialog.getByTestId('dictionaries')).toHaveText('actor: 2 entries')
+  await dialog.getByRole('button', { name: 'Close' }).click()
+
+  // 3 × Hamas and Doha from the dictionary, "48 hostages" and "148 hostages" from the pattern
+  await expect(page.getByTestId('suggestion-count')).toHaveText('6')
+  await expect(page.locator('[data-testid=suggestion-item][data-label=figure] .span-text')).toHaveText(['48 hostages', '148 hostages'])
+  const settings = JSON.parse(await readFile(path.join(workbench.project, 'suggest', 'settings.json'), 'utf8')) as { patterns: unknown[] }
+  expect(settings.patterns).toEqual([{ kind: 'regex', label: 'figure', pattern: '\\d+ hostages' }])
+  expect(await readFile(path.join(workbench.project, 'suggest', 'dictionaries', 'actor.txt'), 'utf8')).toBe('Doha\nHamas\n')
+})
