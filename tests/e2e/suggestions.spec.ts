@@ -96,15 +96,15 @@ test('patterns are tried in the test box, saved, and suggest; a dictionary impor
   await expect(dialog).toBeVisible()
   await dialog.getByRole('button', { name: 'Add a pattern' }).click()
   await dialog.getByLabel('Label of pattern 1').selectOption('figure')
-  await dialog.getByLabel('Pattern 1').fill('{number} hostages')
+  await dialog.getByLabel('Pattern 1', { exact: true }).fill('{number} hostages')
   await dialog.getByTestId('pattern-test-text').fill('Hamas holds 48 hostages, and 1,200 hostages more.')
   await expect(dialog.getByTestId('pattern-matches').locator('mark')).toHaveText(['48 hostages', '1,200 hostages'])
   // a pattern that does not compile says why, and cannot be saved
   await dialog.getByLabel('Kind of pattern 1').selectOption('regex')
-  await dialog.getByLabel('Pattern 1').fill('(\\d+ hostages')
+  await dialog.getByLabel('Pattern 1', { exact: true }).fill('(\\d+ hostages')
   await expect(dialog.getByRole('alert')).toContainText('Unterminated group')
   await expect(dialog.getByRole('button', { name: 'Save patterns and model labels' })).toBeDisabled()
-  await dialog.getByLabel('Pattern 1').fill('\\d+ hostages')
+  await dialog.getByLabel('Pattern 1', { exact: true }).fill('\\d+ hostages')
   await dialog.getByRole('button', { name: 'Save patterns and model labels' }).click()
   await expect(dialog.getByRole('status')).toHaveText('Suggestion settings saved.')
 
