@@ -115,6 +115,7 @@ try {
   // suggestions: an actor labelled once, its other occurrences and the model's and patterns' proposals drawn dashed
   await page.getByTestId('file-input').setInputFiles([{ name: 'talks.txt', mimeType: 'text/plain', buffer: Buffer.from(NEWS) }])
   await page.getByRole('button', { name: /Ceasefire talks resume/ }).click()
+  await page.getByRole('button', { name: 'Dismiss import report' }).click()
   await page.evaluate(() => {
     const walker = document.createTreeWalker(document.querySelector('.document-text'), NodeFilter.SHOW_TEXT)
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
