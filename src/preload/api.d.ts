@@ -9,7 +9,10 @@ export interface DesktopBridge {
     request: { format: string; statuses: string[]; annotator: string; layer?: 'gold' },
     context?: RequestContext
   ): Promise<ApiResponse<{ file: string; records: number; damaged: { id: string; file: string; message: string }[] } | null>>
-  onMenuCommand(listener: (command: string) => void): () => void
+  /** The system's folder dialog: a project to open, or where to make a new one. Null when cancelled. */
+  chooseFolder(purpose: 'open' | 'parent'): Promise<ApiResponse<string | null>>
+  /** `argument`: what the command is about (Open Recent: the project's folder). */
+  onMenuCommand(listener: (command: string, argument?: string) => void): () => void
   /** The folder watcher's notices (another process, window or teammate changed the project). */
   onProjectChanges(listener: (notice: ProjectChanges) => void): () => void
 }

@@ -1,5 +1,5 @@
 // The only bridge between the page and the main process: one named function per API channel
-// (never the raw ipcRenderer), plus the two desktop-only dialogs.
+// (never the raw ipcRenderer), plus the desktop-only dialogs.
 import { contextBridge, ipcRenderer } from 'electron'
 import { channelNames } from '../shared/api/contract'
 import type { DesktopBridge } from './api'
@@ -12,8 +12,9 @@ const bridge: DesktopBridge = {
   api: api as DesktopBridge['api'],
   importWithDialog: (folders, context) => ipcRenderer.invoke('desktop:import-dialog', folders === true, context),
   exportWithDialog: (request, context) => ipcRenderer.invoke('desktop:export-dialog', request, context),
-  onMenuCommand: (listener: (command: string) => void) => {
-    const handler = (_event: unknown, command: string) => listener(command)
+  chooseFolder: (purpose) => ipcRenderer.invoke('desktop:choose-folder', purpose),
+  onMenuCommand: (listener: (command: string, argument?: string) => void) => {
+    const handler = (_event: unknown, command: string, argument?: string) => listener(command, argument)
     ipcRenderer.on('desktop:menu-command', handler)
     return () => void ipcRenderer.removeListener('desktop:menu-command', handler)
   },

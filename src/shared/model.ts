@@ -115,7 +115,17 @@ export interface DocumentRecord {
   /** sha256 of the text, hex: the same text is never stored twice. */
   sha256: string
   importedAt: string
+  /** Its place (from 0) among the documents of the import that added it: the list's import order. */
+  importIndex?: number
+  /**
+   * Set once the document was renamed in the app (`title` is then the new name): the title its
+   * import gave it, and who renamed it when. The text never changes; see ProjectStore.renameDocument.
+   */
+  renamed?: { importedTitle: string; by: string; at: string }
 }
+
+/** The longest title a rename may give (imported titles are cut shorter: formats/title.ts). */
+export const MAX_TITLE_LENGTH = 300
 
 /** Spans (and their relations) of labels a label log step deleted, kept so that its undo brings them back. */
 export interface RetiredAnnotations {
@@ -142,7 +152,15 @@ export interface AnnotationLayer {
 
 export interface DocumentSummary {
   id: string
+  /** The title shown and exported: the one the document was renamed to, else its imported one. */
   title: string
+  /** Set when the document was renamed: the title its import gave it. */
+  importedTitle?: string
+  /** The file it was imported from (its `meta.source`, a path inside the import), when known. */
+  fileName?: string
+  /** When it was imported, and its place in that import: together, the list's import order. */
+  importedAt?: string
+  importIndex?: number
   length: number
   status: DocumentStatus
   spanCount: number

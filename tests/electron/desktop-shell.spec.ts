@@ -16,7 +16,7 @@ test('the desktop app opens the demo project in a locked-down window', async () 
   const app = await electron.launch({
     executablePath: binary!,
     args: [path.join(repoRoot, 'out/main/main.js'), '--project', path.join(project, 'demo')],
-    env: { ...process.env, SPANWISE_PROJECT: path.join(project, 'demo') }
+    env: { ...process.env, SPANWISE_PROJECT: path.join(project, 'demo'), SPANWISE_USER_DATA: path.join(project, 'user-data') }
   })
   try {
     const window = await app.firstWindow()

@@ -16,12 +16,19 @@ export interface RunningWorkbench {
   stop(): Promise<void>
 }
 
-export async function startWorkbench(options: { annotator?: string; project?: string } = {}): Promise<RunningWorkbench> {
-  const project = options.project ?? (await mkdtemp(path.join(os.tmpdir(), 'spanwise-e2e-')))
+/**
+ * `root`: serve with `--root` (projects opened and made under it); with a root and no project,
+ * the server starts on its start page. The recent projects go to a folder of the test's own.
+ */
+export async function startWorkbench(options: { annotator?: string; project?: string; root?: string } = {}): Promise<RunningWorkbench> {
+  const project = options.project ?? (options.root ? '' : await mkdtemp(path.join(os.tmpdir(), 'spanwise-e2e-')))
   const annotator = options.annotator ?? 'tester'
-  const child: ChildProcess = spawn(process.execPath, ['bin/spanwise.mjs', 'serve', '--project', project, '--annotator', annotator], {
+  const userData = await mkdtemp(path.join(os.tmpdir(), 'spanwise-e2e-user-data-'))
+  const args = ['bin/spanwise.mjs', 'serve', ...(project ? ['--project', project] : []), ...(options.root ? ['--root', options.root] : []), '--annotator', annotator]
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'pipe']
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, SPANWISE_USER_DATA: userData }
   })
   let stderr = ''
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
@@ -37,7 +44,8 @@ export async function startWorkbench(options: { annotator?: string; project?: st
     stop: async () => {
       child.kill('SIGTERM')
       await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(null)))
-      if (!options.project) await rm(project, { recursive: true, force: true })
+      if (!options.project && project) await rm(project, { recursive: true, force: true })
+      await rm(userData, { recursive: true, force: true })
     }
   }
 }

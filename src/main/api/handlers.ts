@@ -8,7 +8,8 @@ import {
   type ApiResponse,
   type ChannelName,
   type Channels,
-  type ProjectInfo
+  type ProjectInfo,
+  type WorkspaceChannel
 } from '../../shared/api/contract'
 import type { z } from 'zod'
 import { ImportError } from '../importing/errors'
@@ -26,11 +27,14 @@ import { projectAgreement } from '../agreement/project-agreement'
 import { GoldStore } from '../review/gold-store'
 import { feedbackReport, listReviewDocuments, mergeProject, openReviewDocument, ReviewListCache } from '../review/review-service'
 import { MergeOptionsError } from '../../shared/review'
-import type { RequestScope, Session } from './session'
+import { ProjectChangedError, type RequestScope, type Session } from './session'
 import { suggestHandlers } from '../suggest/suggest-handlers'
 
+/** The channels one open project answers (the workspace answers the others: api/workspace-dispatch.ts). */
+export type ProjectChannel = Exclude<ChannelName, WorkspaceChannel>
+
 type Handlers = {
-  [C in ChannelName]: (input: z.output<Channels[C]['input']>, scope: RequestScope) => Promise<Channels[C]['result']>
+  [C in ProjectChannel]: (input: z.output<Channels[C]['input']>, scope: RequestScope) => Promise<Channels[C]['result']>
 }
 
 async function projectInfo(session: Session, { annotator }: RequestScope): Promise<ProjectInfo> {
@@ -65,13 +69,15 @@ export function createHandlers(session: Session): Handlers {
     'project.info': (_input, scope) => projectInfo(session, scope),
     'documents.list': (_input, { annotator }) => store.summaries(annotator),
     'documents.get': async ({ id }, { annotator }) => {
-      const document = await store.getDocument(id)
+      const { document, version: documentVersion } = await store.getDocumentVersioned(id)
       const read = await store.readLayer(id, annotator)
       // offsets laid on a text that changed under them would mark the wrong words
       const drift = textDrift(document, read.layer)
       if (drift) throw new StoreError('conflict', drift)
-      return { document, ...read }
+      return { document, documentVersion, ...read }
     },
+    // renaming is a curation of the project's documents (docs/architecture.md, "Document titles")
+    'documents.rename': ({ id, baseVersion, title }, { annotator }) => store.renameDocument(id, title, baseVersion, annotator),
     'documents.import': ({ files }, { annotator }) =>
       importSources(
         store,
@@ -144,6 +150,7 @@ export function toApiError(error: unknown): ApiError {
       issues: error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }))
     }
   }
+  if (error instanceof ProjectChangedError) return { code: 'project_changed', message: error.message }
   if (error instanceof StoreError) return { code: error.code, message: error.message }
   if (error instanceof SyncError) return { code: 'io', message: error.message }
   if (error instanceof ImportError || error instanceof ExportError || error instanceof MergeOptionsError) return { code: 'invalid_input', message: error.message }
@@ -170,9 +177,10 @@ export async function requestScope(session: Session, context: unknown): Promise<
 }
 
 export function createDispatch(session: Session): Dispatch {
-  const handlers = createHandlers(session)
+  const handlers: Partial<Record<ChannelName, unknown>> = createHandlers(session)
   return async (channel, input, context) => {
     if (!isChannel(channel)) return { ok: false, error: { code: 'not_found', message: `unknown channel "${channel}"` } }
+    if (!handlers[channel]) return { ok: false, error: { code: 'not_found', message: `"${channel}" is answered by the workspace, not by one project` } }
     try {
       const scope = await requestScope(session, context)
       const parsed = channels[channel].input.parse(input ?? {})

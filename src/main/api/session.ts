@@ -28,3 +28,9 @@ export class Session {
     return context.client === undefined ? { annotator } : { annotator, client: context.client }
   }
 }
+
+/**
+ * A request named a project that is not the open one: its page still shows a project that was
+ * closed, or switched for another in another tab or window. Nothing was done.
+ */
+export class ProjectChangedError extends Error {}

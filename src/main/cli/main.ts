@@ -1,7 +1,7 @@
 // The `spanwise` command line, on the same modules the desktop app uses.
+import path from 'node:path'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { STATUSES, type DocumentStatus } from '../../shared/model'
-import { Session } from '../api/session'
 import { defaultProjectFolder, openOrCreateDemo } from '../demo/demo-project'
 import {
   EXPORT_FORMAT_NAMES,
@@ -21,7 +21,10 @@ import { collectFiles } from '../importing/collect-files'
 import { importSources } from '../importing/import-files'
 import { startServer } from '../server/http-server'
 import { checkAnnotator, defaultAnnotator } from '../store/annotator'
-import { acquireAppLock } from '../store/app-lock'
+import { userDataDir } from '../app-paths'
+import { ProjectRoot, noFolders } from '../projects/project-root'
+import { RECENT_PROJECTS_FILE, RecentProjects } from '../projects/recent-projects'
+import { Workspace } from '../projects/workspace'
 import { ProjectStore } from '../store/project-store'
 import { MEASURE_IDS, type MeasureId } from '../../shared/agreement/report'
 import { mergeCommand } from '../review/merge-command'
@@ -255,6 +258,27 @@ export function buildProgram(): Command {
     })
 
   program
+    .command('rename')
+    .description("rename a document (its title; the text never changes), or with --reset put back the title its import gave")
+    .requiredOption('--project <dir>', 'project folder')
+    .argument('<document>', 'document id, or the start of one that no other id shares')
+    .argument('[title]', 'the new title')
+    .option('--reset', 'put back the imported title')
+    .addOption(annotatorOption('who renames it, recorded with the rename (default: your user name)'))
+    .action(async (document: string, title: string | undefined, options: { project: string; reset?: boolean; annotator?: string }) => {
+      if ((title === undefined) === !options.reset) throw new Error('give either a new title or --reset')
+      const store = await ProjectStore.open(options.project)
+      printNotices(store)
+      const matches = (await store.documentIds()).filter((id) => id.startsWith(document.toLowerCase()))
+      if (matches.length !== 1) throw new Error(matches.length === 0 ? `no document ${document} in ${store.folder}` : `${document} starts ${matches.length} document ids: give more of it`)
+      const id = matches[0]!
+      // renamed from the file as read now: a rename elsewhere in between is a conflict, not lost
+      const { version } = await store.getDocumentVersioned(id)
+      const { document: renamed } = await store.renameDocument(id, options.reset ? null : title!, version, options.annotator ?? defaultAnnotator())
+      process.stdout.write(`${id}: ${renamed.title}${renamed.renamed ? ` (imported as ${renamed.renamed.importedTitle})` : ''}\n`)
+    })
+
+  program
     .command('sync')
     .description("share your work through git: commit your layers (and documents/project.json changed here), pull teammates' work, push")
     .requiredOption('--project <dir>', 'project folder (inside a git repository)')
@@ -272,25 +296,32 @@ export function buildProgram(): Command {
   program
     .command('serve')
     .description('serve the workbench to a browser on 127.0.0.1 (prints the URL with its session token)')
-    .option('--project <dir>', 'project folder (default: the demo project, created on first use)')
+    .option('--project <dir>', 'project folder (default: the last project opened, else the demo project, created on first use)')
+    .option('--root <dir>', 'let the browser open, create and switch projects in folders under DIR (never elsewhere); without it the server serves one project')
     .option('--port <n>', 'port to listen on (default: any free port)', portNumber)
     .addOption(annotatorOption('annotator a new browser tab starts as; each tab can switch to its own (default: your user name)'))
-    .action(async (options: { project?: string; port?: number; annotator?: string }) => {
+    .action(async (options: { project?: string; root?: string; port?: number; annotator?: string }) => {
       const annotator = options.annotator ?? defaultAnnotator()
-      const store = options.project ? await ProjectStore.open(options.project, { create: true }) : await openOrCreateDemo(defaultProjectFolder(), annotator)
-      // one app per folder: a second `serve` (or the desktop app) on it is refused, naming the first
-      const lock = acquireAppLock(store.folder, `spanwise serve (port ${options.port ?? 'any'})`)
-      printNotices(store)
-      const server = await startServer(new Session(store, await store.checkAnnotatorName(annotator)), options.port === undefined ? {} : { port: options.port })
-      const stop = () =>
-        void server.close().then(() => {
-          lock.release()
-          process.exit(0)
-        })
+      const workspace = new Workspace({
+        defaultAnnotator: annotator,
+        access: options.root ? new ProjectRoot(options.root) : noFolders,
+        recents: new RecentProjects(path.join(userDataDir(), RECENT_PROJECTS_FILE)),
+        // one app per folder: a second `serve` (or the desktop app) on it is refused, naming the first
+        lockCommand: `spanwise serve (port ${options.port ?? 'any'})`
+      })
+      if (options.project) await workspace.openStore(await ProjectStore.open(options.project, { create: true }))
+      // with a root, nothing opened before under it means the start page: the demo lives elsewhere
+      else await workspace.openMostRecent(options.root ? null : () => openOrCreateDemo(defaultProjectFolder(), annotator))
+      const open = workspace.current?.session.store
+      if (open) printNotices(open)
+      if (workspace.notice) process.stderr.write(`spanwise: ${workspace.notice}\n`)
+      const server = await startServer(workspace, options.port === undefined ? {} : { port: options.port })
+      const stop = () => void server.close().then(() => process.exit(0))
       // before the URL is printed: whoever reads it may stop us at once
       process.on('SIGINT', stop)
       process.on('SIGTERM', stop)
-      process.stderr.write(`Spanwise is serving ${store.folder} to your browser. Open:\n`)
+      const what = [open ? open.folder : null, options.root ? `projects under ${workspace.access.root}` : null].filter(Boolean).join(' and ')
+      process.stderr.write(`Spanwise is serving ${what || 'its start page'} to your browser. Open:\n`)
       process.stdout.write(`${server.url}\n`)
     })
 

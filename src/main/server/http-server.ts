@@ -7,10 +7,11 @@ import { stat } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
-import { ANNOTATOR_HEADER, CLIENT_HEADER, type RequestContext } from '../../shared/api/contract'
-import { createDispatch } from '../api/handlers'
+import { ANNOTATOR_HEADER, CLIENT_HEADER, PROJECT_HEADER, type RequestContext } from '../../shared/api/contract'
+import { toApiError } from '../api/handlers'
 import type { Session } from '../api/session'
-import { watchProject, type ChangeFeed } from '../store/project-watcher'
+import { createWorkspaceDispatch } from '../api/workspace-dispatch'
+import { Workspace } from '../projects/workspace'
 import { rendererDir } from '../app-paths'
 import { CONTENT_SECURITY_POLICY } from '../shared-security'
 import { nestsTooDeep, TOO_DEEP } from '../formats/json-depth'
@@ -35,7 +36,7 @@ const MAX_LARGE_REQUESTS = 2
 
 class BodyTooLarge extends Error {}
 
-const ERROR_STATUS: Partial<Record<string, number>> = { internal: 500, not_found: 404, conflict: 409 }
+const ERROR_STATUS: Partial<Record<string, number>> = { internal: 500, not_found: 404, conflict: 409, project_changed: 409 }
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -94,21 +95,30 @@ async function readBody(req: IncomingMessage, channel: string, limit: number): P
 function requestContext(req: IncomingMessage): RequestContext {
   const annotator = req.headers[ANNOTATOR_HEADER]
   const client = req.headers[CLIENT_HEADER]
+  const project = req.headers[PROJECT_HEADER]
   return {
     ...(typeof annotator === 'string' ? { annotator: decodeURIComponent(annotator) } : {}),
-    ...(typeof client === 'string' ? { client } : {})
+    ...(typeof client === 'string' ? { client } : {}),
+    ...(typeof project === 'string' ? { project } : {})
   }
 }
 
 /**
- * GET events: the folder watcher's notices as Server-Sent Events, each with its sequence number
- * as the event id. A client that reconnects has missed notices and refreshes everything.
+ * GET events: the open project's folder watcher's notices as Server-Sent Events, each with its
+ * sequence number as the event id. A client that reconnects has missed notices and refreshes
+ * everything. When the workbench opens another project (or closes it), a `project` event says
+ * which and the stream ends: the page reconnects to the new project's notices.
  */
-function streamChanges(req: IncomingMessage, res: ServerResponse, feed: ChangeFeed | null): void {
+function streamChanges(req: IncomingMessage, res: ServerResponse, workspace: Workspace): void {
   res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' })
-  res.write(`retry: 2000\nevent: hello\ndata: ${JSON.stringify({ sequence: feed?.sequence ?? 0, watching: feed !== null })}\n\n`)
-  if (!feed) return
-  const unsubscribe = feed.subscribe((notice) => res.write(`id: ${notice.sequence}\ndata: ${JSON.stringify(notice)}\n\n`))
+  const open = workspace.current
+  const hello = { sequence: open?.feed?.sequence ?? 0, watching: Boolean(open?.feed), project: open?.ref ?? null }
+  res.write(`retry: 2000\nevent: hello\ndata: ${JSON.stringify(hello)}\n\n`)
+  const unsubscribe = workspace.subscribe((event) => {
+    if (event.kind === 'changes') return void res.write(`id: ${event.notice.sequence}\ndata: ${JSON.stringify(event.notice)}\n\n`)
+    res.end(`event: project\ndata: ${JSON.stringify(event.project)}\n\n`)
+    unsubscribe()
+  })
   req.on('close', unsubscribe)
 }
 
@@ -131,11 +141,15 @@ async function serveStatic(res: ServerResponse, root: string, relative: string):
   createReadStream(file).pipe(res)
 }
 
-export async function startServer(session: Session, options: ServeOptions = {}): Promise<RunningServer> {
+/**
+ * Serves a workspace (projects opened and switched at run time), or one open project's session;
+ * closing the server closes the workspace (its watcher and app lock).
+ */
+export async function startServer(served: Session | Workspace, options: ServeOptions = {}): Promise<RunningServer> {
   const token = options.token ?? randomBytes(24).toString('base64url')
   const root = path.resolve(options.staticDir ?? rendererDir)
-  const dispatch = createDispatch(session)
-  const feed = options.watch === false ? null : watchProject(session.store)
+  const workspace = served instanceof Workspace ? served : await Workspace.ofSession(served, options.watch !== false)
+  const dispatch = createWorkspaceDispatch(workspace)
   let allowedHosts: Set<string> = new Set()
   let largeRequests = 0
 
@@ -208,8 +222,17 @@ export async function startServer(session: Session, options: ServeOptions = {}):
         if (large) largeRequests--
       }
     }
-    if (rest === 'export') return handleExport(session, url.searchParams, res)
-    if (rest === 'events' && req.method === 'GET') return streamChanges(req, res, feed)
+    if (rest === 'export') {
+      let session: Session
+      try {
+        session = workspace.projectFor(url.searchParams.get('project') ?? undefined).session
+      } catch (error) {
+        res.writeHead(409, { 'content-type': 'text/plain; charset=utf-8' })
+        return void res.end(toApiError(error).message)
+      }
+      return handleExport(session, url.searchParams, res)
+    }
+    if (rest === 'events' && req.method === 'GET') return streamChanges(req, res, workspace)
     if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405, 'method not allowed')
     return serveStatic(res, root, rest)
   }
@@ -218,8 +241,6 @@ export async function startServer(session: Session, options: ServeOptions = {}):
     server.once('error', reject)
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
   })
-  // the URL is printed once the folder is watched: nothing changed after it goes unseen
-  await feed?.ready
   const port = (server.address() as AddressInfo).port
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`])
   return {
@@ -229,7 +250,7 @@ export async function startServer(session: Session, options: ServeOptions = {}):
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections()
-        server.close(() => void (feed ? feed.close() : Promise.resolve()).then(() => resolve()))
+        server.close(() => void workspace.shutdown().then(() => resolve()))
       })
   }
 }

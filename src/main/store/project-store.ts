@@ -30,7 +30,8 @@ import { annotatorNameProblem } from '../../shared/valid-names'
 import { checkAnnotator, checkAnnotatorCase } from './annotator'
 import { DamagedFileError, nullIfDamaged, StoreError } from './errors'
 import { fileVersion, readJsonVersioned } from './file-version'
-import { readLayerFileVersioned, readRecordFile } from './read-checked'
+import { readLayerFileVersioned, readRecordFile, readRecordFileVersioned } from './read-checked'
+import { renamedRecord } from './document-rename'
 import { canonicalJson } from './canonical-json'
 import { colorForNewLabel, freeHotkey } from './label-defaults'
 import { ImportJournal } from './import-journal'
@@ -54,10 +55,22 @@ export function documentIdFor(text: string): string {
   return contentHash(text).slice(0, 16)
 }
 
+/** What the list shows of a document's file, remembered until the file changes (a rename). */
 interface CachedDocument {
   title: string
   length: number
   sha256: string
+  /** DocumentSummary's fields of the file: imported title (when renamed), file name, import order. */
+  listed: Pick<DocumentSummary, 'importedTitle' | 'fileName' | 'importedAt' | 'importIndex'>
+}
+
+function cachedDocument(record: DocumentRecord, length = codePointLength(record.text)): CachedDocument {
+  const listed: CachedDocument['listed'] = {}
+  if (record.renamed) listed.importedTitle = record.renamed.importedTitle
+  if (typeof record.meta.source === 'string') listed.fileName = record.meta.source
+  if (typeof record.importedAt === 'string') listed.importedAt = record.importedAt
+  if (typeof record.importIndex === 'number') listed.importIndex = record.importIndex
+  return { title: record.title, length, sha256: record.sha256, listed }
 }
 
 export interface NewDocument {
@@ -128,8 +141,14 @@ export class ProjectStore {
     private configVersion: FileVersion = ABSENT_VERSION
   ) {}
 
-  /** Opens a project folder; creates it (with the default labels) when `create` is set. */
-  static async open(folder: string, options: { create?: boolean; name?: string } = {}): Promise<ProjectStore> {
+  /**
+   * Opens a project folder; creates it when `create` is set, with the default labels or the
+   * label set given (`labels`, `relationTypes`: a template's, or another project's).
+   */
+  static async open(
+    folder: string,
+    options: { create?: boolean; name?: string; labels?: Label[]; relationTypes?: RelationType[] } = {}
+  ): Promise<ProjectStore> {
     const absolute = path.resolve(folder)
     // before anything is read: a crash may have left an import half done
     const recovered = await readdir(absolute).then(
@@ -167,8 +186,8 @@ export class ProjectStore {
     const config: ProjectConfig = {
       version: 1,
       name: options.name ?? path.basename(absolute),
-      labels: DEFAULT_LABELS,
-      relationTypes: DEFAULT_RELATION_TYPES,
+      labels: options.labels ?? DEFAULT_LABELS,
+      relationTypes: options.relationTypes ?? DEFAULT_RELATION_TYPES,
       createdAt: new Date().toISOString()
     }
     await mkdir(documentsDir(absolute), { recursive: true })
@@ -345,7 +364,7 @@ export class ProjectStore {
     const duplicateIds: string[] = []
     const ids: string[] = []
     const importedAt = new Date().toISOString()
-    for (const doc of docs) {
+    for (const [importIndex, doc] of docs.entries()) {
       const sha256 = doc.sha256 ?? contentHash(doc.text)
       const id = sha256.slice(0, 16)
       ids.push(id)
@@ -353,7 +372,7 @@ export class ProjectStore {
         duplicateIds.push(id)
         continue
       }
-      added.set(id, { version: 1, id, title: doc.title, text: doc.text, meta: doc.meta, sha256, importedAt })
+      added.set(id, { version: 1, id, title: doc.title, text: doc.text, meta: doc.meta, sha256, importedAt, importIndex })
     }
     const duplicates = await Promise.all(duplicateIds.map((id) => added.get(id) ?? this.getDocument(id)))
     const written: string[] = []
@@ -361,7 +380,7 @@ export class ProjectStore {
       for (const record of added.values()) {
         await writeJsonAtomic(documentFile(this.folder, record.id), record, options)
         written.push(record.id)
-        this.documentCache.set(record.id, { title: record.title, length: codePointLength(record.text), sha256: record.sha256 })
+        this.documentCache.set(record.id, cachedDocument(record))
       }
     } catch (error) {
       await Promise.all(written.map((id) => rm(documentFile(this.folder, id), { force: true })))
@@ -517,7 +536,39 @@ export class ProjectStore {
     }
   }
 
-  /** A document's title, read once and then remembered (a document's text and title never change). */
+  /**
+   * Renames a document: its title is stored in its own file, beside the text, which never changes.
+   * `baseVersion` is the version of the file the rename was made from (`documents.get`): a file
+   * changed since (renamed in another tab, by a teammate's pull) is a `conflict` and nothing is
+   * written. A title that is empty or null puts back the imported one. Returns the record as
+   * stored and its version.
+   */
+  async renameDocument(id: string, title: string | null, baseVersion: FileVersion, by: string): Promise<{ document: DocumentRecord; version: FileVersion }> {
+    const file = documentFile(this.folder, id)
+    // one lock per document file (a key no layer has: layers are annotator/id): two renames in this
+    // process never interleave their read and write
+    return this.withLayerLock(`document:${id}`, async () => {
+      const { record, version } = readRecordFileVersioned(file)
+      if (record === null) throw new StoreError('not_found', `no document ${id} in this project`)
+      if (version !== baseVersion) {
+        throw new StoreError('conflict', `document ${id} ("${record.title}") was changed elsewhere since it was read (another tab, window or a teammate): reload it and rename it again`)
+      }
+      const next = renamedRecord(record, title, by, new Date().toISOString())
+      if (next === null) return { document: record, version }
+      await writeJsonAtomic(file, next)
+      this.documentCache.set(id, cachedDocument(next))
+      return { document: next, version: fileVersion(file) }
+    })
+  }
+
+  /** A document and the version of its file (what a rename states). */
+  async getDocumentVersioned(id: string): Promise<{ document: DocumentRecord; version: FileVersion }> {
+    const { record, version } = readRecordFileVersioned(documentFile(this.folder, id))
+    if (record === null) throw new StoreError('not_found', `no document ${id} in this project`)
+    return { document: record, version }
+  }
+
+  /** A document's title, read once and remembered until its file changes (a rename; the watcher forgets it). */
   async documentTitle(id: string): Promise<string> {
     return (this.documentCache.get(id) ?? (await this.cacheSummary(id))).title
   }
@@ -629,8 +680,7 @@ export class ProjectStore {
 
   /** Reads a document once for the list (title, length); later listings use the cache. */
   private async cacheSummary(id: string): Promise<CachedDocument> {
-    const record = await this.getDocument(id)
-    const summary = { title: record.title, length: codePointLength(record.text), sha256: record.sha256 }
+    const summary = cachedDocument(await this.getDocument(id))
     this.documentCache.set(id, summary)
     return summary
   }
@@ -652,6 +702,7 @@ export class ProjectStore {
         summaries.push({
           id,
           title: cached.title,
+          ...cached.listed,
           length: cached.length,
           status: layer.status,
           spanCount: layer.spans.length,

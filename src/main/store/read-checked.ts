@@ -27,20 +27,26 @@ function readParsedVersioned(file: string): { value: unknown; version: FileVersi
   }
 }
 
-function readParsed(file: string): unknown {
-  return readParsedVersioned(file).value
-}
-
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 export function readRecordFile(file: string): DocumentRecord | null {
-  const value = readParsed(file)
-  if (value === null) return null
+  return readRecordFileVersioned(file).record
+}
+
+/** A document and the version of the very bytes it was read from (a rename states it back). */
+export function readRecordFileVersioned(file: string): { record: DocumentRecord | null; version: FileVersion } {
+  const { value, version } = readParsedVersioned(file)
+  return { record: value === null ? null : checkRecord(file, value), version }
+}
+
+function checkRecord(file: string, value: unknown): DocumentRecord {
   if (!isObject(value) || typeof value.text !== 'string' || typeof value.id !== 'string') {
     throw new DamagedFileError(file, 'not a document: it has no text')
   }
   if (typeof value.title !== 'string') value.title = value.id
   if (!isObject(value.meta)) value.meta = {}
+  // a hand-edited or half-merged rename is ignored, never a reason to refuse the document
+  if (value.renamed !== undefined && !(isObject(value.renamed) && typeof value.renamed.importedTitle === 'string')) delete value.renamed
   return value as unknown as DocumentRecord
 }
 

@@ -6,6 +6,7 @@ import {
   annotatorNameSchema,
   labelNameSchema,
   labelSchema,
+  MAX_TITLE_LENGTH,
   relationSchema,
   relationTypeSchema,
   spanSchema,
@@ -48,7 +49,7 @@ export type Upload = z.infer<typeof uploadSchema>
  */
 export type FileVersion = string
 
-export { ABSENT_VERSION, ANNOTATOR_HEADER, CLIENT_HEADER } from './wire'
+export { ABSENT_VERSION, ANNOTATOR_HEADER, CLIENT_HEADER, PROJECT_HEADER } from './wire'
 
 const fileVersion = z.string().min(1).max(128)
 
@@ -64,7 +65,13 @@ export const requestContextSchema = z.object({
    * the layer last may build on that write before its answer came back (the last save sent as
    * the page closes): see ProjectStore.saveLayerAt.
    */
-  client: z.string().regex(/^[\w-]{8,64}$/, 'not a client id').optional()
+  client: z.string().regex(/^[\w-]{8,64}$/, 'not a client id').optional(),
+  /**
+   * The project the page shows (ProjectRef.id). The workbench has one project open at a time;
+   * a request naming another one (a tab left on project A after another tab opened B) is
+   * refused with `project_changed`, never run against B.
+   */
+  project: z.string().regex(/^[0-9a-f]{16}$/, 'not a project id').optional()
 })
 export type RequestContext = z.infer<typeof requestContextSchema>
 
@@ -320,6 +327,62 @@ export interface SuggestSettingsInfo {
   dictionaries: { label: string; entries: number }[]
 }
 
+// ---- projects (the workbench's open project; see docs/architecture.md, "Projects") ----
+
+/** The open project as a page names it. */
+export interface ProjectRef {
+  /** Stands for the folder (a hash of its real path): the same folder has the same id. */
+  id: string
+  name: string
+  /** As the client names folders: relative to the root in a browser, absolute on the desktop. */
+  folder: string
+}
+
+export interface RecentProject {
+  folder: string
+  name: string
+  openedAt: string
+  /** The folder has gone or holds no project any more. */
+  missing: boolean
+  /** It is the project open now. */
+  open: boolean
+}
+
+export interface LabelTemplate {
+  id: string
+  title: string
+}
+
+export interface WorkspaceState {
+  project: ProjectRef | null
+  /**
+   * How folders are named and chosen: 'root' in a browser (`spanwise serve --root DIR`: folders
+   * under DIR, relative to it), 'any' on the desktop (absolute paths, from the native dialog),
+   * 'none' when the server serves one project and cannot switch.
+   */
+  folders: 'root' | 'any' | 'none'
+  /** The root folder itself ('root' only), for people to read. */
+  root: string | null
+  /** Where a new project goes unless the user picks another folder. */
+  defaultParent: string
+  templates: LabelTemplate[]
+  /** Why no project is open, when opening the last one failed (locked by another app...). */
+  notice: string | null
+}
+
+export interface FolderListing {
+  folder: string
+  /** The folder above, or null at the root. */
+  parent: string | null
+  entries: { name: string; folder: string; project: boolean }[]
+}
+
+const clientFolder = z.string().max(1024)
+
+/** The channels that work with no project open; every other channel needs one. */
+export const WORKSPACE_CHANNELS = ['project.current', 'project.recent', 'project.open', 'project.create', 'project.close', 'project.browse', 'project.forget'] as const
+export type WorkspaceChannel = (typeof WORKSPACE_CHANNELS)[number]
+
 export const channels = {
   'project.info': {
     input: z.object({}),
@@ -331,8 +394,20 @@ export const channels = {
   },
   'documents.get': {
     input: z.object({ id: documentId }),
-    /** The request's annotator's layer, and the version a save of it must state. */
-    result: {} as { document: DocumentRecord; layer: AnnotationLayer; version: FileVersion }
+    /**
+     * The request's annotator's layer, and the version a save of it must state; `documentVersion`
+     * is the document file's, which a rename states.
+     */
+    result: {} as { document: DocumentRecord; documentVersion: FileVersion; layer: AnnotationLayer; version: FileVersion }
+  },
+  /**
+   * Renames a document (its title, stored in its file, never its text); `title` empty or null
+   * puts back the imported title. `baseVersion` is `documents.get`'s `documentVersion`: a file
+   * changed since (renamed elsewhere) is a `conflict`.
+   */
+  'documents.rename': {
+    input: z.object({ id: documentId, baseVersion: fileVersion, title: z.string().max(MAX_TITLE_LENGTH * 4).nullable() }),
+    result: {} as { document: DocumentRecord; version: FileVersion }
   },
   'documents.import': {
     input: z.object({ files: z.array(uploadSchema).min(1) }),
@@ -455,6 +530,43 @@ export const channels = {
     input: z.object({ annotator: annotatorNameSchema, documentId: documentId.optional() }),
     result: {} as FeedbackReport
   },
+  /** What is open, and how this workbench names and chooses folders (the start page reads it). */
+  'project.current': {
+    input: z.object({}),
+    result: {} as WorkspaceState
+  },
+  /** Recent projects, newest first (only those the client may open: under the root in a browser). */
+  'project.recent': {
+    input: z.object({}),
+    result: {} as RecentProject[]
+  },
+  /** Opens the project in `folder` in place of the open one (for every tab of this workbench). */
+  'project.open': {
+    input: z.object({ folder: clientFolder }),
+    result: {} as ProjectRef
+  },
+  /** Makes `<parent>/<name>` a new project with a template's labels or another project's, and opens it. */
+  'project.create': {
+    input: z
+      .object({ parent: clientFolder, name: z.string().min(1).max(100), template: z.string().max(40).optional(), copyFrom: clientFolder.optional() })
+      .refine((input) => (input.template === undefined) !== (input.copyFrom === undefined), 'give either a label template or a project to copy the labels from'),
+    result: {} as ProjectRef
+  },
+  /** Closes the open project (its watcher and app lock): the start page shows. */
+  'project.close': {
+    input: z.object({}),
+    result: null
+  },
+  /** The folders in `folder` (under the root), and which of them are projects: the browser's Open dialog. */
+  'project.browse': {
+    input: z.object({ folder: clientFolder }),
+    result: {} as FolderListing
+  },
+  /** Removes a folder from the recent projects (one that has gone). */
+  'project.forget': {
+    input: z.object({ folder: clientFolder }),
+    result: {} as RecentProject[]
+  },
   /** Suggested spans for one document as the request's annotator, less the ones they rejected there. */
   'suggestions.document': {
     input: z.object({ documentId, sources: z.array(z.enum(SUGGESTION_SOURCES)).min(1).optional() }),
@@ -478,7 +590,6 @@ export const channels = {
   'suggest.importDictionary': {
     input: z.object({ files: z.array(uploadSchema).min(1).max(100), label: labelNameSchema.optional() }),
     result: {} as SuggestSettingsInfo & { added: Record<string, number> }
-
   }
 } as const
 
@@ -491,7 +602,8 @@ export const channelNames = Object.keys(channels) as ChannelName[]
 
 /** Every failure crosses a transport in this shape, so the renderer shows one kind of error. */
 export interface ApiError {
-  code: 'invalid_input' | 'not_found' | 'conflict' | 'io' | 'internal'
+  /** project_changed: the request named a project that is no longer the open one. */
+  code: 'invalid_input' | 'not_found' | 'conflict' | 'io' | 'internal' | 'project_changed'
   message: string
   issues?: { path: string; message: string }[]
 }

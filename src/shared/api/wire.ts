@@ -9,3 +9,6 @@ export const ANNOTATOR_HEADER = 'x-spanwise-annotator'
 
 /** The HTTP header that carries the page's client id (RequestContext.client). */
 export const CLIENT_HEADER = 'x-spanwise-client'
+
+/** The HTTP header that names the project the page shows (RequestContext.project). */
+export const PROJECT_HEADER = 'x-spanwise-project'

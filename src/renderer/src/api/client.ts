@@ -1,7 +1,7 @@
 // The renderer's single way to reach the backend. In the desktop app it goes through the
 // preload bridge; in a browser it posts to the loopback server, under the token path the page
 // was opened at. Both speak the same contract and return the same ApiResponse.
-import { ANNOTATOR_HEADER, CLIENT_HEADER } from '../../../shared/api/wire'
+import { ANNOTATOR_HEADER, CLIENT_HEADER, PROJECT_HEADER } from '../../../shared/api/wire'
 import type {
   ApiError,
   ApiResponse,
@@ -10,6 +10,7 @@ import type {
   ChannelResult,
   ImportReport,
   ProjectChanges,
+  ProjectRef,
   RequestContext
 } from '../../../shared/api/contract'
 import type { DesktopBridge } from '../../../preload/api'
@@ -34,8 +35,60 @@ export function isConflict(error: unknown): boolean {
 }
 
 function unwrap<T>(response: ApiResponse<T>): T {
-  if (!response.ok) throw new ApiFailure(response.error)
+  if (!response.ok) {
+    if (response.error.code === 'project_changed') projectChanged(response.error.message)
+    throw new ApiFailure(response.error)
+  }
   return response.value
+}
+
+// The project this page shows. Every request names it, so a tab left on project A after another
+// tab opened B is refused (`project_changed`) instead of acting on B; the page then says so.
+let tabProject: ProjectRef | null = null
+/** Switches this page itself asked for, under way: the server's notice of them is no news. */
+let ownSwitches = 0
+const projectChangeListeners = new Set<(message: string) => void>()
+
+/** The project this page shows from now on (null: the start page). */
+export function setTabProject(project: ProjectRef | null): void {
+  tabProject = project
+  reportedOpen = undefined
+}
+
+/** The project last reported as opened elsewhere: each page's streams report it once. */
+let reportedOpen: string | null | undefined
+
+/** Runs a switch of project this page asked for (open, create, close). */
+export async function switchingProject<T>(task: () => Promise<T>): Promise<T> {
+  ownSwitches++
+  try {
+    return await task()
+  } finally {
+    ownSwitches--
+  }
+}
+
+/** Hears that this page's project is no longer the open one (another tab or window switched). */
+export function onProjectChanged(listener: (message: string) => void): () => void {
+  projectChangeListeners.add(listener)
+  return () => void projectChangeListeners.delete(listener)
+}
+
+function projectChanged(message: string): void {
+  for (const listener of projectChangeListeners) listener(message)
+}
+
+/** The server says `opened` is open now (null: none): news when this page shows another. */
+function projectOpenedElsewhere(opened: ProjectRef | null): void {
+  const id = opened?.id ?? null
+  if (ownSwitches > 0 || id === (tabProject?.id ?? null) || id === reportedOpen) return
+  reportedOpen = id
+  const mine = tabProject ? `“${tabProject.name}”` : 'the start page'
+  projectChanged(
+    opened
+      ? `Project “${opened.name}” was opened in another tab or window. This tab still shows ${mine}: nothing more is saved here.`
+      : `Project ${mine} was closed in another tab or window: nothing more is saved here.`
+  )
 }
 
 // The annotator belongs to the tab (or window), not to the server: it is kept in this tab's
@@ -72,8 +125,14 @@ function headersFor(context: RequestContext): Record<string, string> {
   return {
     'content-type': 'application/json',
     ...(context.annotator === undefined ? {} : { [ANNOTATOR_HEADER]: encodeURIComponent(context.annotator) }),
-    ...(context.client === undefined ? {} : { [CLIENT_HEADER]: context.client })
+    ...(context.client === undefined ? {} : { [CLIENT_HEADER]: context.client }),
+    ...(context.project === undefined ? {} : { [PROJECT_HEADER]: context.project })
   }
+}
+
+/** What every request carries besides its own context: this page's id and project. */
+function fullContext(asked: RequestContext): RequestContext {
+  return { ...asked, client: CLIENT_ID, ...(tabProject ? { project: tabProject.id } : {}) }
 }
 
 async function post(channel: string, input: unknown, context: RequestContext): Promise<ApiResponse<unknown>> {
@@ -94,7 +153,7 @@ async function post(channel: string, input: unknown, context: RequestContext): P
  * is saved as that annotator, even if the tab switched meanwhile).
  */
 export async function invoke<C extends ChannelName>(channel: C, input: ChannelInput<C>, asked: RequestContext = tabContext()): Promise<ChannelResult<C>> {
-  const context = { ...asked, client: CLIENT_ID }
+  const context = fullContext(asked)
   const response = desktop ? await desktop.api[channel](input, context) : await post(channel, input, context)
   return unwrap(response) as ChannelResult<C>
 }
@@ -104,7 +163,7 @@ export async function invoke<C extends ChannelName>(channel: C, input: ChannelIn
  * request after the page is gone. Nothing is waited for or reported.
  */
 export function sendWhileLeaving<C extends ChannelName>(channel: C, input: ChannelInput<C>, asked: RequestContext = tabContext()): void {
-  const context = { ...asked, client: CLIENT_ID }
+  const context = fullContext(asked)
   if (desktop) void desktop.api[channel](input, context)
   else void fetch(`api/${channel}`, { method: 'POST', headers: headersFor(context), body: JSON.stringify(input), keepalive: true }).catch(() => undefined)
 }
@@ -120,10 +179,15 @@ export function subscribeToChanges(listener: (notice: ProjectChanges | 'resync')
   const source = new EventSource('events')
   let last: number | null = null
   let broken = false
-  source.addEventListener('hello', () => {
+  source.addEventListener('hello', (event: MessageEvent<string>) => {
     if (broken) listener('resync')
     broken = false
+    // a stream that reconnects after a switch it missed hears of it here
+    const { project } = JSON.parse(event.data) as { project?: ProjectRef | null }
+    if (project !== undefined) projectOpenedElsewhere(project)
   })
+  // the workbench opened another project (or closed this one): the stream ends after this
+  source.addEventListener('project', (event: MessageEvent<string>) => projectOpenedElsewhere(JSON.parse(event.data) as ProjectRef | null))
   source.addEventListener('message', (event: MessageEvent<string>) => {
     const notice = JSON.parse(event.data) as ProjectChanges
     if (last !== null && notice.sequence !== last + 1) listener('resync')
@@ -135,6 +199,11 @@ export function subscribeToChanges(listener: (notice: ProjectChanges | 'resync')
     last = null
   })
   return () => source.close()
+}
+
+/** Desktop only: the system's folder dialog (a project to open, or where to make one); null if cancelled. */
+export async function chooseFolderWithDesktopDialog(purpose: 'open' | 'parent'): Promise<string | null> {
+  return desktop ? unwrap(await desktop.chooseFolder(purpose)) : null
 }
 
 /** Desktop only: the native open dialog, which imports by path in the main process. */
@@ -169,6 +238,7 @@ export async function exportProject(request: ExportRequest): Promise<string | nu
   const annotator = request.annotator || tabAnnotator()
   if (annotator) params.set('annotator', annotator)
   if (request.layer) params.set('layer', request.layer)
+  if (tabProject) params.set('project', tabProject.id)
   // a download cannot report a failure to the page once it has started: damaged documents are
   // asked for first, then left out of the download and named here
   const check = await fetch(`export?${params}&check=1`)

@@ -1,8 +1,9 @@
 // The user's own preferences, kept in this browser profile (or the desktop app's), never in the
-// project: how the text is shown (label tags, relation arrows, text size), the theme, and the
-// side panels' widths. The shell holds them (usePreferenceState) and every view reads the same
+// project: how the text is shown (label tags, relation arrows, text size), the theme, the
+// side panels' widths and the document list's order. The shell holds them (usePreferenceState) and every view reads the same
 // ones through usePreferences.
 import { createContext, useCallback, useContext, useMemo, useState } from 'react'
+import { isDocumentOrder, type DocumentOrder } from '../../../shared/document-order'
 import { LABEL_TAG_MODES, type LabelTagMode } from '../editor/span-marks'
 
 const KEY = 'spanwise.view'
@@ -25,6 +26,8 @@ export interface Preferences {
   theme: Theme
   /** Side panels: width in pixels, or collapsed. */
   panels: { left: number; right: number; leftCollapsed: boolean; rightCollapsed: boolean }
+  /** How the document list is sorted. */
+  documentOrder: DocumentOrder
 }
 
 const DEFAULTS: Preferences = {
@@ -32,7 +35,8 @@ const DEFAULTS: Preferences = {
   showRelations: true,
   textSize: TEXT_SIZE.initial,
   theme: 'system',
-  panels: { left: 280, right: 320, leftCollapsed: false, rightCollapsed: false }
+  panels: { left: 280, right: 320, leftCollapsed: false, rightCollapsed: false },
+  documentOrder: 'title'
 }
 
 const clamp = (value: unknown, min: number, max: number, fallback: number) =>
@@ -53,7 +57,8 @@ function load(): Preferences {
         right: clamp(panels.right, PANEL_WIDTH.min, PANEL_WIDTH.max, DEFAULTS.panels.right),
         leftCollapsed: panels.leftCollapsed === true,
         rightCollapsed: panels.rightCollapsed === true
-      }
+      },
+      documentOrder: isDocumentOrder(stored.documentOrder) ? stored.documentOrder : DEFAULTS.documentOrder
     }
   } catch {
     return DEFAULTS
@@ -92,6 +97,7 @@ export function usePreferenceState() {
       setTheme: (theme: Theme) => update((p) => ({ ...p, theme })),
       setPanelWidth: (side: 'left' | 'right', width: number) =>
         update((p) => ({ ...p, panels: { ...p.panels, [side]: clamp(width, PANEL_WIDTH.min, PANEL_WIDTH.max, p.panels[side]) } })),
+      setDocumentOrder: (documentOrder: DocumentOrder) => update((p) => ({ ...p, documentOrder })),
       togglePanel: (side: 'left' | 'right') =>
         update((p) => ({ ...p, panels: { ...p.panels, [`${side}Collapsed`]: !p.panels[`${side}Collapsed`] } }))
     }),

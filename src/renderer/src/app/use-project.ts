@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ProjectChange, ProjectInfo } from '../../../shared/api/contract'
 import { ABSENT_VERSION } from '../../../shared/api/wire'
-import type { AnnotationLayer, DocumentSummary } from '../../../shared/model'
+import type { AnnotationLayer, DocumentRecord, DocumentSummary } from '../../../shared/model'
 import { invoke, setTabAnnotator, subscribeToChanges } from '../api/client'
 
 type LayerChange = Extract<ProjectChange, { kind: 'layer' }>
@@ -51,6 +51,17 @@ export function useProject(onError: (message: string) => void) {
       present: true
     }
     setDocuments((list) => list.map((doc) => (doc.id === layer.documentId ? patchSummary(doc, change, true) : doc)))
+  }, [])
+
+  /** A document was renamed (here, or read again after a rename elsewhere): its row shows the new title at once. */
+  const onRenamed = useCallback((record: DocumentRecord) => {
+    setDocuments((list) =>
+      list.map((doc) => {
+        if (doc.id !== record.id) return doc
+        const { importedTitle: _old, ...rest } = doc
+        return { ...rest, title: record.title, ...(record.renamed ? { importedTitle: record.renamed.importedTitle } : {}) }
+      })
+    )
   }, [])
 
   // what changed on disk: a layer patches its summary; new or removed documents and a changed
@@ -104,5 +115,5 @@ export function useProject(onError: (message: string) => void) {
     [refresh]
   )
 
-  return { info, setInfo, documents, refresh, onSaved, switchAnnotator }
+  return { info, setInfo, documents, refresh, onSaved, onRenamed, switchAnnotator }
 }

@@ -38,6 +38,8 @@ export interface ShortcutActions {
   /** +1 / −1 a step, 0 back to the initial size. */
   changeTextSize(step: 1 | -1 | 0): void
   togglePanel(side: 'left' | 'right'): void
+  /** Renames the open document, or the one of the focused row of the document list. */
+  renameDocument(event: KeyboardEvent): void
   /** Shares this annotator's work with the team and brings theirs (git). */
   sync(): void
   /** Suggested spans: walking, accepting and rejecting them (absent: no suggestion keys). */
@@ -194,6 +196,7 @@ export function buildShortcuts(actions: ShortcutActions): Shortcut[] {
     { id: 'toggle-left-panel', title: 'Hide or show the documents panel', keys: 'Ctrl+B', matches: (e) => ctrl(e) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'b', run: () => actions.togglePanel('left') },
     { id: 'toggle-right-panel', title: 'Hide or show the span details panel', keys: 'Ctrl+Alt+B', matches: (e) => ctrl(e) && e.altKey && !e.shiftKey && e.code === 'KeyB', run: () => actions.togglePanel('right') },
     { id: 'statistics', title: 'Show the project\'s statistics', keys: 'Ctrl+Shift+S', matches: (e) => ctrl(e) && e.shiftKey && e.key.toLowerCase() === 's', run: actions.showStatistics },
+    { id: 'rename-document', title: 'Rename the document (in the document list: the focused one)', keys: 'F2', matches: (e) => e.key === 'F2' && !ctrl(e) && !e.altKey && !e.shiftKey, run: actions.renameDocument },
     { id: 'sync', title: 'Sync with your team (commit your work, pull theirs, push)', keys: 'Ctrl+Shift+P', matches: (e) => ctrl(e) && e.shiftKey && e.key.toLowerCase() === 'p', run: actions.sync },
     ...documentShortcuts(actions, 'Mark the document done (or not done)')
   ]
@@ -295,3 +298,26 @@ export const CHART_NAVIGATION: { keys: string; title: string }[] = [
   { keys: '← → ↑ ↓', title: 'In a chart: move to the neighbouring cell or bar' },
   { keys: 'Enter', title: 'Open the Review view on the disagreements behind the focused number' }
 ]
+
+/** The workbench's project commands: keys everywhere (the start page too), the desktop's File menu. */
+export interface ProjectShortcutActions {
+  newProject(): void
+  openProject(): void
+  switchProject(): void
+  closeProject(): void
+}
+
+/**
+ * Keys a browser leaves to the page: Ctrl+N and Ctrl+Shift+N belong to the browser (a new window),
+ * so a new project is Ctrl+Alt+N. The desktop menu shows the same keys (src/main/electron/menu.ts).
+ */
+export const PROJECT_COMMANDS: { id: keyof ProjectShortcutActions; title: string; keys: string; matches(event: KeyboardEvent): boolean }[] = [
+  { id: 'newProject', title: 'New project…', keys: 'Ctrl+Alt+N', matches: (e) => ctrl(e) && e.altKey && !e.shiftKey && e.code === 'KeyN' },
+  { id: 'openProject', title: 'Open project…', keys: 'Ctrl+O', matches: (e) => ctrl(e) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'o' },
+  { id: 'switchProject', title: 'Switch project (recent projects)…', keys: 'Ctrl+Alt+O', matches: (e) => ctrl(e) && e.altKey && !e.shiftKey && e.code === 'KeyO' },
+  { id: 'closeProject', title: 'Close the project (back to the start page)', keys: 'Ctrl+Alt+W', matches: (e) => ctrl(e) && e.altKey && !e.shiftKey && e.code === 'KeyW' }
+]
+
+export function buildProjectShortcuts(actions: ProjectShortcutActions): Shortcut[] {
+  return PROJECT_COMMANDS.map((command) => ({ id: `project:${command.id}`, title: command.title, keys: command.keys, matches: command.matches, run: () => actions[command.id]() }))
+}

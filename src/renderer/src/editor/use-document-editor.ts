@@ -20,6 +20,8 @@ const MAX_REBASES = 3
 
 export interface DocumentEditor {
   document: DocumentRecord | null
+  /** The version of the document's file when it was opened (what a rename states). */
+  documentVersion: FileVersion | null
   offsets: OffsetMap | null
   status: DocumentStatus
   spans: Span[]
@@ -68,6 +70,7 @@ export function useDocumentEditor(
   reloadKey = 0
 ): DocumentEditor {
   const [document, setDocument] = useState<DocumentRecord | null>(null)
+  const [documentVersion, setDocumentVersion] = useState<FileVersion | null>(null)
   const [history, setHistory] = useState<AnnotationHistory>(startHistory({ spans: [], relations: [] }))
   const [status, setStatusState] = useState<DocumentStatus>('todo')
   const [selectedId, setSelectedId] = useState<string | null>(null)
@@ -114,6 +117,7 @@ export function useDocumentEditor(
     historyRef.current = startHistory({ spans: [], relations: [] })
     setHistory(historyRef.current)
     setDocument(null)
+    setDocumentVersion(null)
     documentRef.current = null
     setSelectedId(null)
     setSelectedRelationId(null)
@@ -121,9 +125,10 @@ export function useDocumentEditor(
     // read the layer only after the saves still on their way have landed
     saving.current
       .then(() => invoke('documents.get', { id: documentId }, { annotator }))
-      .then(({ document: doc, layer, version }) => {
+      .then(({ document: doc, documentVersion: docVersion, layer, version }) => {
         if (cancelled) return
         setDocument(doc)
+        setDocumentVersion(docVersion)
         documentRef.current = doc
         const annotations = { spans: layer.spans, relations: layer.relations }
         base.current = { version, annotations }
@@ -262,6 +267,7 @@ export function useDocumentEditor(
 
   return {
     document,
+    documentVersion,
     offsets,
     status,
     spans: history.current.spans,

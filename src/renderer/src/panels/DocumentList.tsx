@@ -1,3 +1,4 @@
+import { DOCUMENT_ORDERS, type DocumentOrder } from '../../../shared/document-order'
 import type { DocumentStatus, DocumentSummary } from '../../../shared/model'
 import { VirtualList } from './VirtualList'
 
@@ -7,15 +8,37 @@ const documentKey = (doc: DocumentSummary) => doc.id
 const STATUS_TEXT: Record<DocumentStatus, string> = { todo: 'To do', in_progress: 'In progress', done: 'Done' }
 
 interface Props {
+  /** In the order shown (`order`). */
   documents: DocumentSummary[]
   currentId: string | null
   onOpen(id: string): void
+  order: DocumentOrder
+  onOrder(order: DocumentOrder): void
 }
 
-export function DocumentList({ documents, currentId, onOpen }: Props) {
+/** What a row says of a document besides its title: the file it came from, and its old title if renamed. */
+function rowDetails(doc: DocumentSummary): string {
+  return [doc.fileName && `File: ${doc.fileName}`, doc.importedTitle && `Imported as: ${doc.importedTitle}`].filter(Boolean).join('\n')
+}
+
+/** The file's own name; the folders it was in are in the row's tooltip (a narrow list would cut the name off). */
+function fileNameOnly(path: string | undefined): string {
+  return path === undefined ? '' : path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1)
+}
+
+export function DocumentList({ documents, currentId, onOpen, order, onOrder }: Props) {
   return (
     <nav className="document-list" aria-label="Documents">
-      <h2>Documents</h2>
+      <div className="document-list-header">
+        <h2>Documents</h2>
+        <select aria-label="Sort documents by" value={order} onChange={(event) => onOrder(event.target.value as DocumentOrder)} data-testid="document-order">
+          {DOCUMENT_ORDERS.map((option) => (
+            <option key={option.order} value={option.order}>
+              Sort: {option.title.toLowerCase()}
+            </option>
+          ))}
+        </select>
+      </div>
       {documents.length === 0 && <p className="empty">No documents yet: import .txt or .md files, or drop them here.</p>}
       <VirtualList
         items={documents}
@@ -29,6 +52,8 @@ export function DocumentList({ documents, currentId, onOpen }: Props) {
             aria-current={doc.id === currentId ? 'page' : undefined}
             tabIndex={tabIndex}
             onClick={() => onOpen(doc.id)}
+            title={rowDetails(doc) || undefined}
+            data-document-id={doc.id}
             data-testid="document-item"
           >
             <span className="doc-title">{doc.title}</span>
@@ -40,6 +65,10 @@ export function DocumentList({ documents, currentId, onOpen }: Props) {
             ) : (
               <>
                 <span className={`status status-${doc.status}`}>{STATUS_TEXT[doc.status]}</span>
+                {/* the file name, secondary: a headline may be shared, a file name tells them apart */}
+                <span className="doc-file" data-testid="document-file">
+                  {fileNameOnly(doc.fileName)}
+                </span>
                 <span className="span-count" aria-label={`${doc.spanCount} spans`}>
                   {doc.spanCount} {doc.spanCount === 1 ? 'span' : 'spans'}
                 </span>

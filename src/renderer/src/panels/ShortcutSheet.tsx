@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react'
 import { VIEWS } from '../app/views'
-import { FIND_BAR_KEYS, TEXT_NAVIGATION, type Shortcut } from '../commands/shortcuts'
+import { FIND_BAR_KEYS, PROJECT_COMMANDS, TEXT_NAVIGATION, type Shortcut } from '../commands/shortcuts'
 
 export function ShortcutSheet({
   shortcuts,
@@ -38,6 +38,14 @@ export function ShortcutSheet({
                 <td>Go to the {view.title} view</td>
               </tr>
             ))}
+          {PROJECT_COMMANDS.map((command) => (
+            <tr key={command.id}>
+              <td>
+                <kbd>{command.keys}</kbd>
+              </td>
+              <td>{command.title}</td>
+            </tr>
+          ))}
           {navigation.map((item) => (
             <tr key={item.keys}>
               <td>

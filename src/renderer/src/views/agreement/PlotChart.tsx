@@ -79,6 +79,13 @@ export function PlotChart({
     const chart = draw()
     // Plot adds <style> elements; the strict CSP would refuse them, so agreement.css has their rules
     for (const style of chart.querySelectorAll('style')) style.remove()
+    // Plot names each mark's <g> ("rule", "cell"), a name ARIA allows only on an element with a
+    // role: a mark of links is a group (its links name each number); the others (axes, rules,
+    // the diagonal, the printed values the links' names repeat) are drawing, hidden from AT
+    for (const mark of chart.querySelectorAll('g[aria-label]:not([role])')) {
+      if (mark.querySelector('a')) mark.setAttribute('role', 'group')
+      else mark.setAttribute('aria-hidden', 'true')
+    }
     for (const link of chart.querySelectorAll('a')) {
       const key = targetKey(link)
       const target = key === null ? undefined : targets.get(key)

@@ -17,6 +17,9 @@ import { usePreferences } from '../../app/preferences'
 import { AnnotatorField } from '../../panels/AnnotatorField'
 import { applyFilter, DocumentFilters, NO_FILTER, type DocumentFilter } from '../../panels/DocumentFilters'
 import { DocumentList, STATUS_TEXT } from '../../panels/DocumentList'
+import { DocumentTitle } from '../../panels/DocumentTitle'
+import { sortDocuments } from '../../../../shared/document-order'
+import { useDocumentRename } from './use-document-rename'
 import { ExportDialog } from '../../panels/ExportDialog'
 import { FindBar } from '../../panels/FindBar'
 import { ImportReportView } from '../../panels/ImportReportView'
@@ -51,7 +54,7 @@ export function AnnotateView() {
   const [message, setMessage] = useState<Message | null>(null)
   const showError = useCallback((text: string) => setMessage({ text, error: true }), [])
   const dismissMessage = useCallback(() => setMessage(null), [])
-  const { info, setInfo, documents, refresh, onSaved, switchAnnotator } = useProject(showError)
+  const { info, setInfo, documents, refresh, onSaved, onRenamed, switchAnnotator } = useProject(showError)
   const [currentId, setCurrentId] = useState<string | null>(null)
   const [pending, setPending] = useState<PendingSelection | null>(null)
   const [scrollTo, setScrollTo] = useState<ScrollRequest | null>(null)
@@ -68,15 +71,19 @@ export function AnnotateView() {
   const fileInput = useRef<HTMLInputElement>(null)
   const folderInput = useRef<HTMLInputElement>(null)
 
-  const visibleDocuments = useMemo(() => applyFilter(documents, filter), [documents, filter])
+  const view = usePreferences()
+  // in the user's order: the list, ] and [ and the first document opened all follow it
+  const visibleDocuments = useMemo(() => sortDocuments(applyFilter(documents, filter), view.documentOrder), [documents, filter, view.documentOrder])
   // derived from the summaries, so an annotator appears as soon as their first save lands
   const annotators = useMemo(() => [...new Set(documents.flatMap((d) => d.annotators))].sort(), [documents])
   useEffect(() => {
     // (a damaged document is not opened first: it can only show its error)
-    if (!currentId || !documents.some((d) => d.id === currentId)) setCurrentId((documents.find((d) => !d.error) ?? documents[0])?.id ?? null)
-  }, [documents, currentId])
+    if (!currentId || !documents.some((d) => d.id === currentId)) {
+      const ordered = sortDocuments(documents, view.documentOrder)
+      setCurrentId((ordered.find((d) => !d.error) ?? ordered[0])?.id ?? null)
+    }
+  }, [documents, currentId, view.documentOrder])
 
-  const view = usePreferences()
   const [reloadKey, setReloadKey] = useState(0)
   const { syncing, sync } = useSync({
     onReport: useCallback((text: string, error: boolean) => setMessage({ text, error }), []),
@@ -106,6 +113,7 @@ export function AnnotateView() {
     reloadedForLabels.current = info.labelsVersion
     setReloadKey((k) => k + 1)
   }, [info, editor.spans])
+  const rename = useDocumentRename({ documentId: currentId, documentVersion: editor.documentVersion, onRenamed, onMessage: setMessage })
   const labels = useMemo(() => info?.labels ?? [], [info])
   const relationTypes = useMemo(() => info?.relationTypes ?? [], [info])
   const text = editor.document?.text ?? ''
@@ -416,9 +424,17 @@ export function AnnotateView() {
           if (linkFrom && target && target !== linkFrom) finishLink(linkFrom, target)
         },
         openFind: () => setFindOpen(true),
+        renameDocument: (event) => {
+          // on a row of the document list: that document (opened first); elsewhere the open one
+          const row = event.target instanceof HTMLElement ? event.target.closest<HTMLElement>('[data-document-id]') : null
+          const id = row?.dataset.documentId ?? currentId
+          if (!id) return
+          if (id !== currentId) openDocument(id)
+          rename.start(id)
+        },
         editDetails: () => document.querySelector<HTMLElement>('.span-details select, .span-details input, .span-details textarea')?.focus()
       }),
-    [labels, applyLabel, editor, moveDocument, toggleDone, text, linkFrom, finishLink, relationTypes, view, sync, suggestionActions]
+    [labels, applyLabel, editor, moveDocument, toggleDone, text, linkFrom, finishLink, relationTypes, view, sync, currentId, openDocument, rename, suggestionActions]
   )
 
   useEffect(() => {
@@ -458,6 +474,7 @@ export function AnnotateView() {
       'next-document': () => moveDocument(1),
       'previous-document': () => moveDocument(-1),
       'toggle-done': toggleDone,
+      'rename-document': () => currentId && rename.start(currentId),
       'toggle-relations': view.toggleRelations,
       'cycle-label-tags': view.cycleLabelTags,
       'text-larger': () => view.changeTextSize(1),
@@ -466,7 +483,7 @@ export function AnnotateView() {
       sync
     }
     return desktop.onMenuCommand((command) => commands[command]?.())
-  }, [startImport, editor, moveDocument, toggleDone, view, sync])
+  }, [startImport, editor, moveDocument, toggleDone, view, sync, currentId, rename])
 
   const done = documents.filter((d) => d.status === 'done').length
   const current = documents.find((d) => d.id === currentId)
@@ -567,7 +584,7 @@ export function AnnotateView() {
             }}
           />
           <DocumentFilters filter={filter} labels={labels.map((l) => l.name)} annotators={annotators} onChange={setFilter} />
-          <DocumentList documents={visibleDocuments} currentId={currentId} onOpen={openDocument} />
+          <DocumentList documents={visibleDocuments} currentId={currentId} onOpen={openDocument} order={view.documentOrder} onOrder={view.setDocumentOrder} />
         </div>
         <PanelEdge
           side="left"
@@ -581,9 +598,16 @@ export function AnnotateView() {
           {editor.document && editor.offsets ? (
             <>
               <div className="editor-header">
-                <h2 className="doc-heading" title={editor.document.title}>
-                  {editor.document.title}
-                </h2>
+                <DocumentTitle
+                  // the list's title: renamed elsewhere, it follows (the watcher refreshed the list)
+                  title={current?.title ?? editor.document.title}
+                  {...(current?.importedTitle ? { importedTitle: current.importedTitle } : {})}
+                  {...(current?.fileName ? { fileName: current.fileName } : {})}
+                  editing={rename.renaming === editor.document.id}
+                  onStartEdit={() => rename.start(editor.document!.id)}
+                  onCancel={rename.cancel}
+                  onRename={(title, seen) => void rename.commit(editor.document!.id, title, seen)}
+                />
                 <span className={`status status-${editor.status}`} data-testid="document-status">
                   {STATUS_TEXT[editor.status]}
                 </span>
