@@ -17,13 +17,16 @@
 //   import (only with --only import): one big generated Spanwise JSONL (--import-bytes, default 1 GB) streamed into a new
 //           project as `spanwise import` does, against read + JSON.parse per line of the same file:
 //           MB/s, peak RSS, and the load average (the machine is shared).
+//   suggest: each suggestion source's precision and recall on a labelled sample corpus, the time
+//           to suggest across --documents documents, and suggestions in the editor on a
+//           200,000-character document (bench/suggest-bench.ts; the last needs the build).
 //   scale:  the workbench through its HTTP API on generated projects of --scale-sizes documents
 //           (default 1,000, 10,000 and 100,000; 400 words and 50 spans each, kept in
 //           <dir>/spanwise-bench/ between runs): first screen, list again, save, search, RSS,
 //           exports, and their growth (bench/scale-bench.ts).
 // Options: --documents N --spans-per-document N --runs N --open-runs N --hotkey-reps N --trials N
 //          --import-bytes N --scale-sizes N,N,...
-//          --only io|import|renderer|fsync|soak|agreement|sync|review|scale
+//          --only io|import|renderer|fsync|soak|agreement|sync|review|scale|suggest
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
@@ -35,6 +38,7 @@ import { soak } from './soak'
 import { syncBench } from './sync-bench'
 import { reviewBench } from './review-bench'
 import { scaleBench } from './scale-bench'
+import { suggestBench } from './suggest-bench'
 
 const { values } = parseArgs({
   options: {
@@ -185,3 +189,4 @@ if (!values.only || values.only === 'review') await reviewBench({ documents, dir
 if (!values.only || values.only === 'scale') {
   await scaleBench({ sizes: values['scale-sizes']!.split(',').map(Number), dir: values.dir!, scanUpTo: 10_000 })
 }
+if (!values.only || values.only === 'suggest') await suggestBench({ documents, dir: values.dir!, openRuns: Number(values['open-runs']) })

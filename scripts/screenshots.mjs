@@ -26,6 +26,13 @@ const NESTED_SPANS = [
 ]
 const RTL = 'Water talks: ministers meet\n\nقال وزير المياه إن الاتفاق سيوقع يوم الخميس في عمان.\nאמר הדובר כי השיחות יימשכו עד סוף החודש.\nThe talks involve three countries.\n'
 
+const NEWS =
+  'Ceasefire talks resume in Cairo\n\n' +
+  'Prime Minister Benjamin Netanyahu said on Tuesday that Israel would send a delegation to Cairo, where Hamas and Egyptian mediators ' +
+  'are discussing the release of 48 hostages. Netanyahu told reporters that the talks were “serious”.\n\n' +
+  'The Health Ministry in Gaza said 41,200 Palestinians had been killed. The United Nations estimated that one million people had fled to Rafah, ' +
+  'and that rebuilding would cost $18.5 billion. Hamas said Netanyahu was stalling; a Hamas official in Doha called the offer a step back.\n'
+
 // two teammates' versions of the pre-annotated demo article: [quote, label]
 const TEAMMATES = {
   maria: [
@@ -151,6 +158,31 @@ try {
   }
   await page.waitForTimeout(300)
   await shot(page, 'screenshot-rtl.png')
+
+  // suggestions: an actor labelled once, its other occurrences and the model's and patterns' proposals drawn dashed
+  await page.getByTestId('file-input').setInputFiles([{ name: 'talks.txt', mimeType: 'text/plain', buffer: Buffer.from(NEWS) }])
+  await page.getByRole('button', { name: /Ceasefire talks resume/ }).click()
+  await page.getByRole('button', { name: 'Dismiss import report' }).click()
+  await page.evaluate(() => {
+    const walker = document.createTreeWalker(document.querySelector('.document-text'), NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent.indexOf('Hamas')
+      if (at >= 0) {
+        window.getSelection().setBaseAndExtent(node, at, node, at + 'Hamas'.length)
+        document.querySelector('.document-text').dispatchEvent(new MouseEvent('mouseup', { bubbles: true }))
+        return
+      }
+    }
+  })
+  await page.keyboard.press('1')
+  // the model's suggestions arrive after the quick sources'
+  await page.waitForFunction(() => Number(document.querySelector('.document-text')?.dataset.suggestions ?? 0) > 10, null, { timeout: 120_000 })
+  await page.keyboard.press('Escape')
+  await page.getByTestId('document-text').focus()
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Alt+ArrowDown')
+  await page.keyboard.press('Alt+Enter')
+  await page.waitForTimeout(400)
+  await shot(page, 'screenshot-suggestions.png')
 
   // review: two teammates annotated the harbour article too, each a little differently
   as = 'analyst'

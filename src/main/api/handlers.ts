@@ -33,6 +33,7 @@ import { GoldStore } from '../review/gold-store'
 import { feedbackReport, listReviewDocuments, mergeProject, openReviewDocument, ReviewListCache } from '../review/review-service'
 import { MergeOptionsError } from '../../shared/review'
 import { ProjectChangedError, type RequestScope, type Session } from './session'
+import { suggestHandlers } from '../suggest/suggest-handlers'
 
 /** The channels one open project answers (the workspace answers the others: api/workspace-dispatch.ts). */
 export type ProjectChannel = Exclude<ChannelName, WorkspaceChannel>
@@ -171,7 +172,8 @@ export function createHandlers(session: Session): Handlers {
         filter: { ...filter, ...(documentIds ? { documentIds } : {}) },
         by: annotator
       }),
-    'review.feedback': ({ annotator, documentId }) => feedbackReport(store, goldStore, annotator, documentId)
+    'review.feedback': ({ annotator, documentId }) => feedbackReport(store, goldStore, annotator, documentId),
+    ...suggestHandlers(store)
   }
 }
 

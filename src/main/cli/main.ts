@@ -31,6 +31,7 @@ import { Workspace } from '../projects/workspace'
 import { ProjectStore } from '../store/project-store'
 import { MEASURE_IDS, type MeasureId } from '../../shared/agreement/report'
 import { mergeCommand } from '../review/merge-command'
+import { suggestCommand } from '../suggest/suggest-command'
 
 function annotatorOption(description = 'annotator layer to use (default: your user name)'): Option {
   return new Option('--annotator <name>', description).argParser((value) => {
@@ -302,6 +303,7 @@ export function buildProgram(): Command {
     )
 
   mergeCommand(program)
+  suggestCommand(program)
 
   program
     .command('init')

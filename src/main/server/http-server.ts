@@ -27,7 +27,9 @@ const MiB = 1024 * 1024
 const BODY_LIMITS: Partial<Record<string, number>> = {
   'documents.import': 256 * MiB,
   'labels.restore': 64 * MiB,
-  'annotations.save': 16 * MiB
+  'annotations.save': 16 * MiB,
+  'suggest.importDictionary': 32 * MiB,
+  'suggestions.reject': 8 * MiB
 }
 const DEFAULT_BODY_LIMIT = 1 * MiB
 /** Large bodies held in memory at once: a few uploads of 200 MB each must not exhaust the process. */

@@ -28,7 +28,7 @@ function isMine(path: string, annotator: string): boolean {
   // the writer's temporary, lock and journal files are never committed, even without our .gitignore
   if (name.startsWith('.') || name.endsWith('.tmp') || name.endsWith('.lock')) return false
   if (parts[0] === 'annotations') return parts[1] === annotator
-  return parts[0] === 'documents' || parts[0] === 'gold'
+  return parts[0] === 'documents' || parts[0] === 'gold' || parts[0] === 'suggest'
 }
 
 /** Syncs running in this process, by project folder: a second request waits for the first. */

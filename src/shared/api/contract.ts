@@ -33,6 +33,7 @@ import {
   type GoldLayer,
   type ReviewStatus
 } from '../review'
+import { MODEL_TYPES, SUGGESTION_SOURCES, type Suggestion, type SuggestSettings } from '../suggest/types'
 
 const documentId = z.string().regex(/^[0-9a-f]{8,64}$/, 'not a document id')
 
@@ -337,6 +338,23 @@ const labelSnapshotSchema = z.strictObject({
 })
 export type LabelSnapshotInput = z.infer<typeof labelSnapshotSchema>
 
+// ---- suggestions (see docs/suggestions.md) ----
+
+const suggestionMarkSchema = z.object({ start: z.number().int().nonnegative(), end: z.number().int().positive(), label: labelNameSchema })
+export const suggestSettingsSchema = z.object({
+  version: z.literal(1),
+  patterns: z.array(z.object({ label: labelNameSchema, kind: z.enum(['tokens', 'regex']), pattern: z.string().min(1).max(2000) })).max(200),
+  modelMapping: z.partialRecord(z.enum(MODEL_TYPES), labelNameSchema.nullable())
+})
+
+export interface SuggestSettingsInfo {
+  settings: SuggestSettings
+  /** The version of suggest/settings.json read ('absent': the defaults); a save states it. */
+  version: FileVersion
+  /** Labels with a dictionary and how many entries each has. */
+  dictionaries: { label: string; entries: number }[]
+}
+
 // ---- projects (the workbench's open project; see docs/architecture.md, "Projects") ----
 
 /** The open project as a page names it. */
@@ -614,6 +632,30 @@ export const channels = {
   'project.forget': {
     input: z.object({ folder: clientFolder }),
     result: {} as RecentProject[]
+  },
+  /** Suggested spans for one document as the request's annotator, less the ones they rejected there. */
+  'suggestions.document': {
+    input: z.object({ documentId, sources: z.array(z.enum(SUGGESTION_SOURCES)).min(1).optional() }),
+    result: {} as { suggestions: Suggestion[]; version: FileVersion }
+  },
+  /** Remembers rejected suggestions for the document (they never come back there); `baseVersion` as `suggestions.document` gave it. */
+  'suggestions.reject': {
+    input: z.object({ documentId, baseVersion: fileVersion, suggestions: z.array(suggestionMarkSchema).min(1).max(100_000) }),
+    result: {} as { version: FileVersion }
+  },
+  /** The project's patterns, model mapping and dictionaries. */
+  'suggest.settings': {
+    input: z.object({}),
+    result: {} as SuggestSettingsInfo
+  },
+  'suggest.saveSettings': {
+    input: z.object({ baseVersion: fileVersion, settings: suggestSettingsSchema }),
+    result: {} as SuggestSettingsInfo
+  },
+  /** Adds entries to dictionaries: plain lists (one entry a line, all of `label`) or CSV `text,label`. */
+  'suggest.importDictionary': {
+    input: z.object({ files: z.array(uploadSchema).min(1).max(100), label: labelNameSchema.optional() }),
+    result: {} as SuggestSettingsInfo & { added: Record<string, number> }
   }
 } as const
 

@@ -1,5 +1,7 @@
 // The files picked in a browser or dropped on the window, with the path inside a dropped or
 // picked folder; they are uploaded one by one as they are (never read whole into the page).
+// A small file a dialog sends inside a request (a suggestion dictionary) goes as base64.
+import type { Upload } from '../../../shared/api/contract'
 
 export interface PickedFile {
   file: File
@@ -37,4 +39,16 @@ export async function droppedFiles(transfer: DataTransfer): Promise<PickedFile[]
   if (entries.length === 0) return [...transfer.files].map((file) => pickedFile(file))
   const files = (await Promise.all(entries.map((entry) => entryFiles(entry, '')))).flat()
   return files.map(({ file, path }) => pickedFile(file, path))
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = ''
+  const chunk = 0x8000
+  for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk))
+  return btoa(binary)
+}
+
+/** A small file as a request carries it whole (dictionaries: a few hundred kilobytes at most). */
+export async function fileToUpload(file: File): Promise<Upload> {
+  return { name: file.name, base64: toBase64(new Uint8Array(await file.arrayBuffer())) }
 }

@@ -57,6 +57,35 @@ export interface ShortcutActions {
   renameDocument(event: KeyboardEvent): void
   /** Shares this annotator's work with the team and brings theirs (git). */
   sync(): void
+  /** Suggested spans: walking, accepting and rejecting them (absent: no suggestion keys). */
+  suggestions?: SuggestionActions
+}
+
+export interface SuggestionActions {
+  nextSuggestion(backwards: boolean): void
+  acceptSuggestion(): void
+  rejectSuggestion(): void
+  /** Accepts every suggestion with the selected suggestion's label. */
+  acceptLabel(): void
+  acceptAll(): void
+  /** Labels every other occurrence of the selected span's text in the document (one undo step). */
+  labelAllOccurrences(): void
+  openSettings(): void
+}
+
+/** The suggestion keys: Alt with arrows and Enter/Delete, so no label hotkey is ever shadowed. */
+export function suggestionShortcuts(actions: SuggestionActions): Shortcut[] {
+  const alt = (e: KeyboardEvent) => e.altKey && !ctrl(e)
+  return [
+    { id: 'next-suggestion', title: 'Select the next suggestion', keys: 'Alt+↓', matches: (e) => alt(e) && !e.shiftKey && e.key === 'ArrowDown', run: () => actions.nextSuggestion(false) },
+    { id: 'previous-suggestion', title: 'Select the previous suggestion', keys: 'Alt+↑', matches: (e) => alt(e) && !e.shiftKey && e.key === 'ArrowUp', run: () => actions.nextSuggestion(true) },
+    { id: 'accept-suggestion', title: 'Accept the selected suggestion (it becomes a span), then select the next', keys: 'Alt+Enter', matches: (e) => alt(e) && !e.shiftKey && e.key === 'Enter', run: actions.acceptSuggestion },
+    { id: 'reject-suggestion', title: 'Reject the selected suggestion (it never comes back in this document)', keys: 'Alt+Delete', matches: (e) => alt(e) && !e.shiftKey && (e.key === 'Delete' || e.key === 'Backspace'), run: actions.rejectSuggestion },
+    { id: 'accept-label-suggestions', title: "Accept every suggestion of the selected suggestion's label", keys: 'Alt+Shift+Enter', matches: (e) => alt(e) && e.shiftKey && e.key === 'Enter', run: actions.acceptLabel },
+    { id: 'accept-all-suggestions', title: 'Accept every suggestion in the document', keys: 'Ctrl+Alt+Enter', matches: (e) => ctrl(e) && e.altKey && e.key === 'Enter', run: actions.acceptAll },
+    { id: 'label-all-occurrences', title: "Label all occurrences of the selected span's text in the document", keys: 'Alt+O', matches: (e) => alt(e) && !e.shiftKey && e.code === 'KeyO', run: actions.labelAllOccurrences },
+    { id: 'suggestion-settings', title: 'Suggestion settings: patterns, dictionaries, the model’s labels…', keys: 'Ctrl+Shift+K', matches: (e) => ctrl(e) && e.shiftKey && !e.altKey && e.key.toLowerCase() === 'k', run: actions.openSettings }
+  ]
 }
 
 /** Keys the text view handles itself (caret and keyboard selection), listed on the sheet. */
@@ -168,6 +197,8 @@ function documentShortcuts(actions: SharedActions, doneTitle: string): Shortcut[
 export function buildShortcuts(actions: ShortcutActions): Shortcut[] {
   return [
     ...labelShortcuts(actions, (name) => `Label the selection (or relabel the selected span) as ${name}`),
+    // before Delete and Ctrl+Enter, which would otherwise take Alt+Delete and Ctrl+Alt+Enter
+    ...(actions.suggestions ? suggestionShortcuts(actions.suggestions) : []),
     ...tagShortcuts(actions.tagKeys, actions.toggleTag, (tag) => `Tag the document ${tag.group}: ${tag.option} (or untag it)`),
     {
       id: 'delete',

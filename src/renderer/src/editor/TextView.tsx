@@ -8,6 +8,7 @@ import type { Label, Relation, RelationType, Span } from '../../../shared/model'
 import type { OffsetMap } from '../../../shared/offsets'
 import { snapToWords, trimSelection } from '../../../shared/words'
 import { HighlightPainter } from './highlight-painter'
+import { SUGGESTION_SCOPE, suggestionStyles } from './suggestion-styles'
 import { SpanMarkLayer, type SpanMark } from './SpanMarkLayer'
 import { hasDetails, overlappingSpanIds, wantsTag, type LabelTagMode } from './span-marks'
 import { RelationLayer, type DrawnArc } from './RelationLayer'
@@ -52,6 +53,9 @@ interface Props {
   scope?: string
   /** Words for screen readers: what the text is and what keys do here. */
   description?: string
+  /** Suggested spans (ids: their suggestion keys), drawn apart from the spans, and the selected one. */
+  suggestions?: Span[]
+  selectedSuggestionId?: string | null
 }
 
 /** The width of a relation label (11px, semibold, as styles.css draws it), cached by text. */
@@ -83,6 +87,7 @@ function measureGlyphHeight(scroller: HTMLElement, container: HTMLElement): void
 
 /** How long the lines near the viewport stay put before their marks are placed (ms). */
 const NEAR_SETTLE_MS = 50
+const NO_SUGGESTIONS: Span[] = []
 
 /** One stylesheet per painter: its rules are replaced whenever its labels change. */
 function adoptSheet(): CSSStyleSheet {
@@ -112,6 +117,13 @@ export function TextView(props: Props) {
     return { sheet, painter: new HighlightPainter(sheet, props.scope) }
   })
   const painterRef = useRef(painter)
+  // suggestions have a painter (and stylesheet) of their own: drawn apart, never mixed with spans
+  const [{ suggestionSheet, suggestionPainter }] = useState(() => {
+    const suggestionSheet = adoptSheet()
+    return { suggestionSheet, suggestionPainter: new HighlightPainter(suggestionSheet, props.scope ? `${props.scope}s` : SUGGESTION_SCOPE, suggestionStyles) }
+  })
+  const suggestions = props.suggestions ?? NO_SUGGESTIONS
+  const selectedSuggestionId = props.selectedSuggestionId ?? null
   const caretRef = useRef<number | null>(null)
   const callbacks = useRef(props)
   callbacks.current = props
@@ -136,6 +148,7 @@ export function TextView(props: Props) {
           else near.delete(line)
         }
         painterRef.current.setVisibleLines(new Set(near))
+        suggestionPainter.setVisibleLines(new Set(near))
         nearLinesRef.current = new Set(near)
         // brackets and tags follow once scrolling pauses: the highlights above keep up with every
         // frame, the marks (DOM, measured) would cost the scroll its frame rate
@@ -153,7 +166,16 @@ export function TextView(props: Props) {
     }
   }, [text])
 
-  useEffect(() => painterRef.current.setLabels(labels), [labels])
+  useEffect(() => {
+    painterRef.current.setLabels(labels)
+    suggestionPainter.setLabels(labels)
+  }, [labels])
+
+  useLayoutEffect(() => {
+    if (!layoutRef.current) return
+    suggestionPainter.paint(layoutRef.current, offsets, suggestions, selectedSuggestionId)
+    scrollerRef.current!.dataset.suggestions = String(suggestionPainter.spanCount)
+  }, [offsets, suggestions, selectedSuggestionId, text])
 
   useLayoutEffect(() => {
     if (!layoutRef.current) return
@@ -176,7 +198,8 @@ export function TextView(props: Props) {
   useEffect(
     () => () => {
       painter.destroy()
-      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((adopted) => adopted !== sheet)
+      suggestionPainter.destroy()
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((adopted) => adopted !== sheet && adopted !== suggestionSheet)
     },
     []
   )

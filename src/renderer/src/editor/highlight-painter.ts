@@ -93,14 +93,16 @@ export class HighlightPainter {
 
   constructor(
     private readonly sheet: CSSStyleSheet,
-    private readonly scope = 'sw'
+    private readonly scope = 'sw',
+    /** The stylesheet's rules: spans' by default; suggestions are drawn apart (suggestion-styles.ts). */
+    private readonly styles: typeof highlightStyles = highlightStyles
   ) {
     this.names = markNames(scope)
   }
 
   setLabels(labels: Label[]): void {
     this.labels = labels
-    this.sheet.replaceSync(highlightStyles(labels, this.chunks, this.scope))
+    this.sheet.replaceSync(this.styles(labels, this.chunks, this.scope))
   }
 
   private highlightFor(key: string): Highlight {

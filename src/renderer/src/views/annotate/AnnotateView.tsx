@@ -38,6 +38,11 @@ import { SpanList } from '../../panels/SpanList'
 import { SyncButton } from '../../panels/SyncButton'
 import { Toasts, type Message } from '../../panels/Toasts'
 import { useProject } from '../../app/use-project'
+import { PhraseMatcher } from '../../../../shared/suggest/phrases'
+import type { SuggestionActions } from '../../commands/shortcuts'
+import { SuggestionList } from '../../panels/SuggestionList'
+import { SuggestSettingsDialog } from '../../panels/SuggestSettingsDialog'
+import { useSuggestions } from './use-suggestions'
 import { useSync } from '../../app/use-sync'
 
 const NO_RELATIONS: Relation[] = []
@@ -55,7 +60,7 @@ export function AnnotateView() {
   const [scrollTo, setScrollTo] = useState<ScrollRequest | null>(null)
   const [report, setReport] = useState<ImportReport | null>(null)
   const importer = useImport()
-  const [dialog, setDialog] = useState<'shortcuts' | 'labels' | 'export' | 'statistics' | null>(null)
+  const [dialog, setDialog] = useState<'shortcuts' | 'labels' | 'export' | 'statistics' | 'suggestions' | null>(null)
   const [dragging, setDragging] = useState(false)
   const [filter, setFilter] = useState<DocumentFilter>(NO_FILTER)
   const [findOpen, setFindOpen] = useState(false)
@@ -85,7 +90,19 @@ export function AnnotateView() {
     onError: showError,
     afterSync: useCallback(() => refresh().then(() => setReloadKey((k) => k + 1)), [refresh])
   })
-  const editor = useDocumentEditor(currentId, info?.annotator ?? '', onSaved, showError, reloadKey)
+  // each landed save asks for the suggestions from the analyst's own labels again
+  const [savedTick, setSavedTick] = useState(0)
+  const onLayerSaved = useCallback<typeof onSaved>(
+    (layer) => {
+      onSaved(layer)
+      setSavedTick((tick) => tick + 1)
+    },
+    [onSaved]
+  )
+  const editor = useDocumentEditor(currentId, info?.annotator ?? '', onLayerSaved, showError, reloadKey)
+  const suggestions = useSuggestions(currentId, info?.annotator ?? '', editor.document !== null, editor.spans, savedTick, showError)
+  const [selectedSuggestion, setSelectedSuggestion] = useState<string | null>(null)
+  useEffect(() => setSelectedSuggestion(null), [currentId])
   // another tab renamed or deleted a label: the open layer is read again, named as the label set
   // is now (saves sent meanwhile are brought forward by the store); once per label set version
   const reloadedForLabels = useRef<string | null>(null)
@@ -114,6 +131,78 @@ export function AnnotateView() {
     setLinkChoice(null)
     window.getSelection()?.removeAllRanges()
   }, [])
+
+  const selectSuggestion = useCallback(
+    (key: string | null) => {
+      setSelectedSuggestion(key)
+      const suggestion = key ? suggestions.byKey.get(key) : undefined
+      if (suggestion) {
+        editor.select(null)
+        setPending(null)
+        setScrollTo({ offset: suggestion.start })
+      }
+    },
+    [suggestions.byKey, editor]
+  )
+
+  /** Accepts suggestions (one undo step); selects the one after the last accepted. */
+  const acceptSuggestions = useCallback(
+    (keys: string[], label?: string) => {
+      const chosen = keys.map((key) => suggestions.byKey.get(key)).filter((s) => s !== undefined)
+      if (chosen.length === 0) return 0
+      const after = suggestions.shown.find((s) => !keys.includes(s.id) && s.start >= chosen.at(-1)!.end)
+      const made = editor.createSpans(chosen.map((s) => ({ start: s.start, end: s.end, label: label ?? s.label })))
+      setSelectedSuggestion(after?.id ?? null)
+      if (after) setScrollTo({ offset: after.start })
+      return made
+    },
+    [suggestions, editor]
+  )
+
+  const suggestionActions = useMemo<SuggestionActions>(
+    () => ({
+      nextSuggestion: (backwards) => {
+        const list = suggestions.shown
+        if (list.length === 0) return
+        const index = list.findIndex((s) => s.id === selectedSuggestion)
+        const next = index < 0 ? (backwards ? list.length - 1 : 0) : (index + (backwards ? -1 : 1) + list.length) % list.length
+        selectSuggestion(list[next]!.id)
+      },
+      acceptSuggestion: () => {
+        if (selectedSuggestion) acceptSuggestions([selectedSuggestion])
+      },
+      rejectSuggestion: () => {
+        const suggestion = selectedSuggestion ? suggestions.byKey.get(selectedSuggestion) : undefined
+        if (!suggestion) return
+        const after = suggestions.shown.find((s) => s.id !== selectedSuggestion && s.start >= suggestion.start)
+        suggestions.reject([suggestion])
+        setSelectedSuggestion(after?.id ?? null)
+        if (after) setScrollTo({ offset: after.start })
+      },
+      acceptLabel: () => {
+        const label = selectedSuggestion ? suggestions.byKey.get(selectedSuggestion)?.label : undefined
+        if (!label) return
+        const made = acceptSuggestions(suggestions.shown.filter((s) => s.label === label).map((s) => s.id))
+        setMessage({ text: `Accepted ${made} ${label} suggestion(s).`, error: false, undo: editor.undo })
+      },
+      acceptAll: () => {
+        const made = acceptSuggestions(suggestions.shown.map((s) => s.id))
+        if (made > 0) setMessage({ text: `Accepted ${made} suggestion(s).`, error: false, undo: editor.undo })
+      },
+      labelAllOccurrences: () => {
+        const span = editor.spans.find((s) => s.id === editor.selectedId)
+        if (!span || !editor.offsets) return
+        const matcher = new PhraseMatcher()
+        matcher.add(editor.offsets.sliceCodePoints(span.start, span.end), span.label)
+        const offsets = editor.offsets
+        const found = matcher.match(text).map((m) => ({ start: offsets.toCodePoint(m.start), end: offsets.toCodePoint(m.end), label: span.label }))
+        const made = editor.createSpans(found)
+        setMessage({ text: `Labelled ${made} more occurrence(s) as ${span.label}.`, error: false, ...(made > 0 ? { undo: editor.undo } : {}) })
+      },
+      openSettings: () => setDialog('suggestions')
+    }),
+    [suggestions, selectedSuggestion, selectSuggestion, acceptSuggestions, editor, text]
+  )
 
   const moveDocument = useCallback(
     (step: number) => {
@@ -173,6 +262,7 @@ export function AnnotateView() {
     (id: string | null) => {
       if (linkFrom && id && id !== linkFrom) finishLink(linkFrom, id)
       else editor.select(id)
+      if (id) setSelectedSuggestion(null)
     },
     [linkFrom, finishLink, editor]
   )
@@ -187,9 +277,12 @@ export function AnnotateView() {
         if (selection && selection.rangeCount > 0) selection.collapseToEnd()
       } else if (editor.selectedId) {
         editor.relabelSelected(label)
+      } else if (selectedSuggestion) {
+        // a label key on a selected suggestion accepts it with that label
+        acceptSuggestions([selectedSuggestion], label)
       }
     },
-    [pending, editor]
+    [pending, editor, selectedSuggestion, acceptSuggestions]
   )
 
   const runImport = useCallback(
@@ -302,6 +395,7 @@ export function AnnotateView() {
           setLinkChoice(null)
           editor.select(null)
           editor.selectRelation(null)
+          setSelectedSuggestion(null)
           window.getSelection()?.removeAllRanges()
         },
         showShortcuts: () => setDialog('shortcuts'),
@@ -311,6 +405,7 @@ export function AnnotateView() {
         togglePanel: view.togglePanel,
         cycleLabelTags: view.cycleLabelTags,
         sync,
+        suggestions: suggestionActions,
         adjustSpan: (edge, grow) => {
           const span = editor.spans.find((s) => s.id === editor.selectedId)
           if (!span || !editor.offsets) return
@@ -337,7 +432,7 @@ export function AnnotateView() {
         },
         editDetails: () => document.querySelector<HTMLElement>('.span-details select, .span-details input, .span-details textarea')?.focus()
       }),
-    [labels, tagGroups, applyLabel, editor, moveDocument, toggleDone, text, linkFrom, finishLink, relationTypes, view, sync, currentId, openDocument, rename]
+    [labels, tagGroups, applyLabel, editor, moveDocument, toggleDone, text, linkFrom, finishLink, relationTypes, view, sync, currentId, openDocument, rename, suggestionActions]
   )
 
   useEffect(() => {
@@ -449,6 +544,9 @@ export function AnnotateView() {
         </button>
         <button type="button" onClick={() => setDialog('labels')}>
           Labels…
+        </button>
+        <button type="button" onClick={() => setDialog('suggestions')} aria-keyshortcuts="Control+Shift+K">
+          Suggestions…
         </button>
         <SyncButton syncing={syncing} onSync={sync} />
         <button type="button" onClick={() => setDialog('shortcuts')} aria-label="Keyboard shortcuts" aria-keyshortcuts="?">
@@ -597,6 +695,8 @@ export function AnnotateView() {
                 onSelectSpan={selectSpan}
                 onSelectRelation={editor.selectRelation}
                 onPendingSelection={setPending}
+                suggestions={suggestions.shown}
+                selectedSuggestionId={selectedSuggestion}
               />
             </>
           ) : (
@@ -635,6 +735,19 @@ export function AnnotateView() {
                 if (span) setScrollTo({ offset: span.start })
               }}
             />
+            <SuggestionList
+              suggestions={suggestions.shown}
+              byKey={suggestions.byKey}
+              labels={labels}
+              offsets={editor.offsets}
+              selectedKey={selectedSuggestion}
+              onSelect={selectSuggestion}
+              onAcceptLabel={(label) => {
+                const made = acceptSuggestions(suggestions.shown.filter((s) => s.label === label).map((s) => s.id))
+                setMessage({ text: `Accepted ${made} ${label} suggestion(s).`, error: false, undo: editor.undo })
+              }}
+              onAcceptAll={() => suggestionActions.acceptAll()}
+            />
             <RelationList relations={editor.relations} spans={editor.spans} offsets={editor.offsets} selectedId={editor.selectedRelationId} onSelect={editor.selectRelation} />
           </div>
         )}
@@ -646,6 +759,7 @@ export function AnnotateView() {
         </Suspense>
       )}
       {dialog === 'labels' && info && <LabelEditor labels={info.labels} tagGroups={info.tagGroups} labelsVersion={info.labelsVersion} documents={documents} onApply={changeLabels} onClose={() => setDialog(null)} />}
+      {dialog === 'suggestions' && <SuggestSettingsDialog labels={labels} onSaved={suggestions.reload} onClose={() => setDialog(null)} />}
       {dialog === 'export' && info && (
         <ExportDialog formats={info.exportFormats} annotators={annotators} onExport={(choice) => void runExport(choice)} onClose={() => setDialog(null)} />
       )}
