@@ -106,6 +106,8 @@ async function openAnnotate(page: Page, title = 'Harbour master'): Promise<void>
 
 async function openReview(page: Page): Promise<void> {
   await page.goto(team.url)
+  // the view keys work once the project is open (the view tabs are shown)
+  await expect(page.getByRole('navigation', { name: 'Views' })).toBeVisible()
   await page.keyboard.press('Alt+2')
   await expect(page.getByTestId('review-document').first()).toBeVisible()
   await page.getByTestId('review-document').first().click()
@@ -114,6 +116,8 @@ async function openReview(page: Page): Promise<void> {
 
 async function openAgreement(page: Page): Promise<void> {
   await page.goto(team.url)
+  // the view keys work once the project is open (the view tabs are shown)
+  await expect(page.getByRole('navigation', { name: 'Views' })).toBeVisible()
   await page.keyboard.press('Alt+3')
   await expect(page.getByTestId('agreement-report')).toBeVisible()
   await expect(page.getByTestId('agreement-status')).toHaveText('')

@@ -97,6 +97,8 @@ function paintedOn(page: Page, a: string, b: string, part: 'score' | 'counts' = 
 
 async function openAgreement(page: Page): Promise<void> {
   await page.goto(workbench.url)
+  // the view keys work once the project is open (the view tabs are shown)
+  await expect(page.getByRole('navigation', { name: 'Views' })).toBeVisible()
   await page.keyboard.press('Alt+3')
   await expect(page.getByRole('button', { name: 'Agreement', exact: true })).toHaveAttribute('aria-current', 'page')
   await expect(page.getByTestId('pair-matrix')).toBeVisible()

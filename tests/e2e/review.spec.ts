@@ -49,6 +49,8 @@ async function api<T>(workbench: RunningWorkbench, channel: string, input: unkno
 
 async function openReview(page: Page, workbench: RunningWorkbench): Promise<void> {
   await page.goto(workbench.url)
+  // the view keys work once the project is open (the view tabs are shown)
+  await expect(page.getByRole('navigation', { name: 'Views' })).toBeVisible()
   await page.keyboard.press('Alt+2')
   await expect(page.getByTestId('review-document')).toHaveCount(1)
   await expect(page.locator('.review-text .document-text')).toContainText('Harbour master')
@@ -139,6 +141,8 @@ test('walk conflicts by keyboard, take, edit, reject, undo, auto-merge, mark rev
 
   // everything was saved as it was decided: a reload shows the same gold
   await page.reload()
+  // the view keys work once the project is open (the view tabs are shown)
+  await expect(page.getByRole('navigation', { name: 'Views' })).toBeVisible()
   await page.keyboard.press('Alt+2')
   await expect(page.getByTestId('review-document').getByTestId('review-status')).toHaveText('Reviewed')
   await page.locator('.review-text .document-text').focus()

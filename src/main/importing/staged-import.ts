@@ -103,6 +103,8 @@ async function writeAll(files: { file: string; content: string }[]): Promise<voi
 export class StagedImport {
   readonly staging: string
   private readonly importedAt = new Date().toISOString()
+  /** Each document's place in this import (its file's order), for the list's "import order". */
+  private importIndex = 0
   /** Documents in the project when the import began. */
   private readonly existing: Set<string>
   /** Documents and layers staged by files that parsed completely, and by the file being read. */
@@ -157,12 +159,13 @@ export class StagedImport {
     const staged: StagedDocument[] = []
     const revision = currentRevision(this.store.settings)
     for (const doc of batch) {
+      const importIndex = this.importIndex++
       const sha256 = contentHash(doc.text)
       const id = sha256.slice(0, 16)
       const added = !this.existing.has(id) && !this.documents.has(id) && !this.unitDocuments.has(id)
       if (added) {
         this.unitDocuments.add(id)
-        const record = { version: 1, id, title: doc.title, text: doc.text, meta: doc.meta, sha256, importedAt: this.importedAt }
+        const record = { version: 1, id, title: doc.title, text: doc.text, meta: doc.meta, sha256, importedAt: this.importedAt, importIndex }
         writes.push({ file: this.stagedDocumentFile(id), content: canonicalJson(record) })
       }
       const annotator = doc.annotator ?? fallbackAnnotator

@@ -64,6 +64,7 @@ export function PlotChart({
   /** The link that holds the chart's Tab stop, kept across redraws (a report refreshed by a
    * teammate's save redraws the chart while the user walks it). */
   const current = useRef<string | null>(null)
+  const focusedBeforeRedraw = useRef(false)
 
   function rove(to: Element): void {
     const host = container.current
@@ -75,7 +76,9 @@ export function PlotChart({
   useEffect(() => {
     const host = container.current
     if (!host) return
-    const hadFocus = host.contains(document.activeElement)
+    // the previous chart is removed by this effect's cleanup, which notes whether it had focus
+    const hadFocus = focusedBeforeRedraw.current || host.contains(document.activeElement)
+    focusedBeforeRedraw.current = false
     const chart = draw()
     // Plot adds <style> elements; the strict CSP would refuse them, so agreement.css has their rules
     for (const style of chart.querySelectorAll('style')) style.remove()
@@ -100,7 +103,10 @@ export function PlotChart({
       rove(stop)
       if (hadFocus && stop instanceof SVGElement) stop.focus()
     }
-    return () => chart.remove()
+    return () => {
+      focusedBeforeRedraw.current = chart.contains(document.activeElement)
+      chart.remove()
+    }
   }, [draw, targets])
 
   function activate(event: MouseEvent | KeyboardEvent): void {
