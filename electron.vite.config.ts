@@ -5,7 +5,13 @@ import { defineConfig } from 'electron-vite'
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { main: resolve(__dirname, 'src/main/electron/main.ts') } }
+      rollupOptions: {
+        input: {
+          main: resolve(__dirname, 'src/main/electron/main.ts'),
+          // agreement's worker thread (src/main/agreement/report-workers.ts finds it beside main.js)
+          'report-worker': resolve(__dirname, 'src/main/agreement/report-worker.ts')
+        }
+      }
     }
   },
   preload: {

@@ -11,6 +11,7 @@ import { Level, addCounts, alignedLabels, type LevelDocument } from './scope'
 import { OVERLAP_THRESHOLD, SPAN_MEASURES, SPAN_RULES, spanMatchCountsByLabel } from './span-f1'
 import { documentTokens, tokenLabels, TOKENIZER_DESCRIPTION } from './tokens'
 import { TagAgreementBuilder } from './tag-agreement'
+import type { NominalTable } from './nominal'
 import type { DocumentTags, TagGroup } from '../../shared/model'
 
 export interface AgreementDocument {
@@ -36,6 +37,23 @@ export interface ReportOptions {
   filters: Omit<AgreementFilters, 'annotators' | 'labels' | 'documents'>
 }
 
+interface DocumentRow {
+  documentId: string
+  title: string
+  annotators: string[]
+  scores: Scores
+  disorder: number | null
+}
+
+/** The sums of a batch of documents (see ReportBuilder.batchSums). */
+export interface BatchSums {
+  project: Level
+  byLabel: Level[]
+  rows: DocumentRow[]
+  /** The document tags' tables, one per tag item (null without tag groups). */
+  tagTables: NominalTable[] | null
+}
+
 /**
  * Takes documents one at a time (so a project is never all in memory, and a caller reading files
  * lets other work run between them), then gives the report.
@@ -45,7 +63,7 @@ export class ReportBuilder {
   private readonly seed: number
   private readonly project: Level
   private readonly byLabel: { label: string; level: Level }[]
-  private readonly rows: { documentId: string; title: string; annotators: string[]; scores: Scores; disorder: number | null }[] = []
+  private readonly rows: DocumentRow[] = []
   private readonly labelCode: Map<string, number>
   private readonly kept: Set<string>
   private readonly tags: TagAgreementBuilder | null
@@ -123,6 +141,22 @@ export class ReportBuilder {
     }
     // scored now; γ waits for the project's expected disorder
     this.rows.push({ documentId: doc.documentId, title: doc.title, annotators: [...docLevel.raters], scores: docLevel.scores(null), disorder: docLevel.observedDisorder() })
+  }
+
+  /**
+   * What the documents added so far summed to, for another builder of the same options to merge
+   * (a worker thread's batch: the value is structured-cloned on its way, so it holds no function).
+   */
+  batchSums(): BatchSums {
+    return { project: this.project, byLabel: this.byLabel.map(({ level }) => level), rows: this.rows, tagTables: this.tags?.tables() ?? null }
+  }
+
+  /** Adds the sums of a batch measured elsewhere, as if its documents were added here now. */
+  mergeBatch(sums: BatchSums): void {
+    this.project.merge(Level.revive(sums.project))
+    this.byLabel.forEach(({ level }, i) => level.merge(Level.revive(sums.byLabel[i]!)))
+    for (const row of sums.rows) this.rows.push(row)
+    if (sums.tagTables) this.tags?.mergeTables(sums.tagTables)
   }
 
   finish(): AgreementReport {

@@ -457,35 +457,80 @@ export class DisorderSum {
   }
 }
 
-/** The observed shape of a scope's documents, from which random continua are drawn. */
+/**
+ * The observed shape of a scope's documents, from which random continua are drawn: each
+ * document's length and each rater's number of units, and every unit's length and label. Kept
+ * in flat lists of numbers, not an object per unit: a project has millions of units, and a
+ * worker thread's shapes travel to the main thread by structured clone (report-workers.ts).
+ */
 export class ContinuumShapes {
-  readonly documents: { length: number; unitsPerRater: number[] }[] = []
-  readonly units: GammaUnit[] = []
+  /** Each document's length. */
+  readonly lengths: number[] = []
+  /** Each document's units per rater, `raters` numbers a document. */
+  readonly unitCounts: number[] = []
+  raters = 0
+  readonly unitLengths: number[] = []
+  /** Each unit's label, as an index into `labels`. */
+  readonly unitLabels: number[] = []
+  readonly labels: string[] = []
+  private readonly labelIndex = new Map<string, number>()
+
+  get documents(): number {
+    return this.lengths.length
+  }
+
+  get units(): number {
+    return this.unitLengths.length
+  }
+
   add(length: number, layers: readonly (readonly GammaUnit[])[]): void {
     if (layers.every((l) => l.length === 0)) return
-    this.documents.push({ length, unitsPerRater: layers.map((l) => l.length) })
-    for (const layer of layers) for (const u of layer) this.units.push(u)
+    this.raters = layers.length
+    this.lengths.push(length)
+    for (const layer of layers) this.unitCounts.push(layer.length)
+    for (const layer of layers) for (const u of layer) this.addUnit(u.end - u.start, u.label)
   }
+
   merge(other: ContinuumShapes): void {
-    for (const d of other.documents) this.documents.push(d)
-    for (const u of other.units) this.units.push(u)
+    if (other.lengths.length === 0) return
+    this.raters = other.raters
+    for (const length of other.lengths) this.lengths.push(length)
+    for (const count of other.unitCounts) this.unitCounts.push(count)
+    const codes = other.labels.map((label) => this.labelCode(label))
+    for (const length of other.unitLengths) this.unitLengths.push(length)
+    for (const code of other.unitLabels) this.unitLabels.push(codes[code]!)
+  }
+
+  private addUnit(length: number, label: string): void {
+    this.unitLengths.push(length)
+    this.unitLabels.push(this.labelCode(label))
+  }
+
+  private labelCode(label: string): number {
+    let code = this.labelIndex.get(label)
+    if (code === undefined) {
+      code = this.labels.push(label) - 1
+      this.labelIndex.set(label, code)
+    }
+    return code
   }
 }
 
 /** δ_expected of a scope: GAMMA_SAMPLES random continua from `shapes`, seeded by `seed` and `scope`. */
 export function expectedDisorder(shapes: ContinuumShapes, raters: number, seed: number, scope: string, samples = GAMMA_SAMPLES): number | null {
-  if (shapes.documents.length === 0 || shapes.units.length === 0) return null
+  if (shapes.documents === 0 || shapes.units === 0) return null
   const random = seedrandom(`${seed}:${scope}`)
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!
+  const pickIndex = (count: number) => Math.floor(random() * count)
   const sum = new DisorderSum(raters)
   for (let s = 0; s < samples; s++) {
-    const shape = pick(shapes.documents)
-    const layers = shape.unitsPerRater.map((count) =>
-      Array.from({ length: count }, () => {
-        const model = pick(shapes.units)
-        const length = Math.min(model.end - model.start, shape.length)
-        const start = Math.floor(random() * (shape.length - length + 1))
-        return { start, end: start + length, label: model.label }
+    const doc = pickIndex(shapes.documents)
+    const docLength = shapes.lengths[doc]!
+    const layers = Array.from({ length: shapes.raters }, (_, r) =>
+      Array.from({ length: shapes.unitCounts[doc * shapes.raters + r]! }, () => {
+        const model = pickIndex(shapes.units)
+        const length = Math.min(shapes.unitLengths[model]!, docLength)
+        const start = Math.floor(random() * (docLength - length + 1))
+        return { start, end: start + length, label: shapes.labels[shapes.unitLabels[model]!]! }
       })
     )
     sum.add(bestAlignment(layers))

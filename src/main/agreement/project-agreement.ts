@@ -4,23 +4,25 @@ import { readdir } from 'node:fs/promises'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { ChannelInput } from '../../shared/api/contract'
-import type { DocumentStatus, DocumentTags } from '../../shared/model'
 import { GOLD_RATER, type AgreementReport } from '../../shared/agreement/report'
-import type { AlignableSpan } from '../../shared/alignment'
 import { appRoot } from '../app-paths'
 import { annotationsDir, idFromFileName } from '../store/layout'
 import { StoreError, type ProjectStore } from '../store/project-store'
-import { ReportBuilder, type AgreementDocument } from './build-report'
+import { readAgreementDocument, type GoldRater } from './agreement-reader'
+import { ReportBuilder, type BatchSums } from './build-report'
+import type { BatchSetup, BatchTask } from './measure-batch'
+import { ReportCache, type PlannedBatch } from './report-cache'
+import { defaultWorkerCount, MIN_DOCUMENTS_FOR_WORKERS, ReportWorkers } from './report-workers'
 import { GoldStore } from '../review/gold-store'
 
 export type AgreementRequest = ChannelInput<'agreement.report'>
 
-/** Files read at once: enough to keep the disk busy, few enough not to exhaust file handles. */
+/** Documents a batch without the cache (which cuts its own): a worker's unit of work. */
 const READ_BATCH = 64
 /**
- * Longest stretch of measuring between two turns of the event loop: a batch of 64 documents
- * takes a third of a second of CPU or more, too long for a server or the app's main process to
- * leave other requests waiting.
+ * Longest stretch of measuring in the main thread between two turns of the event loop: a
+ * document takes a millisecond or two, and a server or the app's main process must not leave
+ * other requests waiting for longer than this.
  */
 const SLICE_MS = 20
 
@@ -37,7 +39,26 @@ async function layerIds(folder: string, annotator: string): Promise<Set<string>>
   return new Set(files.map(idFromFileName).filter((id): id is string => id !== null))
 }
 
-export async function projectAgreement(store: ProjectStore, request: AgreementRequest): Promise<AgreementReport> {
+export interface MeasuringOptions {
+  /**
+   * Worker threads that measure the spans: a number (0 = this thread, whatever the size), or by
+   * default one per core once the project is big enough for them to pay off.
+   */
+  workers?: number
+  /** Whether batches' sums are kept in and read from the project's cache (default: yes). */
+  cache?: boolean
+  /** Filled in with what the report read from the cache and what it measured (the bench and tests show it). */
+  stats?: MeasuringStats
+}
+
+export interface MeasuringStats {
+  batches: number
+  fromCache: number
+  measuredDocuments: number
+  workers: number
+}
+
+export async function projectAgreement(store: ProjectStore, request: AgreementRequest, measuring: MeasuringOptions = {}): Promise<AgreementReport> {
   const known = await store.annotators()
   const annotators = request.annotators?.length ? [...new Set(request.annotators)] : known
   const unknown = annotators.filter((name) => !known.includes(name))
@@ -53,29 +74,57 @@ export async function projectAgreement(store: ProjectStore, request: AgreementRe
   const candidates = [...new Set(idsByAnnotator.flatMap((ids) => [...ids]))].sort()
   const status = request.status ?? null
   const raters = includeGold ? [...annotators, GOLD_RATER] : annotators
-  const builder = new ReportBuilder({
-    raters,
-    labels,
-    ...(request.measures ? { measures: request.measures } : {}),
-    spanwiseVersion: spanwiseVersion(),
-    tagGroups: store.settings.tagGroups,
-    filters: { status, includeGold }
-  })
   const names = raters.join(', ') || 'none'
   if (raters.length < 2) throw new StoreError('invalid_input', `fewer than two annotators to compare (${names}): choose two or more, or include gold`)
-  // read a batch, measure it a slice at a time, read the next: a server or the app's main
-  // process keeps answering other requests meanwhile
-  let sliceStarted = performance.now()
-  for (let i = 0; i < candidates.length; i += READ_BATCH) {
-    const batch = await Promise.all(candidates.slice(i, i + READ_BATCH).map((id) => readDocument(store, id, annotators, idsByAnnotator, status, includeGold)))
-    for (const doc of batch) {
-      if (!doc) continue
-      builder.add(doc)
-      if (performance.now() - sliceStarted < SLICE_MS) continue
-      await nextTurn()
-      sliceStarted = performance.now()
-    }
+  const setup: BatchSetup = {
+    report: {
+      raters,
+      labels,
+      ...(request.measures ? { measures: request.measures } : {}),
+      spanwiseVersion: spanwiseVersion(),
+      tagGroups: store.settings.tagGroups,
+      filters: { status, includeGold }
+    },
+    reading: { folder: store.folder, config: store.settings, annotators, status }
   }
+  const builder = new ReportBuilder(setup.report)
+  const golds = includeGold ? new GoldStore(store) : null
+  const goldOf = (ids: string[]) => golds && ids.map((id) => goldRater(golds, id))
+  const cache = measuring.cache === false ? null : new ReportCache(store.folder, setup, includeGold, spanwiseVersion())
+  const batches = cache ? cache.plan(candidates) : inBatches(candidates)
+  const toMeasure = cache ? batches.filter((batch) => !cache.has(batch.key)) : batches
+  const documentsToMeasure = toMeasure.reduce((sum, batch) => sum + batch.documentIds.length, 0)
+  const workerCount = measuring.workers ?? (documentsToMeasure >= MIN_DOCUMENTS_FOR_WORKERS ? defaultWorkerCount() : 0)
+  const workers = workerCount > 0 ? new ReportWorkers(setup, workerCount) : null
+  const stats = measuring.stats ?? ({} as MeasuringStats)
+  Object.assign(stats, { batches: batches.length, fromCache: 0, measuredDocuments: 0, workers: workerCount })
+  try {
+    // a few batches ahead of the merge, so that no worker waits; merged in order, so memory stays flat
+    const ahead: Promise<BatchSums>[] = []
+    const mergeOldest = async () => builder.mergeBatch(await ahead.shift()!)
+    for (const { documentIds, key } of batches) {
+      const cached = cache?.read(key)
+      if (cached) {
+        stats.fromCache++
+        ahead.push(Promise.resolve(cached))
+      } else {
+        stats.measuredDocuments += documentIds.length
+        const task = { documentIds, gold: goldOf(documentIds) }
+        const measured = (workers ? workers.measure(task) : measureSliced(setup, task)).then((sums) => {
+          cache?.write(key, sums)
+          return sums
+        })
+        // a failure is seen when the batch is merged; this keeps it from going unobserved meanwhile
+        measured.catch(() => {})
+        ahead.push(measured)
+      }
+      while (ahead.length > (workers?.count ?? 0) * 2) await mergeOldest()
+    }
+    while (ahead.length) await mergeOldest()
+  } finally {
+    await workers?.close()
+  }
+  cache?.prune(batches)
   if (builder.documents === 0) {
     throw new StoreError(
       'invalid_input',
@@ -87,37 +136,28 @@ export async function projectAgreement(store: ProjectStore, request: AgreementRe
   return builder.finish()
 }
 
-/** One document with the chosen layers, or null when it has fewer than two or fails the status filter. */
-async function readDocument(
-  store: ProjectStore,
-  documentId: string,
-  annotators: string[],
-  idsByAnnotator: Set<string>[],
-  status: DocumentStatus | null,
-  includeGold: boolean
-): Promise<AgreementDocument | null> {
-  const layers: Record<string, readonly AlignableSpan[]> = {}
-  const tags: Record<string, DocumentTags> = {}
-  for (const [i, name] of annotators.entries()) {
-    if (!idsByAnnotator[i]!.has(documentId)) continue
-    const layer = await store.getLayer(documentId, name)
-    // the status filter keeps documents every chosen annotator marked so
-    if (status && layer.status !== status) return null
-    layers[name] = layer.spans
-    tags[name] = layer.tags ?? {}
+/** Consecutive batches of READ_BATCH documents (without a cache, whose batches are cut by id). */
+function inBatches(documentIds: string[]): PlannedBatch[] {
+  const batches: PlannedBatch[] = []
+  for (let i = 0; i < documentIds.length; i += READ_BATCH) batches.push({ documentIds: documentIds.slice(i, i + READ_BATCH), key: '' })
+  return batches
+}
+
+/**
+ * Reads and measures a batch in this thread, a slice of time at a time: a server or the app's
+ * main process keeps answering other requests meanwhile.
+ */
+async function measureSliced(setup: BatchSetup, task: BatchTask): Promise<BatchSums> {
+  const builder = new ReportBuilder(setup.report)
+  let sliceStarted = performance.now()
+  for (const [i, documentId] of task.documentIds.entries()) {
+    const doc = readAgreementDocument(setup.reading, documentId, task.gold?.[i] ?? null)
+    if (doc) builder.add(doc)
+    if (performance.now() - sliceStarted < SLICE_MS) continue
+    await nextTurn()
+    sliceStarted = performance.now()
   }
-  if (status && Object.keys(layers).length < annotators.length) return null
-  if (includeGold) {
-    const gold = goldRater(new GoldStore(store), documentId)
-    if (gold) {
-      layers[GOLD_RATER] = gold.spans
-      tags[GOLD_RATER] = gold.tags
-    }
-  }
-  if (Object.keys(layers).length < 2) return null
-  const document = await store.getDocument(documentId).catch(() => null)
-  // a layer whose document has gone is left out
-  return document && { documentId, title: document.title, text: document.text, layers, tags }
+  return builder.batchSums()
 }
 
 /**
@@ -125,7 +165,7 @@ async function readDocument(
  * store, the one reader of gold files), or null when it has no gold yet: no file, or a file not
  * started and empty.
  */
-function goldRater(golds: GoldStore, documentId: string): { spans: AlignableSpan[]; tags: DocumentTags } | null {
+function goldRater(golds: GoldStore, documentId: string): GoldRater | null {
   const { gold } = golds.read(documentId)
   if (gold.spans.length === 0 && gold.status === 'not_started') return null
   return { spans: gold.spans.map(({ id, start, end, label }) => ({ id, start, end, label })), tags: gold.tags ?? {} }

@@ -45,6 +45,10 @@ export function addCounts(target: Counts, more: Counts): void {
   target.onlyColumn += more.onlyColumn
 }
 
+function reclass<T extends object>(value: T, type: { prototype: T }): T {
+  return Object.setPrototypeOf(value, type.prototype) as T
+}
+
 const TOKEN_MEASURES: MeasureId[] = ['cohen_kappa', 'fleiss_kappa', 'alpha_tokens']
 const UNIT_MEASURES: MeasureId[] = ['alpha_units', 'alpha_unitizing', 'gamma']
 
@@ -130,6 +134,24 @@ export class Level {
       this.disorder.add(this.raters.length === 2 && this.pairGamma ? this.pairDisorder[0]!.last! : bestAlignment(gammaLayers))
       this.shapes.add(doc.length, gammaLayers)
     }
+  }
+
+  /**
+   * A level again from its structured clone (a worker thread's batch, see report-workers.ts): the
+   * clone holds every field but lost its classes, so each object gets its class back. Its other
+   * fields are plain data (numbers, typed arrays, maps, arrays).
+   */
+  static revive(clone: Level): Level {
+    if (clone instanceof Level) return clone
+    const level = reclass(clone, Level)
+    reclass(level.tokens, NominalTable)
+    reclass(level.units, NominalTable)
+    reclass(level.unitizing, UnitizingStudy)
+    reclass(level.disorder, DisorderSum)
+    reclass(level.shapes, ContinuumShapes)
+    for (const sum of level.pairDisorder) reclass(sum, DisorderSum)
+    for (const shapes of level.pairShapes) reclass(shapes, ContinuumShapes)
+    return level
   }
 
   merge(other: Level): void {

@@ -65,6 +65,16 @@ export class TagAgreementBuilder {
     }
   }
 
+  /** Its sums: one table per item, in item order (a worker thread's batch, see build-report.ts). */
+  tables(): NominalTable[] {
+    return this.items.map((item) => item.table)
+  }
+
+  /** Adds another builder's tables (same raters and groups), as if its documents were added here. */
+  mergeTables(tables: readonly NominalTable[]): void {
+    this.items.forEach((item, i) => item.table.merge(tables[i]!))
+  }
+
   finish(): { definition: string; items: TagAgreement[] } {
     const { raters } = this
     return {

@@ -3,7 +3,7 @@
 // boundaries as `cuts`: tokens are split there too, so every span starts and ends on a token
 // boundary.
 import type { OffsetMap } from '../../shared/offsets'
-import { tokenPattern } from '../../shared/tokens'
+import { forEachToken } from '../../shared/tokens'
 
 /** A token with code point offsets into its text. */
 export interface Token {
@@ -51,9 +51,7 @@ function scanTokens(map: OffsetMap, cuts: Iterable<number>, push: (start: number
   const text = map.text
   const cutsUtf16 = Float64Array.from(cuts, (cut) => map.toUtf16(cut)).sort()
   let c = 0
-  for (const match of text.matchAll(tokenPattern())) {
-    let s = match.index
-    const e = s + match[0].length
+  forEachToken(text, (s, e) => {
     while (c < cutsUtf16.length && cutsUtf16[c]! <= s) c++
     while (c < cutsUtf16.length && cutsUtf16[c]! < e) {
       // a cut given twice cuts once
@@ -64,7 +62,7 @@ function scanTokens(map: OffsetMap, cuts: Iterable<number>, push: (start: number
       c++
     }
     push(s, e)
-  }
+  })
 }
 
 /** Indexes of the first and last token inside a span, or null when the span holds no token. */

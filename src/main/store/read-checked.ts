@@ -9,18 +9,29 @@ import { STATUSES, type AnnotationLayer, type DocumentRecord } from '../../share
 import { DamagedFileError } from './errors'
 import { versionOfBytes } from './file-version'
 
-/** The file's bytes and their version (see file-version.ts), parsed; null when there is none. */
-function readParsedVersioned(file: string): { value: unknown; version: FileVersion } {
-  let bytes: Buffer
+/** The file's bytes, or null when there is none. */
+function readBytesOf(file: string): Buffer | null {
   try {
-    bytes = readFileSync(file)
+    return readFileSync(file)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOENT') return { value: null, version: ABSENT_VERSION }
+    if (code === 'ENOENT') return null
     if (code === 'EISDIR') throw new DamagedFileError(file, 'a folder where a file should be')
     throw error
   }
+}
+
+/** The file's bytes and their version (see file-version.ts), parsed; null when there is none. */
+function readParsedVersioned(file: string): { value: unknown; version: FileVersion } {
+  const bytes = readBytesOf(file)
+  if (bytes === null) return { value: null, version: ABSENT_VERSION }
   return { value: parseBytes(file, bytes), version: versionOfBytes(bytes) }
+}
+
+/** The file parsed, null when there is none: for readers that never state a version back (hashing costs). */
+function readParsed(file: string): unknown {
+  const bytes = readBytesOf(file)
+  return bytes === null ? null : parseBytes(file, bytes)
 }
 
 function parseBytes(file: string, bytes: Buffer): unknown {
@@ -64,7 +75,8 @@ export function readCheckedWithStats<K extends 'document' | 'layer'>(
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 export function readRecordFile(file: string): DocumentRecord | null {
-  return readRecordFileVersioned(file).record
+  const value = readParsed(file)
+  return value === null ? null : checkRecord(file, value)
 }
 
 /** A document and the version of the very bytes it was read from (a rename states it back). */
@@ -85,7 +97,8 @@ function checkRecord(file: string, value: unknown): DocumentRecord {
 }
 
 export function readLayerFile(file: string): AnnotationLayer | null {
-  return readLayerFileVersioned(file).layer
+  const value = readParsed(file)
+  return value === null ? null : checkLayer(file, value)
 }
 
 /** A layer and the version of the very bytes it was read from (a save states it back). */
