@@ -8,7 +8,8 @@
 //   soak:   kill -9 during edits from several writers and two processes on one folder: corrupt
 //           files, lost acknowledged edits, leftover temporary files (bench/soak.ts).
 //   agreement: every agreement measure at every level over a generated project of N documents ×
-//           3 annotators × S spans (bench/agreement-phase.ts): end to end from the folder, and
+//           3 annotators × S spans (bench/agreement-phase.ts): end to end from the folder (one
+//           thread; worker threads; from the cache, unchanged and with 1% of layers edited), and
 //           the measures alone on documents in memory, each measure on its own too.
 //   sync:   a team syncing one project through a local bare git repository (bench/sync-bench.ts):
 //           --sync-annotators N (default 20) × --sync-documents N (default 1,000).
@@ -136,7 +137,7 @@ function bigImportBench(): void {
 interface AgreementPhaseResult {
   seconds: number
   maxRssMiB: number
-  /** `compute` only: CPU seconds, which a shared machine's load inflates far less than wall time */
+  /** CPU seconds of every thread, which a shared machine's load inflates far less than wall time */
   cpuSeconds?: number
 }
 
@@ -157,8 +158,12 @@ function agreementBench(): void {
         results[0]?.cpuSeconds === undefined ? '' : ` ${median(results.map((r) => r.cpuSeconds!)).toFixed(2).padStart(7)} CPU s`
       }  peak RSS ${median(results.map((r) => r.maxRssMiB)).toFixed(0).padStart(6)} MiB  (load ${os.loadavg()[0]!.toFixed(1)})`
     const repeat = (name: string, measures?: string) => Array.from({ length: runs }, () => agreementPhase(name, work, measures))
-    console.log(line('spanwise agreement (read project + all)', repeat('report')))
-    console.log(line('all measures, documents in memory', repeat('compute')))
+    console.log(line('spanwise agreement, one thread, no cache', repeat('report-one')))
+    console.log(line(`  on worker threads (${Math.min(4, os.availableParallelism())}), no cache`, repeat('report-workers')))
+    agreementPhase('report-fill', work)
+    console.log(line('  again, nothing changed (from the cache)', repeat('report-warm')))
+    console.log(line('  again, 1% of layers edited since', repeat('report-changed')))
+    console.log(line('all measures, documents in memory, one thread', repeat('compute')))
     const groups: [string, string][] = [
       ['span F1 (exact, overlap, boundary)', 'span_f1_exact,span_f1_overlap,span_f1_boundary'],
       ["Cohen's κ, Fleiss' κ, α over tokens", 'cohen_kappa,fleiss_kappa,alpha_tokens'],

@@ -457,53 +457,98 @@ export class DisorderSum {
   }
 }
 
+/** A growable list of integers in one typed array: plain data, so it survives a structured clone. */
+interface IntColumn {
+  data: Int32Array
+  size: number
+}
+
+const newColumn = (): IntColumn => ({ data: new Int32Array(64), size: 0 })
+
+function room(column: IntColumn, more: number): void {
+  if (column.size + more <= column.data.length) return
+  const larger = new Int32Array(Math.max(column.data.length * 2, column.size + more))
+  larger.set(column.data.subarray(0, column.size))
+  column.data = larger
+}
+
+function push(column: IntColumn, value: number): void {
+  room(column, 1)
+  column.data[column.size++] = value
+}
+
+function append(column: IntColumn, other: IntColumn): void {
+  room(column, other.size)
+  column.data.set(other.data.subarray(0, other.size), column.size)
+  column.size += other.size
+}
+
 /**
  * The observed shape of a scope's documents, from which random continua are drawn: each
  * document's length and each rater's number of units, and every unit's length and label. Kept
- * in flat lists of numbers, not an object per unit: a project has millions of units, and a
- * worker thread's shapes travel to the main thread by structured clone (report-workers.ts).
+ * in typed arrays, not an object per unit: a project has millions of units, and a batch's shapes
+ * travel from a worker thread and to and from the cache (report-workers.ts, report-cache.ts).
  */
 export class ContinuumShapes {
   /** Each document's length. */
-  readonly lengths: number[] = []
+  private readonly lengths = newColumn()
   /** Each document's units per rater, `raters` numbers a document. */
-  readonly unitCounts: number[] = []
+  private readonly unitCounts = newColumn()
   raters = 0
-  readonly unitLengths: number[] = []
+  private readonly unitLengths = newColumn()
   /** Each unit's label, as an index into `labels`. */
-  readonly unitLabels: number[] = []
+  private readonly unitLabels = newColumn()
   readonly labels: string[] = []
   private readonly labelIndex = new Map<string, number>()
 
   get documents(): number {
-    return this.lengths.length
+    return this.lengths.size
   }
 
   get units(): number {
-    return this.unitLengths.length
+    return this.unitLengths.size
+  }
+
+  documentLength(doc: number): number {
+    return this.lengths.data[doc]!
+  }
+
+  unitCount(doc: number, rater: number): number {
+    return this.unitCounts.data[doc * this.raters + rater]!
+  }
+
+  unitLength(unit: number): number {
+    return this.unitLengths.data[unit]!
+  }
+
+  unitLabel(unit: number): string {
+    return this.labels[this.unitLabels.data[unit]!]!
   }
 
   add(length: number, layers: readonly (readonly GammaUnit[])[]): void {
     if (layers.every((l) => l.length === 0)) return
     this.raters = layers.length
-    this.lengths.push(length)
-    for (const layer of layers) this.unitCounts.push(layer.length)
-    for (const layer of layers) for (const u of layer) this.addUnit(u.end - u.start, u.label)
+    push(this.lengths, length)
+    for (const layer of layers) push(this.unitCounts, layer.length)
+    for (const layer of layers) {
+      for (const u of layer) {
+        push(this.unitLengths, u.end - u.start)
+        push(this.unitLabels, this.labelCode(u.label))
+      }
+    }
   }
 
   merge(other: ContinuumShapes): void {
-    if (other.lengths.length === 0) return
+    if (other.lengths.size === 0) return
     this.raters = other.raters
-    for (const length of other.lengths) this.lengths.push(length)
-    for (const count of other.unitCounts) this.unitCounts.push(count)
+    append(this.lengths, other.lengths)
+    append(this.unitCounts, other.unitCounts)
+    append(this.unitLengths, other.unitLengths)
     const codes = other.labels.map((label) => this.labelCode(label))
-    for (const length of other.unitLengths) this.unitLengths.push(length)
-    for (const code of other.unitLabels) this.unitLabels.push(codes[code]!)
-  }
-
-  private addUnit(length: number, label: string): void {
-    this.unitLengths.push(length)
-    this.unitLabels.push(this.labelCode(label))
+    const identity = codes.every((code, i) => code === i)
+    const from = this.unitLabels.size
+    append(this.unitLabels, other.unitLabels)
+    if (!identity) for (let i = from; i < this.unitLabels.size; i++) this.unitLabels.data[i] = codes[this.unitLabels.data[i]!]!
   }
 
   private labelCode(label: string): number {
@@ -524,13 +569,13 @@ export function expectedDisorder(shapes: ContinuumShapes, raters: number, seed: 
   const sum = new DisorderSum(raters)
   for (let s = 0; s < samples; s++) {
     const doc = pickIndex(shapes.documents)
-    const docLength = shapes.lengths[doc]!
+    const docLength = shapes.documentLength(doc)
     const layers = Array.from({ length: shapes.raters }, (_, r) =>
-      Array.from({ length: shapes.unitCounts[doc * shapes.raters + r]! }, () => {
+      Array.from({ length: shapes.unitCount(doc, r) }, () => {
         const model = pickIndex(shapes.units)
-        const length = Math.min(shapes.unitLengths[model]!, docLength)
+        const length = Math.min(shapes.unitLength(model), docLength)
         const start = Math.floor(random() * (docLength - length + 1))
-        return { start, end: start + length, label: shapes.labels[shapes.unitLabels[model]!]! }
+        return { start, end: start + length, label: shapes.unitLabel(model) }
       })
     )
     sum.add(bestAlignment(layers))

@@ -21,9 +21,9 @@ import type { BatchSums } from './build-report'
 import type { BatchSetup } from './measure-batch'
 
 /** Changes whenever the sums' shape or meaning changes: older entries are then never read. */
-const CACHE_FORMAT = 1
-/** A batch ends after an id whose last two hex digits are below this (4/256: about 64 documents a batch). */
-const CUT_BELOW = 4
+const CACHE_FORMAT = 2
+/** A batch ends after an id whose last two hex digits are below this (16/256: about 16 documents a batch). */
+const CUT_BELOW = 16
 /** …or after this many documents, whatever the ids (ids that are not uniform hashes). */
 const MAX_BATCH = 256
 
