@@ -26,6 +26,8 @@ const CACHE_FORMAT = 2
 const CUT_BELOW = 16
 /** …or after this many documents, whatever the ids (ids that are not uniform hashes). */
 const MAX_BATCH = 256
+/** Entries of other reports are forgotten two weeks after they were written (remade when asked for). */
+const FORGET_AFTER_MS = 14 * 24 * 3600 * 1000
 
 export interface PlannedBatch {
   documentIds: string[]
@@ -86,7 +88,8 @@ export class ReportCache {
   read(key: string): BatchSums | null {
     try {
       const entry = deserialize(readFileSync(this.file(key))) as { key?: string; sums?: BatchSums }
-      return entry.key === key && entry.sums ? entry.sums : null
+      if (entry.key !== key || !entry.sums) return null
+      return entry.sums
     } catch {
       return null
     }
@@ -104,7 +107,11 @@ export class ReportCache {
     }
   }
 
-  /** Removes this report's entries that no batch uses any more (files changed since they were kept). */
+  /**
+   * Removes this report's entries that no batch uses any more (files changed since they were
+   * kept), and other reports' entries (other annotators, labels, filters) written more than
+   * FORGET_AFTER_MS ago, so the cache does not grow with every choice ever made.
+   */
   prune(used: readonly PlannedBatch[]): void {
     const keep = new Set(used.map((batch) => `${batch.key}.v8`))
     let names: string[] = []
@@ -113,8 +120,14 @@ export class ReportCache {
     } catch {
       return
     }
+    const now = Date.now()
     for (const name of names) {
-      if (name.startsWith(`${this.scope}-`) && !keep.has(name)) rmSync(path.join(this.dir, name), { force: true })
+      const file = path.join(this.dir, name)
+      try {
+        if (name.startsWith(`${this.scope}-`) ? !keep.has(name) : now - statSync(file).mtimeMs > FORGET_AFTER_MS) rmSync(file, { force: true })
+      } catch {
+        // gone already (another process pruned it)
+      }
     }
   }
 

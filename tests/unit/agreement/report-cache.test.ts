@@ -3,7 +3,7 @@
 // (a layer edited by another process, a document added, a label renamed, a damaged cache entry)
 // is measured afresh, so every report equals one made without the cache.
 import { readdirSync } from 'node:fs'
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile, utimes, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { projectAgreement, type MeasuringStats } from '../../../src/main/agreement/project-agreement'
@@ -76,10 +76,21 @@ describe('the agreement cache', () => {
   })
 
   it('keeps each choice of annotators and labels apart, and measures all again after a label rename', async () => {
+    // entries are named scope-batch: so far only the full report's
+    const fullScope = readdirSync(cacheDir())[0]!.split('-')[0]!
     const pair = await cachedReport({ annotators: ['ana', 'ben'], labels: ['actor'] })
     expect(pair.measuredDocuments).toBe(161)
     expect((await cachedReport({ annotators: ['ana', 'ben'], labels: ['actor'] })).measuredDocuments).toBe(0)
     expect((await cachedReport()).measuredDocuments).toBe(0)
+    // another choice's entries stay a while, then go
+    const pairEntries = () => readdirSync(cacheDir()).filter((name) => !name.startsWith(fullScope))
+    expect(pairEntries().length).toBe(pair.batches)
+    await cachedReport()
+    expect(pairEntries().length).toBe(pair.batches)
+    const monthAgo = new Date(Date.now() - 30 * 24 * 3600 * 1000)
+    for (const name of pairEntries()) await utimes(path.join(cacheDir(), name), monthAgo, monthAgo)
+    await cachedReport()
+    expect(pairEntries()).toEqual([])
     const labels = store.settings.labels.map((label) => (label.name === 'claim' ? { ...label, name: 'assertion' } : label))
     await store.changeLabels({ labels, relationTypes: store.settings.relationTypes, renames: [{ from: 'claim', to: 'assertion' }], deletions: [] }, store.settingsVersion)
     const renamed = await cachedReport()
