@@ -101,7 +101,14 @@ export async function projectAgreement(store: ProjectStore, request: AgreementRe
   try {
     // a few batches ahead of the merge, so that no worker waits; merged in order, so memory stays flat
     const ahead: Promise<BatchSums>[] = []
-    const mergeOldest = async () => builder.mergeBatch(await ahead.shift()!)
+    let sliceStarted = performance.now()
+    const mergeOldest = async () => {
+      builder.mergeBatch(await ahead.shift()!)
+      // batches read from the cache are merged back to back: let other requests in between
+      if (performance.now() - sliceStarted < SLICE_MS) return
+      await nextTurn()
+      sliceStarted = performance.now()
+    }
     for (const { documentIds, key } of batches) {
       const cached = cache?.read(key)
       if (cached) {
