@@ -8,6 +8,7 @@
 // is never wrong while the index is being built: only as slow as a scan.
 import path from 'node:path'
 import { nullIfDamaged } from '../store/errors'
+import { DebouncedSave } from '../store/debounced-save'
 import { CACHE_DIR } from '../store/listing-index'
 import type { ProjectStore } from '../store/project-store'
 import { TextIndex } from './text-index'
@@ -23,7 +24,9 @@ class SearchIndex {
   /** Documents to index (again) or to forget. */
   private readonly pending = new Set<string>()
   private building: Promise<void> | null = null
-  private saveTimer: NodeJS.Timeout | null = null
+  private readonly saving = new DebouncedSave(SAVE_DELAY_MS, () => {
+    if (this.index.dirty) this.index.save(this.file)
+  })
   private readonly file: string
 
   constructor(private readonly store: ProjectStore) {
@@ -91,20 +94,12 @@ class SearchIndex {
   }
 
   private scheduleSave(): void {
-    if (this.saveTimer) clearTimeout(this.saveTimer)
-    this.saveTimer = setTimeout(() => this.save(), SAVE_DELAY_MS)
-    this.saveTimer.unref()
+    this.saving.schedule()
   }
 
+  /** Writes the index out now (the app closes the project). */
   save(): void {
-    if (this.saveTimer) clearTimeout(this.saveTimer)
-    this.saveTimer = null
-    if (!this.index.dirty) return
-    try {
-      this.index.save(this.file)
-    } catch {
-      // a read-only project folder searches fine without a cache
-    }
+    this.saving.flush()
   }
 }
 

@@ -17,6 +17,7 @@ import { CONTENT_SECURITY_POLICY } from '../shared-security'
 import { nestsTooDeep, TOO_DEEP } from '../formats/json-depth'
 import { handleExport } from './export-route'
 import { receiveUpload } from '../importing/uploaded-files'
+import { jsonOfFrozen } from '../store/frozen-json'
 
 const MiB = 1024 * 1024
 /**
@@ -68,14 +69,10 @@ export interface ServeOptions {
  * Answers that are frozen (the document list, answered again while nothing changed: see
  * listing-index.ts) are serialized once: 100,000 rows take ~0.15 s to stringify.
  */
-const serialized = new WeakMap<object, string>()
-
 function toJson(body: unknown): string {
   const value = (body as { ok?: unknown; value?: unknown }).value
   if ((body as { ok?: unknown }).ok !== true || typeof value !== 'object' || value === null || !Object.isFrozen(value)) return JSON.stringify(body)
-  let json = serialized.get(value)
-  if (json === undefined) serialized.set(value, (json = JSON.stringify(value)))
-  return `{"ok":true,"value":${json}}`
+  return `{"ok":true,"value":${jsonOfFrozen(value)}}`
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

@@ -207,7 +207,7 @@ describe('the listing index', () => {
     await expectCold(store)
     store.listing.save()
     const cacheDir = path.join(folder, CACHE_DIR)
-    expect(readdirSync(cacheDir).sort()).toEqual(['documents.json', 'layers.ana.json', 'layers.bo.json'])
+    expect(readdirSync(cacheDir).sort()).toEqual(['documents.json', 'layers.ana.json', 'layers.bo.json', 'list.ana.json'])
     await writeFile(path.join(cacheDir, 'layers.ana.json'), '{"format": 1, "entr')
     await rm(path.join(cacheDir, 'documents.json'))
     await expectCold(await ProjectStore.open(folder))
