@@ -10,6 +10,11 @@ export function versionOfBytes(bytes: Uint8Array): FileVersion {
   return createHash('sha256').update(bytes).digest('base64url').slice(0, 27)
 }
 
+/** The version of a file holding `text` (as UTF-8): what a writer that has just written it hands out. */
+export function versionOfText(text: string): FileVersion {
+  return versionOfBytes(Buffer.from(text, 'utf8'))
+}
+
 /** A file's bytes, or null when there is no such file (any other failure is thrown). */
 export function readBytes(file: string): Buffer | null {
   try {

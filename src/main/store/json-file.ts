@@ -88,7 +88,14 @@ export class CanonicalJsonFile<T> implements SyncAdapter<T> {
   }
 
   write(data: T): void {
-    writeFileAtomicSync(this.file, canonicalJson(data), this.options)
+    this.writeText(data)
+  }
+
+  /** Writes `data`; returns the text written. */
+  writeText(data: T): string {
+    const text = canonicalJson(data)
+    writeFileAtomicSync(this.file, text, this.options)
+    return text
   }
 }
 
@@ -147,12 +154,12 @@ export async function readJson<T>(file: string): Promise<T | null> {
  * that needs it, rather than asking the disk for it before every write. Only the last folder is
  * made: a project folder that has gone (moved, unmounted) stays an error, not a new empty project.
  */
-export async function writeJsonAtomic<T>(file: string, data: T, options: { makeFolder?: boolean; batch?: WriteBatch } & WriteOptions = {}): Promise<void> {
+export async function writeJsonAtomic<T>(file: string, data: T, options: { makeFolder?: boolean; batch?: WriteBatch } & WriteOptions = {}): Promise<string> {
   const durable = options.batch ? false : (options.durable ?? true)
   options.batch?.add(file)
   const adapter = new CanonicalJsonFile<T>(file, { durable })
   try {
-    adapter.write(data)
+    return adapter.writeText(data)
   } catch (error) {
     if (!options.makeFolder || (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
     // never a folder that differs from a sibling only in case (one folder on other disks)
@@ -166,7 +173,7 @@ export async function writeJsonAtomic<T>(file: string, data: T, options: { makeF
     // the new folder's own entry must reach the disk too
     if (durable) fsyncFolder(path.dirname(path.dirname(file)))
     else options.batch?.add(path.dirname(file))
-    adapter.write(data)
+    return adapter.writeText(data)
   }
 }
 

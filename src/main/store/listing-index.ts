@@ -229,7 +229,7 @@ class FolderIndex<F> {
    * Records this process's own write of `id` (`write` does it): the entry from what was written,
    * and, when nobody else changed the folder since it was listed, the folder's new stat.
    */
-  async written(id: string, value: F, write: () => Promise<void>): Promise<void> {
+  async written(id: string, value: F, write: () => Promise<unknown>): Promise<void> {
     const current = folderStamp(this.dir) === this.stamp
     await write()
     let stats: Stats
@@ -614,13 +614,13 @@ export class ListingIndex {
   }
 
   /** This process writes a document or a layer: the entry follows without reading the file back. */
-  writingDocument(id: string, facts: DocumentFacts, write: () => Promise<void>): Promise<void> {
+  writingDocument(id: string, facts: DocumentFacts, write: () => Promise<unknown>): Promise<void> {
     return this.documents.written(id, facts, write)
   }
 
-  writingLayer(annotator: string, id: string, facts: LayerFacts, write: () => Promise<void>): Promise<void> {
+  writingLayer(annotator: string, id: string, facts: LayerFacts, write: () => Promise<unknown>): Promise<void> {
     const index = this.layers.get(annotator)
-    return index ? index.written(id, facts, write) : write()
+    return index ? index.written(id, facts, write) : write().then(() => undefined)
   }
 
   /** Checks, in slices between requests, the stats of every file of folders that may hold replaced files. */

@@ -1,7 +1,7 @@
 // A project on disk: its settings, documents and per-annotator annotation layers. Plain Node,
 // no Electron, used by the desktop app, the HTTP server and the command line alike.
 import { createHash } from 'node:crypto'
-import { readdirSync } from 'node:fs'
+import { existsSync, readdirSync, statSync } from 'node:fs'
 import { mkdir, readdir, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { ABSENT_VERSION, type FileVersion } from '../../shared/api/contract'
@@ -35,7 +35,7 @@ import { keepLinkedRelations } from '../../shared/relations'
 import { annotatorNameProblem } from '../../shared/valid-names'
 import { checkAnnotator, checkAnnotatorCase } from './annotator'
 import { DamagedFileError, nullIfDamaged, StoreError } from './errors'
-import { fileVersion, readJsonVersioned } from './file-version'
+import { fileVersion, readJsonVersioned, versionOfText } from './file-version'
 import { readLayerFileVersioned, readRecordFile, readRecordFileVersioned } from './read-checked'
 import { renamedRecord } from './document-rename'
 import { documentFacts, listedFields, type ListedFields } from './document-summary'
@@ -244,7 +244,8 @@ export class ProjectStore {
    * `spanwise import` or a `git pull`, may write it while this one runs). One stat when unchanged.
    */
   async freshSettings(): Promise<ProjectConfig> {
-    const info = await stat(projectFile(this.folder)).catch(() => null)
+    // (a synchronous stat: a thread-pool round trip costs more than the stat itself, and every save waits for it)
+    const info = statSync(projectFile(this.folder), { throwIfNoEntry: false }) ?? null
     if (!info || `${info.ino}:${info.size}:${info.mtimeMs}` !== this.configStamp) await this.reloadSettings()
     return this.config
   }
@@ -360,10 +361,7 @@ export class ProjectStore {
   }
 
   async hasDocument(id: string): Promise<boolean> {
-    return stat(documentFile(this.folder, id)).then(
-      () => true,
-      () => false
-    )
+    return existsSync(documentFile(this.folder, id))
   }
 
   /** Throws DamagedFileError (naming the file) when the document's file cannot be read as one. */
@@ -555,9 +553,13 @@ export class ProjectStore {
       if (sameLayer(current, layer)) return { layer, version: currentVersion ?? fileVersion(file) }
       layer.updatedAt = new Date().toISOString()
       // the annotator's folder is made by the write that first needs it
-      const write = () => writeJsonAtomic(file, layer, { makeFolder: true, ...(known.batch ? { batch: known.batch } : {}) })
+      let version: FileVersion = ABSENT_VERSION
+      const write = async () => {
+        // the version of the bytes written, not of the file read back: were it replaced meanwhile,
+        // the next save from this version is a conflict, never an overwrite of the other's write
+        version = versionOfText(await writeJsonAtomic(file, layer, { makeFolder: true, ...(known.batch ? { batch: known.batch } : {}) }))
+      }
       await (this.listingIndex ? this.listingIndex.writingLayer(annotator, documentId, indexedLayerFacts(layer), write) : write())
-      const version = fileVersion(file)
       if (client === undefined) this.lastWriters.delete(key)
       else this.lastWriters.set(key, { client, version })
       return { layer, version }
