@@ -220,8 +220,10 @@ class FolderIndex<F> {
     const before = this.entries.get(id)
     this.entries.set(id, { stamp, value })
     this.dirty = true
-    // the same facts again (the watcher hearing of this process's own write): no list to rebuild
-    if (before?.value === value) return
+    // the same facts again (the watcher hearing of this process's own write): no list to rebuild;
+    // nor a first read of a file known until now only by its name (no list was built from its
+    // facts: another annotator's layer counts only by being there), as a cached list is not
+    if (before?.value === value || (before && before.value === null)) return
     this.onChange(id)
   }
 
@@ -330,15 +332,18 @@ class FolderIndex<F> {
       if (body.token !== this.token || !Array.isArray(ids) || !Array.isArray(stamps) || !Array.isArray(values) || stamps.length !== ids.length || values.length !== ids.length) {
         throw new Error('damaged cache')
       }
+      let damaged = false
       for (let i = 0; i < ids.length; i++) {
         const id: unknown = ids[i]
         const stamp: unknown = stamps[i]
         const value: unknown = values[i]
-        if (typeof id !== 'string') continue
         // a damaged entry is read again from its file (an empty stamp): the rest of the cache stays good
-        const sound = typeof stamp === 'string' && (value === null || (typeof value === 'string' && (value[0] === '[' || value[0] === '{')))
-        map.set(id, sound ? { stamp: stamp as string, value: value as string | null } : { stamp: '', value: null })
+        const sound = typeof id === 'string' && typeof stamp === 'string' && (value === null || (typeof value === 'string' && (value[0] === '[' || value[0] === '{')))
+        if (typeof id === 'string') map.set(id, sound ? { stamp: stamp as string, value: value as string | null } : { stamp: '', value: null })
+        damaged ||= !sound
       }
+      // a list taken from this cache is built again (its file may have changed meanwhile: no stat tells now)
+      if (damaged) this.onDamagedCache()
     } catch {
       // the header was good, the rest is not (damaged, or replaced meanwhile): the folder is
       // listed again from its files, and whatever was built from the header is built again

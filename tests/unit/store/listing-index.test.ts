@@ -1,7 +1,7 @@
 // The listing index (store/listing-index.ts) is derived data: whatever changes on disk behind
 // the app's back, a listing from the index equals a cold listing that reads every file.
 import { execFile } from 'node:child_process'
-import { existsSync, readdirSync, utimesSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
@@ -215,6 +215,84 @@ describe('the listing index', () => {
     await expectCold(await ProjectStore.open(folder))
     expect(CACHE_DIR.split(path.sep)[0]).toBe('.spanwise')
     expect(GIT_IGNORE).toContain('.spanwise/')
+  })
+})
+
+describe('the cached list (the first listing after a restart)', () => {
+  /** A project listed and closed (its caches written), its files aged so that their stats are trusted. */
+  async function closed() {
+    const made = await project()
+    age(made.folder)
+    await expectCold(made.store)
+    await expectCold(made.store, 'bo')
+    made.store.saveCaches()
+    return made
+  }
+
+  const cacheFile = (folder: string, name: string) => path.join(folder, CACHE_DIR, `${name}.json`)
+
+  it('answers the first listing as the files are, and stays right as they change', async () => {
+    const { folder, ids } = await closed()
+    expect(existsSync(cacheFile(folder, 'list.ana'))).toBe(true)
+    const reopened = await ProjectStore.open(folder)
+    await expectCold(reopened)
+    await reopened.saveLayer(ids[3]!, 'ana', { spans: [{ id: 'n1', start: 0, end: 3, label: 'actor' }] })
+    await expectCold(reopened)
+  })
+
+  it('gives way to what a teammate’s pull changed while the app was closed (a layer replaced, a document added, a file deleted)', async () => {
+    const { folder, ids } = await closed()
+    // what git does: files replaced by rename, added and removed (each moves its folder's stat)
+    const other = await ProjectStore.open(folder)
+    await other.saveLayer(ids[2]!, 'ana', { spans: [], status: 'done' })
+    await other.addDocuments([{ text: 'Cy Moor met the press.', title: 'Doc 9', meta: {} }])
+    await rm(layerFile(folder, 'bo', ids[0]!))
+    const reopened = await ProjectStore.open(folder)
+    await expectCold(reopened)
+    await expectCold(reopened, 'bo')
+    expect((await reopened.summaries('ana')).find((row) => row.id === ids[2])).toMatchObject({ status: 'done', spanCount: 0 })
+  })
+
+  it('is not used under another label set, nor when the facts files are not the ones it was built from', async () => {
+    const { folder, store } = await closed()
+    await store.changeLabels({ labels: store.settings.labels.map((l) => (l.name === 'actor' ? { ...l, name: 'speaker' } : l)), relationTypes: [], renames: [{ from: 'actor', to: 'speaker' }], deletions: [] })
+    // (the app closed before writing its caches again: the cached list has the old label set)
+    const reopened = await ProjectStore.open(folder)
+    await expectCold(reopened)
+    expect((await reopened.summaries('ana')).flatMap((row) => row.labels)).toContain('speaker')
+    // a facts file written again by another process (another token): the list is built from the facts
+    reopened.saveCaches()
+    const layers = readFileSync(cacheFile(folder, 'layers.ana'), 'utf8')
+    const header = JSON.parse(layers.slice(0, layers.indexOf('\n'))) as { token: string }
+    writeFileSync(cacheFile(folder, 'layers.ana'), layers.replaceAll(header.token, 'another-token'))
+    await expectCold(await ProjectStore.open(folder))
+  })
+
+  it('is rebuilt from the files when the cached list or a facts file is damaged, even behind a sound header', async () => {
+    const { folder } = await closed()
+    writeFileSync(cacheFile(folder, 'list.ana'), '{"format": 5, "confi')
+    await expectCold(await ProjectStore.open(folder))
+    const { store: again } = { store: await ProjectStore.open(folder) }
+    await expectCold(again)
+    again.saveCaches()
+    // the header is sound, the entries are not: the first listing may come from the list,
+    // and the folder is then read again from its files
+    for (const name of ['layers.ana', 'documents']) {
+      const text = readFileSync(cacheFile(folder, name), 'utf8')
+      writeFileSync(cacheFile(folder, name), `${text.slice(0, text.indexOf('\n') + 1)}{"ids": [tru`)
+    }
+    await expectCold(await ProjectStore.open(folder))
+    // entries of the wrong shape are read again from their files, one by one
+    const reopened = await ProjectStore.open(folder)
+    await expectCold(reopened)
+    reopened.saveCaches()
+    const text = readFileSync(cacheFile(folder, 'layers.ana'), 'utf8')
+    const newline = text.indexOf('\n')
+    const body = JSON.parse(text.slice(newline + 1)) as { values: (string | null)[] }
+    body.values = body.values.map((value) => (value === null ? null : '["done", "not counts", 0, []]'))
+    writeFileSync(cacheFile(folder, 'layers.ana'), `${text.slice(0, newline + 1)}${JSON.stringify(body)}`)
+    rmSync(cacheFile(folder, 'list.ana'))
+    await expectCold(await ProjectStore.open(folder))
   })
 })
 
