@@ -61,6 +61,8 @@ interface BuiltList {
   key: string
   generation: number
   configVersion: string
+  /** The label set it was built under (the cache brings the list up to date under it before writing it). */
+  config: ProjectConfig
   names: string[]
   list: DocumentSummary[]
   /** Each row's place in the list, made when the list is first patched. */
@@ -551,7 +553,7 @@ export class ListingIndex {
     const names = this.annotatorFolders()
     const keyNow = () => `${this.generation}:${configVersion}:${names.join('/')}`
     // the first listing after a restart: the list as the last session left it, if it was built from these very facts
-    if (!this.built.has(annotator)) this.listFromCache(annotator, configVersion, names, keyNow())
+    if (!this.built.has(annotator)) this.listFromCache(annotator, config, configVersion, names, keyNow())
     this.documents.sync()
     const mine = this.layerIndex(annotator)
     mine.sync()
@@ -602,7 +604,7 @@ export class ListingIndex {
     // frozen: answered again while nothing changes, it is serialized once (http-server.ts)
     freezeWithJson(list)
     // reading may itself have changed entries (the generation): the key is taken after
-    this.built.set(annotator, { key: keyNow(), generation: this.generation, configVersion, names, list, ...(positions ? { positions } : {}) })
+    this.built.set(annotator, { key: keyNow(), generation: this.generation, configVersion, config, names, list, ...(positions ? { positions } : {}) })
     return list
   }
 
@@ -654,7 +656,7 @@ export class ListingIndex {
    * The folders are synced after, as for any listing: whatever changed since moves the
    * generation, and the list is built again.
    */
-  private listFromCache(annotator: string, configVersion: string, names: string[], key: string): void {
+  private listFromCache(annotator: string, config: ProjectConfig, configVersion: string, names: string[], key: string): void {
     let text: string
     try {
       text = readFileSync(this.cacheFile(`list.${annotator}`), 'utf8')
@@ -671,7 +673,7 @@ export class ListingIndex {
       const json = text.slice(newline + 1)
       const list = JSON.parse(json) as DocumentSummary[]
       if (!Array.isArray(list)) return
-      this.built.set(annotator, { key, generation: this.generation, configVersion, names, list: freezeWithJson(list, json) })
+      this.built.set(annotator, { key, generation: this.generation, configVersion, config, names, list: freezeWithJson(list, json) })
       this.listsWritten.set(annotator, list)
     } catch {
       // a damaged list: built from the facts
@@ -741,6 +743,16 @@ export class ListingIndex {
    * file renamed over: a reader never sees half of one.
    */
   private writeCaches(): void {
+    // the lists brought up to date first (patched: a few rows after some saves), so that the
+    // next start finds its list, whatever was done since the last listing
+    for (const [annotator, built] of [...this.built]) {
+      if (built.key.startsWith(`${this.generation}:`)) continue
+      try {
+        this.summaries(annotator, built.config, built.configVersion)
+      } catch {
+        // (a list that cannot be built now is not written: built at the next start)
+      }
+    }
     for (const [name, index] of this.cachedFolders()) {
       if (!index.dirty) continue
       try {

@@ -240,6 +240,18 @@ describe('the cached list (the first listing after a restart)', () => {
     await expectCold(reopened)
   })
 
+  it('is brought up to date before it is written: saves made after the last listing are in it at the next start', async () => {
+    const { folder, store, ids } = await closed()
+    await store.saveLayer(ids[3]!, 'ana', { spans: [{ id: 'n1', start: 0, end: 3, label: 'claim' }], status: 'done' })
+    await store.saveLayer(ids[0]!, 'ana', { spans: [] })
+    store.saveCaches()
+    const list = readFileSync(cacheFile(folder, 'list.ana'), 'utf8')
+    const rows = JSON.parse(list.slice(list.indexOf('\n') + 1)) as DocumentSummary[]
+    expect(rows.find((row) => row.id === ids[3])).toMatchObject({ status: 'done', spanCount: 1, labels: ['claim'] })
+    expect(rows).toEqual(await coldListing(folder, 'ana'))
+    await expectCold(await ProjectStore.open(folder))
+  })
+
   it('gives way to what a teammate’s pull changed while the app was closed (a layer replaced, a document added, a file deleted)', async () => {
     const { folder, ids } = await closed()
     // what git does: files replaced by rename, added and removed (each moves its folder's stat)
