@@ -18,7 +18,14 @@ const work: string = workArg
 const documents = Number(documentsArg)
 const spansPerDocument = Number(spansArg)
 const started = performance.now()
+const cpuAtStart = process.cpuUsage()
 let bytes = 0
+
+/** What a phase prints: wall and CPU time (user + system; a loaded machine inflates wall time far more), bytes, peak RSS. */
+function phaseResult(seconds: number, cpuBefore = cpuAtStart) {
+  const cpu = process.cpuUsage(cpuBefore)
+  return { seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, bytes, maxRssMiB: process.resourceUsage().maxRSS / 1024 }
+}
 
 switch (phase) {
   case 'generate': {
@@ -96,10 +103,11 @@ switch (phase) {
     // each and one write of the lot
     const records = [...generateRecords(documents, spansPerDocument)].map((record) => ({ schema: 'spanwise/v1', ...record }))
     const measured = performance.now()
+    const cpuBefore = process.cpuUsage()
     const text = records.map((record) => `${JSON.stringify(record)}\n`).join('')
     await writeFile(path.join(work, 'baseline.jsonl'), text)
     bytes = Buffer.byteLength(text)
-    console.log(JSON.stringify({ seconds: (performance.now() - measured) / 1000, bytes, maxRssMiB: process.resourceUsage().maxRSS / 1024 }))
+    console.log(JSON.stringify(phaseResult((performance.now() - measured) / 1000, cpuBefore)))
     process.exit(0)
   }
   case 'baseline-read': {
@@ -114,4 +122,4 @@ switch (phase) {
   default:
     throw new Error(`unknown phase ${phase}`)
 }
-console.log(JSON.stringify({ seconds: (performance.now() - started) / 1000, bytes, maxRssMiB: process.resourceUsage().maxRSS / 1024 }))
+console.log(JSON.stringify(phaseResult((performance.now() - started) / 1000)))

@@ -10,11 +10,11 @@
 //      file is renamed into place (a rename, not a copy: same disk), everything is flushed, and
 //      the journal removed. A failure or cancel during the commit rolls back from the journal; a
 //      crash leaves the journal for the next open, which rolls back too.
-// Staged files are written in parallel (a pool of asynchronous writes across a few shard
-// folders, so file creation is not serialised on one folder's lock) while the next batch is parsed.
+// Staged files are written on a thread of their own (staging-writer.ts), across a few shard
+// folders, while the next batch is parsed.
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
-import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { rm } from 'node:fs/promises'
 import path from 'node:path'
 import { ABSENT_VERSION, type FileVersion, type ImportProgress } from '../../shared/api/contract'
 import { compareSpans, emptyLayer, type AnnotationLayer, type Relation, type Span } from '../../shared/model'
@@ -31,9 +31,9 @@ import { resolveTags } from './import-tags'
 import { contentHash, type ProjectStore } from '../store/project-store'
 import { keepHeapSmall } from './heap-guard'
 import { throwIfCancelled } from './read-lines'
+import { StagingWriter } from './staging-writer'
 
 const SHARDS = 4
-const PARALLEL_WRITES = 8
 
 interface StagedLayer {
   annotator: string
@@ -88,18 +88,6 @@ function layerContent(doc: ParsedDocument): { spans: Span[]; relations: Relation
   return { spans, relations }
 }
 
-/** Runs the writes with a few in flight at once. */
-async function writeAll(files: { file: string; content: string }[]): Promise<void> {
-  let next = 0
-  const worker = async () => {
-    while (next < files.length) {
-      const { file, content } = files[next++]!
-      await writeFile(file, content)
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(PARALLEL_WRITES, files.length) }, worker))
-}
-
 export class StagedImport {
   readonly staging: string
   private readonly importedAt = new Date().toISOString()
@@ -112,7 +100,7 @@ export class StagedImport {
   private readonly layers = new Map<string, StagedLayer>()
   private unitDocuments = new Set<string>()
   private unitLayers = new Map<string, StagedLayer>()
-  private readonly madeFolders = new Set<string>()
+  private readonly writer = new StagingWriter()
   private layerFolders = new Map<string, number>()
 
   private constructor(
@@ -137,13 +125,6 @@ export class StagedImport {
     let index = this.layerFolders.get(annotator)
     if (index === undefined) this.layerFolders.set(annotator, (index = this.layerFolders.size))
     return path.join(this.staging, `l${index}-${parseInt(id[0]!, 16) % SHARDS}`, `${id}.json`)
-  }
-
-  private async folderFor(file: string): Promise<void> {
-    const folder = path.dirname(file)
-    if (this.madeFolders.has(folder)) return
-    await mkdir(folder, { recursive: true })
-    this.madeFolders.add(folder)
   }
 
   private stagedLayer(key: string): StagedLayer | undefined {
@@ -173,8 +154,7 @@ export class StagedImport {
       if (layer) writes.push({ file: this.stagedLayerFile(annotator, id), content: canonicalJson(layer.layer) })
       staged.push({ id, title: doc.title, added, spans: layer?.spansWritten ?? 0 })
     }
-    for (const { file } of writes) await this.folderFor(file)
-    return { staged, written: writeAll(writes) }
+    return { staged, written: this.writer.write(writes) }
   }
 
   /**
@@ -274,7 +254,7 @@ export class StagedImport {
     const newIds = [...this.documents].filter((id) => !existsNow.has(id))
     const fresh = new Set(newIds)
     const layers = [...this.layers.values()]
-    const journal = ImportJournal.begin(folder, newIds, layers.map(({ annotator, documentId }) => ({ annotator, documentId })))
+    const journal = ImportJournal.begin(folder, newIds, layers)
     const skipped: StagedLayer[] = []
     try {
       await options.addLabels()
@@ -290,11 +270,10 @@ export class StagedImport {
         }
       }
       for (const id of newIds) {
-        const target = documentFile(folder, id)
-        renameSync(this.stagedDocumentFile(id), target)
-        batch.add(target)
+        renameSync(this.stagedDocumentFile(id), documentFile(folder, id))
         tick()
       }
+      batch.addListed(() => newIds.map((id) => documentFile(folder, id)))
       const annotatorFolders = new Set(readdirSync(annotationsDir(folder)))
       for (const layer of layers) {
         const target = layerFile(folder, layer.annotator, layer.documentId)
@@ -312,9 +291,15 @@ export class StagedImport {
           batch.add(annotationsDir(folder, layer.annotator))
         }
         renameSync(this.stagedLayerFile(layer.annotator, layer.documentId), target)
-        batch.add(target)
         tick()
       }
+      const kept = new Set(skipped)
+      const moved = function* () {
+        for (const layer of layers) if (!kept.has(layer)) yield layer
+      }
+      batch.addListed(function* () {
+        for (const layer of moved()) yield layerFile(folder, layer.annotator, layer.documentId)
+      })
       options.onProgress?.({ documents: total, documentsTotal: total })
       throwIfCancelled(options.signal)
       // every file on disk before the journal goes: until then a crash rolls the run back
@@ -322,8 +307,7 @@ export class StagedImport {
       journal.commit()
       // the derived caches (document summaries, the listing index) learn of every file put in place
       store.forgetDocuments(newIds)
-      const kept = new Set(skipped)
-      for (const layer of layers) if (!kept.has(layer)) store.forgetLayer(layer.documentId, layer.annotator)
+      for (const layer of moved()) store.forgetLayer(layer.documentId, layer.annotator)
       return skipped
     } catch (error) {
       journal.rollBack()
@@ -335,6 +319,7 @@ export class StagedImport {
 
   /** Removes the staging folder (after a commit, a failure or a cancel). */
   async discard(): Promise<void> {
+    await this.writer.close()
     await rm(this.staging, { recursive: true, force: true })
   }
 }

@@ -30,8 +30,14 @@ export interface JournalContent {
   projectAfterSha256?: string
   /** Documents the run adds: none of them existed before it. */
   documents: string[]
-  /** Layers the run writes, with what each held before (null: it did not exist). */
+  /** Layers the run writes into documents that existed, with what each held before (null: it did not exist). */
   layers: { annotator: string; documentId: string; before: string | null }[]
+  /**
+   * Layers the run writes into the documents it adds (none existed before), by annotator: a
+   * gigabyte's import has hundreds of thousands, kept to one short line each annotator.
+   * (Absent in journals written before it existed.)
+   */
+  newDocumentLayers?: Record<string, string[]>
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex')
@@ -65,13 +71,20 @@ export class ImportJournal {
   static begin(folder: string, documents: string[], layers: { annotator: string; documentId: string }[]): ImportJournal {
     // a new document has no layer yet: spared reading thousands of files that are not there
     const fresh = new Set(documents)
+    const existingLayers: JournalContent['layers'] = []
+    const newDocumentLayers: Record<string, string[]> = {}
+    for (const { annotator, documentId } of layers) {
+      if (fresh.has(documentId)) (newDocumentLayers[annotator] ??= []).push(documentId)
+      else existingLayers.push({ annotator, documentId, before: readIfExists(layerFile(folder, annotator, documentId)) })
+    }
     const content: JournalContent = {
       pid: process.pid,
       host: os.hostname(),
       startedAt: new Date().toISOString(),
       projectBefore: readIfExists(projectFile(folder)),
       documents,
-      layers: layers.map((layer) => ({ ...layer, before: fresh.has(layer.documentId) ? null : readIfExists(layerFile(folder, layer.annotator, layer.documentId)) }))
+      layers: existingLayers,
+      newDocumentLayers
     }
     const file = path.join(folder, `.spanwise-import-${process.pid}-${randomBytes(4).toString('hex')}.journal`)
     const journal = new ImportJournal(folder, file, content)
@@ -104,9 +117,11 @@ export class ImportJournal {
       if (layer.before === null) removeIfThere(file)
       else writeFileAtomicSync(file, layer.before)
     }
+    const newDocumentLayers = Object.entries(content.newDocumentLayers ?? {})
+    for (const [annotator, ids] of newDocumentLayers) for (const id of ids) removeIfThere(layerFile(folder, annotator, id))
     for (const id of content.documents) removeIfThere(documentFile(folder, id))
     // an annotator folder the run made for its layers goes too (only if empty: rmdir says so)
-    for (const annotator of new Set(content.layers.map((layer) => layer.annotator))) {
+    for (const annotator of new Set([...content.layers.map((layer) => layer.annotator), ...newDocumentLayers.map(([annotator]) => annotator)])) {
       try {
         rmdirSync(path.dirname(layerFile(folder, annotator, 'x')))
       } catch {
@@ -120,7 +135,7 @@ export class ImportJournal {
       labels = true
     }
     rmSync(this.file, { force: true })
-    return { documents: content.documents.length, layers: content.layers.length, labels }
+    return { documents: content.documents.length, layers: content.layers.length + newDocumentLayers.reduce((sum, [, ids]) => sum + ids.length, 0), labels }
   }
 
   private save(): void {

@@ -108,20 +108,37 @@ export class CanonicalJsonFile<T> implements SyncAdapter<T> {
  */
 export class WriteBatch {
   private readonly files = new Set<string>()
+  private readonly lists: (() => Iterable<string>)[] = []
 
   add(file: string): void {
     this.files.add(file)
   }
 
+  /**
+   * Files the writer can list again when the batch is flushed (an import's hundreds of thousands
+   * of documents and layers: listing them again costs less than holding every path meanwhile).
+   */
+  addListed(list: () => Iterable<string>): void {
+    this.lists.push(list)
+  }
+
   async flush(): Promise<void> {
+    // what was added until now: a later add waits for the next flush
     const files = [...this.files]
+    const lists = this.lists.splice(0)
     this.files.clear()
-    if (files.length === 0) return
-    const folders = [...new Set(files.map((file) => path.dirname(file)))]
+    function* allFiles(): Generator<string> {
+      yield* files
+      for (const list of lists) yield* list()
+    }
+    const folderSet = new Set<string>()
+    for (const file of allFiles()) folderSet.add(path.dirname(file))
+    if (folderSet.size === 0) return
+    const folders = [...folderSet]
     // Linux: one syncfs(2) per file system (`sync -f`, coreutils) flushes the lot at once, several
     // times cheaper than an fsync per file; elsewhere, or if it fails, each file and folder
     if (process.platform === 'linux' && (await syncFileSystems(folders))) return
-    await fsyncAll([...files, ...folders])
+    await fsyncAll([...allFiles(), ...folders])
   }
 }
 

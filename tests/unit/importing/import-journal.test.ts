@@ -3,7 +3,8 @@
 // a message.
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ProjectInfo } from '../../../src/shared/api/contract'
@@ -11,6 +12,7 @@ import { createDispatch } from '../../../src/main/api/handlers'
 import { Session } from '../../../src/main/api/session'
 import { importSources } from '../../../src/main/importing/import-files'
 import { importTotals } from '../../../src/shared/api/import-report'
+import { ImportJournal, type JournalContent } from '../../../src/main/store/import-journal'
 import { ProjectStore } from '../../../src/main/store/project-store'
 import { removeTempDirs, tempDir } from '../../helpers/temp'
 
@@ -90,4 +92,72 @@ describe('an import killed half way', () => {
     // (the report names the first 1000 documents and counts them all)
     expect(importTotals(again).added).toBe(3000)
   }, 120_000)
+})
+
+describe('the journal of a run', () => {
+  /** A project folder with one document and Ana's layer of it, as files. */
+  async function folderWithWork(): Promise<{ folder: string; anaLayer: string }> {
+    const folder = await tempDir()
+    await ProjectStore.open(folder, { create: true })
+    await writeFile(path.join(folder, 'documents', '00000000000000aa.json'), '{"id": "00000000000000aa"}\n')
+    await mkdir(path.join(folder, 'annotations', 'ana'))
+    const anaLayer = '{"spans": ["Ana\'s work"]}\n'
+    await writeFile(path.join(folder, 'annotations', 'ana', '00000000000000aa.json'), anaLayer)
+    return { folder, anaLayer }
+  }
+
+  /** What a run writes: a new document with layers of Ana and Ben, and over Ana's layer of the old one. */
+  async function writeRun(folder: string): Promise<void> {
+    await writeFile(path.join(folder, 'documents', '00000000000000bb.json'), '{"id": "00000000000000bb"}\n')
+    await mkdir(path.join(folder, 'annotations', 'ben'))
+    for (const [annotator, id] of [['ana', '00000000000000bb'], ['ben', '00000000000000bb'], ['ana', '00000000000000aa']] as const) {
+      await writeFile(path.join(folder, 'annotations', annotator, `${id}.json`), '{"spans": ["imported"]}\n')
+    }
+  }
+
+  async function expectAsBefore(folder: string, anaLayer: string): Promise<void> {
+    expect(await readdir(path.join(folder, 'documents'))).toEqual(['00000000000000aa.json'])
+    expect(await readdir(path.join(folder, 'annotations'))).toEqual(['ana'])
+    expect(await readdir(path.join(folder, 'annotations', 'ana'))).toEqual(['00000000000000aa.json'])
+    expect(await readFile(path.join(folder, 'annotations', 'ana', '00000000000000aa.json'), 'utf8')).toBe(anaLayer)
+    expect(await hiddenFiles(folder)).toEqual([])
+  }
+
+  it('names the layers of new documents by annotator in one line each, and rolls them back with the rest', async () => {
+    const { folder, anaLayer } = await folderWithWork()
+    const journal = ImportJournal.begin(folder, ['00000000000000bb'], [
+      { annotator: 'ana', documentId: '00000000000000bb' },
+      { annotator: 'ben', documentId: '00000000000000bb' },
+      { annotator: 'ana', documentId: '00000000000000aa' }
+    ])
+    const content = JSON.parse(await readFile(journal.file, 'utf8')) as JournalContent
+    expect(content.newDocumentLayers).toEqual({ ana: ['00000000000000bb'], ben: ['00000000000000bb'] })
+    expect(content.layers).toEqual([{ annotator: 'ana', documentId: '00000000000000aa', before: anaLayer }])
+    await writeRun(folder)
+    expect(journal.rollBack()).toEqual({ documents: 1, layers: 3, labels: false })
+    await expectAsBefore(folder, anaLayer)
+  })
+
+  it('left by a dead process in the earlier form (every layer listed with what it held) is still rolled back', async () => {
+    const { folder, anaLayer } = await folderWithWork()
+    await writeRun(folder)
+    // a process that has ended: its pid names no live process
+    const child = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' })
+    await new Promise((resolve) => child.once('exit', resolve))
+    const content = {
+      pid: child.pid,
+      host: os.hostname(),
+      startedAt: new Date().toISOString(),
+      projectBefore: null,
+      documents: ['00000000000000bb'],
+      layers: [
+        { annotator: 'ana', documentId: '00000000000000bb', before: null },
+        { annotator: 'ben', documentId: '00000000000000bb', before: null },
+        { annotator: 'ana', documentId: '00000000000000aa', before: anaLayer }
+      ]
+    }
+    await writeFile(path.join(folder, `.spanwise-import-${child.pid}-0123abcd.journal`), JSON.stringify(content))
+    expect(ImportJournal.recover(folder)).toEqual([expect.stringMatching(/has been rolled back: 1 document\(s\) and 3 layer\(s\) removed or put back\./)])
+    await expectAsBefore(folder, anaLayer)
+  })
 })

@@ -7,7 +7,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { canonicalJson } from '../../../src/main/store/canonical-json'
-import { writeJsonAtomic } from '../../../src/main/store/json-file'
+import { WriteBatch, writeJsonAtomic } from '../../../src/main/store/json-file'
 import { ProjectStore } from '../../../src/main/store/project-store'
 import { importSources } from '../../../src/main/importing/import-files'
 import { removeTempDirs, tempDir } from '../../helpers/temp'
@@ -110,5 +110,35 @@ describe('temporary files', () => {
     expect(existsSync(deadRoot)).toBe(false)
     expect(existsSync(live)).toBe(true)
     expect(reopened.notices).toEqual(['removed 2 temporary file(s) left by a writer that was stopped mid-write'])
+  })
+})
+
+describe('a write batch', () => {
+  it('flushes files it is told of at once and files it lists only when flushed (a big import), and fails on one that is missing', async () => {
+    const folder = await tempDir()
+    await writeFile(path.join(folder, 'told.json'), '{}\n')
+    await mkdir(path.join(folder, 'listed'))
+    await writeFile(path.join(folder, 'listed', 'a.json'), '{}\n')
+    const batch = new WriteBatch()
+    batch.add(path.join(folder, 'told.json'))
+    let listings = 0
+    const names = ['a.json']
+    batch.addListed(function* () {
+      listings++
+      for (const name of names) yield path.join(folder, 'listed', name)
+    })
+    // (listed when flushed: a file named after addListed is flushed too)
+    await writeFile(path.join(folder, 'listed', 'b.json'), '{}\n')
+    names.push('b.json')
+    expect(listings).toBe(0)
+    await batch.flush()
+    expect(listings).toBeGreaterThan(0)
+    // a flushed batch is empty: nothing listed again
+    const seen = listings
+    await batch.flush()
+    expect(listings).toBe(seen)
+    // a listed file in a folder that is not there cannot be made durable: the flush says so
+    batch.addListed(() => [path.join(folder, 'gone', 'c.json')])
+    await expect(batch.flush()).rejects.toMatchObject({ code: 'ENOENT' })
   })
 })
