@@ -29,7 +29,7 @@ import { annotationsDir, documentFile, layerFile } from '../store/layout'
 import { hasTags, normaliseTags } from '../../shared/tags'
 import { resolveTags } from './import-tags'
 import { contentHash, type ProjectStore } from '../store/project-store'
-import { keepHeapSmall } from './heap-guard'
+import { collectBeforeBurst, keepHeapSmall } from './heap-guard'
 import { throwIfCancelled } from './read-lines'
 import { StagingWriter } from './staging-writer'
 
@@ -249,6 +249,7 @@ export class StagedImport {
     const { store } = this
     const folder = store.folder
     throwIfCancelled(options.signal)
+    collectBeforeBurst()
     // a document another process added meanwhile is not this run's (its layers are checked below)
     const existsNow = new Set(await store.documentIds())
     const newIds = [...this.documents].filter((id) => !existsNow.has(id))
