@@ -100,7 +100,7 @@ export class StagedImport {
   private readonly layers = new Map<string, StagedLayer>()
   private unitDocuments = new Set<string>()
   private unitLayers = new Map<string, StagedLayer>()
-  private readonly writer = new StagingWriter()
+  private readonly writer: StagingWriter
   private layerFolders = new Map<string, number>()
 
   private constructor(
@@ -110,6 +110,7 @@ export class StagedImport {
     this.existing = new Set(existing)
     this.staging = path.join(store.folder, `.spanwise-import-${process.pid}-${randomBytes(4).toString('hex')}.staging`)
     mkdirSync(this.staging)
+    this.writer = new StagingWriter()
   }
 
   static async begin(store: ProjectStore): Promise<StagedImport> {

@@ -45,14 +45,19 @@ interface WriterReply {
 
 /** A thread that writes batches of new files, one batch at a time, in order. */
 export class StagingWriter {
-  private readonly worker = new Worker(WRITER_SOURCE, { eval: true })
+  // (none of the process's flags: a loader such as tsx's `--import` would cost the thread time and
+  // memory for nothing, and `--input-type=module` would make its CommonJS source an ES module)
+  private readonly worker = new Worker(WRITER_SOURCE, { eval: true, execArgv: [] })
   private pending: { resolve: () => void; reject: (error: Error) => void } | null = null
   private failure: Error | null = null
 
   constructor() {
+    // an idle writer never keeps the process alive (one left open by a failure is harmless)
+    this.worker.unref()
     this.worker.on('message', (reply: WriterReply) => {
       const pending = this.pending
       this.pending = null
+      this.worker.unref()
       if (!reply.error) pending?.resolve()
       else pending?.reject(Object.assign(new Error(reply.error.message), reply.error.code ? { code: reply.error.code } : {}))
     })
@@ -77,6 +82,7 @@ export class StagingWriter {
     if (files.length === 0) return Promise.resolve()
     return new Promise<void>((resolve, reject) => {
       this.pending = { resolve, reject }
+      this.worker.ref()
       this.worker.postMessage({ files: files.map(({ file }) => path.resolve(file)), contents: files.map(({ content }) => content) })
     })
   }

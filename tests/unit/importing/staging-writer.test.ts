@@ -1,6 +1,7 @@
 // The staging writer writes an import's files on a thread of its own: every file whole, its
 // folders made as needed, and a failure (a full disk, a file in a folder's way) reaches the
 // import as the error it is, with nothing written after it.
+import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -46,4 +47,17 @@ describe('the staging writer', () => {
     }
     await expect(writer.write([{ file: path.join(dir, 'late.json'), content: 'late\n' }])).rejects.toThrow(/closed/)
   })
+
+  it('left open after its last batch (a failure before the import closed it), does not keep the process alive', async () => {
+    const dir = await tempDir()
+    const file = path.join(dir, 'written.json')
+    const source = `
+      const { StagingWriter } = await import(${JSON.stringify(path.resolve(import.meta.dirname, '../../../src/main/importing/staging-writer.ts'))})
+      await new StagingWriter().write([{ file: ${JSON.stringify(file)}, content: 'done' }])
+    `
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', source], { timeout: 30_000, encoding: 'utf8' })
+    expect(run.error).toBeUndefined()
+    expect(run.status).toBe(0)
+    expect(await readFile(file, 'utf8')).toBe('done')
+  }, 60_000)
 })
