@@ -4,33 +4,33 @@
 // as a full scan searches every document, so both give the same hits in the same order.
 import type { SearchHit } from '../../shared/api/contract'
 import { OffsetMap } from '../../shared/offsets'
-import { nullIfDamaged } from '../store/errors'
+import { nullIfDamaged, StoreError } from '../store/errors'
 import type { ProjectStore } from '../store/project-store'
-import { searchCandidates } from './search-index'
+import { searchCandidates, type Candidate } from './search-index'
 
 const CONTEXT = 40
 
 type SearchResult = { hits: SearchHit[]; truncated: boolean }
 
-/** Project search through the index: only documents that can match are read. */
+/** Project search through the index: only documents that can match are read, and only until the hits are found. */
 export async function searchProject(store: ProjectStore, annotator: string, query: string, limit: number): Promise<SearchResult> {
-  const candidates = await searchCandidates(store, annotator, query)
-  return searchDocuments(store, annotator, candidates ?? (await store.documentIds()), query, limit)
+  return searchDocuments(store, annotator, await searchCandidates(store, annotator, query), query, limit)
 }
 
-/** Project search reading every document (the index's fallback, and the benchmark's baseline). */
+/** Project search reading every document (the benchmark's baseline, and what the index must agree with). */
 export async function scanProject(store: ProjectStore, annotator: string, query: string, limit: number): Promise<SearchResult> {
-  return searchDocuments(store, annotator, await store.documentIds(), query, limit)
+  return searchDocuments(store, annotator, (await store.documentIds()).map((id) => ({ id, labels: true })), query, limit)
 }
 
-/** Searches `ids` (sorted), in order, until `limit` hits. */
-async function searchDocuments(store: ProjectStore, annotator: string, ids: string[], query: string, limit: number): Promise<SearchResult> {
+/** Searches `candidates` (sorted by id), in order, until `limit` hits (and one more, to know there are more). */
+async function searchDocuments(store: ProjectStore, annotator: string, candidates: Iterable<Candidate>, query: string, limit: number): Promise<SearchResult> {
   const hits: SearchHit[] = []
   const needle = query.toLocaleLowerCase()
   const labelQuery = query.toLowerCase().replace(/^label:/, '')
-  for (const id of ids) {
-    // a damaged document is not searched (the document list names it), the rest still are
-    const document = await store.getDocument(id).catch(nullIfDamaged)
+  for (const { id, labels } of candidates) {
+    // a damaged document is not searched (the document list names it), the rest still are; one
+    // removed since the search began is not either
+    const document = await store.getDocument(id).catch(nullIfDamagedOrGone)
     if (!document) continue
     const offsets = new OffsetMap(document.text)
     const hit = (start: number, end: number, label?: string): SearchHit => ({
@@ -56,7 +56,8 @@ async function searchDocuments(store: ProjectStore, annotator: string, ids: stri
         if (hits.length > limit) return { hits: hits.slice(0, limit), truncated: true }
       }
     }
-    const layer = await store.getLayer(id, annotator).catch(nullIfDamaged)
+    // (the index knows from the layer's label counts which layers can hold the label: only those are read)
+    const layer = labels ? await store.getLayer(id, annotator).catch(nullIfDamaged) : null
     for (const span of layer?.spans ?? []) {
       if (span.label.toLowerCase() !== labelQuery) continue
       hits.push(hit(offsets.toUtf16(span.start), offsets.toUtf16(span.end), span.label))
@@ -64,4 +65,9 @@ async function searchDocuments(store: ProjectStore, annotator: string, ids: stri
     }
   }
   return { hits, truncated: false }
+}
+
+function nullIfDamagedOrGone(error: unknown): null {
+  if (error instanceof StoreError && error.code === 'not_found') return null
+  return nullIfDamaged(error)
 }

@@ -6,11 +6,14 @@
 // every document added, removed or replaced, whoever did it (this process, the watcher, its
 // own checks). Documents it has not indexed yet are candidates of every search, so a search
 // is never wrong while the index is being built: only as slow as a scan.
+import { statSync } from 'node:fs'
 import path from 'node:path'
 import { nullIfDamaged } from '../store/errors'
 import { DebouncedSave } from '../store/debounced-save'
+import { documentsDir } from '../store/layout'
 import { CACHE_DIR } from '../store/listing-index'
 import type { ProjectStore } from '../store/project-store'
+import { currentRevision } from '../store/label-log'
 import { TextIndex } from './text-index'
 
 /** Up to this many new documents are indexed before a search answers; more are indexed in the background. */
@@ -27,6 +30,10 @@ class SearchIndex {
   private readonly saving = new DebouncedSave(SAVE_DELAY_MS, () => {
     if (this.index.dirty) this.index.save(this.file)
   })
+  /** The index has been compared with the folder once (see `reconcile`). */
+  private reconciled = false
+  /** The documents folder's stat before the listing last looked at it. */
+  private syncedStamp = ''
   private readonly file: string
 
   constructor(private readonly store: ProjectStore) {
@@ -36,26 +43,38 @@ class SearchIndex {
     store.registerCache(this)
   }
 
-  /** The documents that can match `query` for `annotator` (sorted), or null when every one can. */
-  async candidates(annotator: string, query: string): Promise<string[] | null> {
+  /**
+   * The documents a search for `query` by `annotator` must read, in the order a scan reads them
+   * (sorted by id), each with whether its layer may hold spans of the label searched (else the
+   * layer is not read). Lazily: a search that has its hits stops asking.
+   */
+  async candidates(annotator: string, query: string): Promise<Iterable<Candidate>> {
+    const labelQuery = query.toLowerCase().replace(/^label:/, '')
+    await this.store.freshSettings()
+    // taken before the listing looks at the folder: the index holds at least what the folder held then
+    this.syncedStamp = documentsStamp(this.store.folder)
+    // (this also brings the listing's document ids up to date: their changes reach `pending` first)
+    const withLabel = this.store.listing.documentsWithLabel(annotator, currentRevision(this.store.settings), (label) => label.toLowerCase() === labelQuery)
     this.reconcile()
     if (this.pending.size <= INDEX_NOW) this.indexPending(this.pending.size)
     else this.buildInBackground()
-    const text = this.index.candidates(query)
-    if (text === null) return null
-    const labelQuery = query.toLowerCase().replace(/^label:/, '')
-    for (const row of await this.store.summaries(annotator)) {
-      if (row.labels.some((label) => label.toLowerCase() === labelQuery)) text.add(row.id)
-    }
-    for (const id of this.pending) text.add(id)
-    return [...text].sort()
+    const text = this.index.match(query)
+    // documents not indexed yet can match anything
+    return inIdOrder(this.index, this.index.inOrder(), [...this.pending].sort(), text, withLabel)
   }
 
-  /** Documents in the folder but not in the index are pending; documents gone are forgotten. */
+  /**
+   * At the first search of this process, unless the folder's names have not changed since the
+   * index last held exactly its documents (its stat says): documents in the folder but not in the
+   * index are pending, documents gone are forgotten. Later the listing tells of each change.
+   */
   private reconcile(): void {
+    if (this.reconciled) return
+    this.reconciled = true
+    if (this.index.folderStamp !== '' && this.index.folderStamp === this.syncedStamp) return
     const present = this.store.listing.documentIds()
     for (const id of present) if (!this.index.has(id)) this.pending.add(id)
-    for (const id of [...this.index.documentIds()]) if (!present.has(id)) this.pending.add(id)
+    for (const id of this.index.documentIds()) if (!present.has(id)) this.pending.add(id)
   }
 
   private indexPending(count: number): void {
@@ -73,7 +92,15 @@ class SearchIndex {
       if (text === null) this.index.remove(id)
       else this.index.add(id, text)
     }
+    this.noteWhetherComplete()
     if (done > 0) this.scheduleSave()
+  }
+
+  /** With nothing pending, the index holds what the folder held at the last look: its stat is kept with the index. */
+  private noteWhetherComplete(): void {
+    if (!this.reconciled || this.pending.size > 0 || this.index.folderStamp === this.syncedStamp) return
+    this.index.folderStamp = this.syncedStamp
+    this.index.dirty = true
   }
 
   private buildInBackground(): void {
@@ -111,6 +138,46 @@ export function searchIndexOf(store: ProjectStore): SearchIndex {
   return index
 }
 
-export function searchCandidates(store: ProjectStore, annotator: string, query: string): Promise<string[] | null> {
+export function searchCandidates(store: ProjectStore, annotator: string, query: string): Promise<Iterable<Candidate>> {
   return searchIndexOf(store).candidates(annotator, query)
+}
+
+/** A document a search reads, and whether its layer may hold spans of the label searched. */
+export interface Candidate {
+  id: string
+  labels: boolean
+}
+
+/**
+ * The indexed documents (`order`) marked by `text` (all when null) or `labelled` (none when null), merged with
+ * `pending` (sorted; all candidates) in id order.
+ */
+function* inIdOrder(index: TextIndex, order: Int32Array, pending: string[], text: Uint8Array | null, labelled: ((id: string) => boolean) | null): Generator<Candidate> {
+  let p = 0
+  for (const ordinal of order) {
+    if (labelled === null && text !== null && !text[ordinal]) continue
+    const id = index.idAt(ordinal)
+    const labels = labelled !== null && labelled(id)
+    if (!labels && text !== null && !text[ordinal]) continue
+    // (a document removed or indexed again since the search began: read from the pending list, or not at all)
+    if (!index.isLive(ordinal)) continue
+    while (p < pending.length && pending[p]! < id) yield { id: pending[p++]!, labels: true }
+    if (p < pending.length && pending[p] === id) continue
+    yield { id, labels }
+  }
+  while (p < pending.length) yield { id: pending[p++]!, labels: true }
+}
+
+/**
+ * The stat of the documents' folder (which any document added, removed or replaced moves), or ''
+ * when it cannot be trusted: missing, or changed within the last second (a change in the same
+ * clock tick would not move it again, as git reasons about racy entries).
+ */
+function documentsStamp(folder: string): string {
+  try {
+    const stats = statSync(documentsDir(folder))
+    return Date.now() - stats.mtimeMs < 1_000 ? '' : `${stats.ino}:${stats.size}:${stats.mtimeMs}`
+  } catch {
+    return ''
+  }
 }
