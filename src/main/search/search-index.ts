@@ -54,7 +54,8 @@ class SearchIndex {
     // taken before the listing looks at the folder: the index holds at least what the folder held then
     this.syncedStamp = documentsStamp(this.store.folder)
     // (this also brings the listing's document ids up to date: their changes reach `pending` first)
-    const withLabel = this.store.listing.documentsWithLabel(annotator, currentRevision(this.store.settings), (label) => label.toLowerCase() === labelQuery)
+    const { settings } = this.store
+    const withLabel = this.store.listing.documentsWithLabel(annotator, currentRevision(settings), settings.labels.map((label) => label.name), (label) => label.toLowerCase() === labelQuery)
     this.reconcile()
     if (this.pending.size <= INDEX_NOW) this.indexPending(this.pending.size)
     else this.buildInBackground()

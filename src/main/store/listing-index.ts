@@ -684,41 +684,24 @@ export class ListingIndex {
    * Which documents' layers by `annotator` may hold a span of a label `matches` accepts (project
    * search's label part), from the layer facts without building the list's rows: a layer written
    * against an older label revision, or counted only when read whole, may (the search reads the
-   * layer to know). Null when no layer can: the labels the layers hold are kept until an entry
-   * changes. Brings the documents' ids up to date too (their changes reach `onDocumentChange`
-   * listeners first).
+   * layer to know). Null when no label of the project's label set matches: a layer read follows
+   * the label log to the current set, so no span can have another label. (Gathering the labels
+   * every layer holds instead cost decoding every entry at the first search after each change.)
+   * Brings the documents' ids up to date too (their changes reach `onDocumentChange` listeners
+   * first).
    */
-  documentsWithLabel(annotator: string, labelRevision: number, matches: (label: string) => boolean): ((id: string) => boolean) | null {
+  documentsWithLabel(annotator: string, labelRevision: number, labelNames: readonly string[], matches: (label: string) => boolean): ((id: string) => boolean) | null {
     this.documents.sync()
     const mine = this.layerIndex(annotator)
     mine.sync()
     this.startCheck()
-    let known = this.layerLabels.get(annotator)
-    if (known?.key !== `${this.generation}:${labelRevision}`) {
-      // (compared, not hashed: each entry's label strings are its own, read from the cache, and
-      // hashing 300,000 strings for the first time costs more than comparing them with a few)
-      const labels: string[] = []
-      let unknown = false
-      for (const id of mine.entries.keys()) {
-        const layer = mine.value(id)
-        if (layer === undefined || 'message' in layer) continue
-        if ('whole' in layer || layer.revision < labelRevision) unknown = true
-        else for (let i = 0; i < layer.counts.length; i++) if (!labels.includes(layer.counts[i]![0])) labels.push(layer.counts[i]![0])
-      }
-      // (reading may itself have changed entries: the key is taken after)
-      known = { key: `${this.generation}:${labelRevision}`, labels, unknown }
-      this.layerLabels.set(annotator, known)
-    }
-    if (!known.unknown && !known.labels.some(matches)) return null
+    if (!labelNames.some(matches)) return null
     return (id) => {
       const layer = mine.value(id)
       if (layer === undefined || 'message' in layer) return false
       return 'whole' in layer || layer.revision < labelRevision || layer.counts.some(([label]) => matches(label))
     }
   }
-
-  /** Per annotator: the labels the layers' facts count, and whether some layer's cannot be known from its facts. */
-  private readonly layerLabels = new Map<string, { key: string; labels: string[]; unknown: boolean }>()
 
   /** A file changed on disk (the watcher saw it): its entry is read again. */
   documentChanged(id: string): void {
