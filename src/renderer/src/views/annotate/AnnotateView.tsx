@@ -406,6 +406,8 @@ export function AnnotateView() {
         cycleLabelTags: view.cycleLabelTags,
         sync,
         suggestions: suggestionActions,
+        importing: importer.state !== null,
+        cancelImport: importer.cancel,
         adjustSpan: (edge, grow) => {
           const span = editor.spans.find((s) => s.id === editor.selectedId)
           if (!span || !editor.offsets) return
@@ -432,8 +434,22 @@ export function AnnotateView() {
         },
         editDetails: () => document.querySelector<HTMLElement>('.span-details select, .span-details input, .span-details textarea')?.focus()
       }),
-    [labels, tagGroups, applyLabel, editor, moveDocument, toggleDone, text, linkFrom, finishLink, relationTypes, view, sync, currentId, openDocument, rename, suggestionActions]
+    [labels, tagGroups, applyLabel, editor, moveDocument, toggleDone, text, linkFrom, finishLink, relationTypes, view, sync, currentId, openDocument, rename, suggestionActions, importer.state !== null, importer.cancel]
   )
+
+  // the keys that come before any other use of theirs (Escape cancelling an import), even in a field or a dialog
+  useEffect(() => {
+    const first = shortcuts.filter((s) => s.first)
+    const onKeyDown = (event: KeyboardEvent) => {
+      const shortcut = first.find((s) => s.matches(event))
+      if (!shortcut) return
+      event.preventDefault()
+      event.stopPropagation()
+      shortcut.run(event)
+    }
+    window.addEventListener('keydown', onKeyDown, true)
+    return () => window.removeEventListener('keydown', onKeyDown, true)
+  }, [shortcuts])
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent): void {
@@ -558,7 +574,7 @@ export function AnnotateView() {
       </header>
 
       <Toasts message={message} onDismiss={dismissMessage}>
-        {importer.state && <ImportProgressToast state={importer.state} onCancel={importer.cancel} />}
+        {importer.state && <ImportProgressToast state={importer.state} onCancel={importer.cancel} cancelKeys={shortcuts.find((s) => s.id === 'cancel-import')?.keys} />}
       </Toasts>
       {report && <ImportReportView report={report} onClose={() => setReport(null)} />}
 
