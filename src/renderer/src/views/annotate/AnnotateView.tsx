@@ -532,7 +532,9 @@ export function AnnotateView() {
     >
       <header className="topbar">
         <h1>Spanwise</h1>
-        <span className="project-name">{info?.name}</span>
+        <span className="project-name" title={info?.name}>
+          {info?.name}
+        </span>
         <div className="progress" role="status" aria-label={`${done} of ${documents.length} documents done`} data-testid="progress">
           <span>
             {done} / {documents.length} done
@@ -546,28 +548,31 @@ export function AnnotateView() {
             onError={showError}
           />
         )}
-        <button type="button" onClick={() => startImport(false)}>
-          Import files…
-        </button>
-        <button type="button" onClick={() => startImport(true)}>
-          Import folder…
-        </button>
-        <button type="button" onClick={() => setDialog('export')}>
-          Export…
-        </button>
-        <button type="button" onClick={() => setDialog('statistics')} aria-keyshortcuts="Control+Shift+S">
-          Statistics…
-        </button>
-        <button type="button" onClick={() => setDialog('labels')}>
-          Labels…
-        </button>
-        <button type="button" onClick={() => setDialog('suggestions')} aria-keyshortcuts="Control+Shift+K">
-          Suggestions…
-        </button>
-        <SyncButton syncing={syncing} onSync={sync} />
-        <button type="button" onClick={() => setDialog('shortcuts')} aria-label="Keyboard shortcuts" aria-keyshortcuts="?">
-          ?
-        </button>
+        {/* the actions stay together: on a narrow window they move to a row of their own, never one by one */}
+        <div className="topbar-actions" role="group" aria-label="Project actions">
+          <button type="button" onClick={() => startImport(false)}>
+            Import files…
+          </button>
+          <button type="button" onClick={() => startImport(true)}>
+            Import folder…
+          </button>
+          <button type="button" onClick={() => setDialog('export')}>
+            Export…
+          </button>
+          <button type="button" onClick={() => setDialog('statistics')} aria-keyshortcuts="Control+Shift+S">
+            Statistics…
+          </button>
+          <button type="button" onClick={() => setDialog('labels')}>
+            Labels…
+          </button>
+          <button type="button" onClick={() => setDialog('suggestions')} aria-keyshortcuts="Control+Shift+K">
+            Suggestions…
+          </button>
+          <SyncButton syncing={syncing} onSync={sync} />
+          <button type="button" onClick={() => setDialog('shortcuts')} aria-label="Keyboard shortcuts" aria-keyshortcuts="?">
+            ?
+          </button>
+        </div>
         <input ref={fileInput} type="file" multiple hidden accept={accept} data-testid="file-input" onChange={onPicked} />
         {/* @ts-expect-error: webkitdirectory is not in React's attribute types yet */}
         <input ref={folderInput} type="file" hidden webkitdirectory="" onChange={onPicked} />
@@ -617,18 +622,20 @@ export function AnnotateView() {
                   onCancel={rename.cancel}
                   onRename={(title, seen) => void rename.commit(editor.document!.id, title, seen)}
                 />
-                <span className={`status status-${editor.status}`} data-testid="document-status">
-                  {STATUS_TEXT[editor.status]}
-                </span>
-                <button type="button" onClick={toggleDone} aria-keyshortcuts="Control+Enter">
-                  {editor.status === 'done' ? 'Reopen' : 'Mark done'} <kbd>Ctrl+Enter</kbd>
-                </button>
-                <button type="button" onClick={editor.undo} disabled={!editor.canUndo} aria-keyshortcuts="Control+Z">
-                  Undo
-                </button>
-                <button type="button" onClick={editor.redo} disabled={!editor.canRedo} aria-keyshortcuts="Control+Shift+Z">
-                  Redo
-                </button>
+                <div className="editor-actions">
+                  <span className={`status status-${editor.status}`} data-testid="document-status">
+                    {STATUS_TEXT[editor.status]}
+                  </span>
+                  <button type="button" onClick={toggleDone} aria-keyshortcuts="Control+Enter" title="Ctrl+Enter">
+                    {editor.status === 'done' ? 'Reopen' : 'Mark done'} <kbd>Ctrl+Enter</kbd>
+                  </button>
+                  <button type="button" onClick={editor.undo} disabled={!editor.canUndo} aria-keyshortcuts="Control+Z">
+                    Undo
+                  </button>
+                  <button type="button" onClick={editor.redo} disabled={!editor.canRedo} aria-keyshortcuts="Control+Shift+Z">
+                    Redo
+                  </button>
+                </div>
               </div>
               <TagBar groups={tagGroups} tags={editor.tags} onToggle={editor.toggleTag} />
               <div className="label-bar-row">
