@@ -229,6 +229,11 @@ const reviewFilterSchema = {
 export interface ReviewDocumentRow {
   id: string
   title: string
+  /** As in the document list: the file it came from, and its place in its import (for sorting). */
+  fileName?: string
+  importedTitle?: string
+  importedAt?: string
+  importIndex?: number
   annotators: { name: string; status: DocumentStatus; spanCount: number }[]
   /** Units of the chosen annotators' spans (gold-only units included). */
   units: number

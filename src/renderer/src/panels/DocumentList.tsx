@@ -1,5 +1,7 @@
-import { DOCUMENT_ORDERS, type DocumentOrder } from '../../../shared/document-order'
+import type { DocumentOrder } from '../../../shared/document-order'
 import type { DocumentStatus, DocumentSummary } from '../../../shared/model'
+import { fileNameOnly, rowDetails } from './document-file'
+import { DocumentOrderSelect } from './DocumentOrderSelect'
 import { VirtualList } from './VirtualList'
 
 const DOCUMENT_ROW_HEIGHT = 56
@@ -16,28 +18,12 @@ interface Props {
   onOrder(order: DocumentOrder): void
 }
 
-/** What a row says of a document besides its title: the file it came from, and its old title if renamed. */
-function rowDetails(doc: DocumentSummary): string {
-  return [doc.fileName && `File: ${doc.fileName}`, doc.importedTitle && `Imported as: ${doc.importedTitle}`].filter(Boolean).join('\n')
-}
-
-/** The file's own name; the folders it was in are in the row's tooltip (a narrow list would cut the name off). */
-function fileNameOnly(path: string | undefined): string {
-  return path === undefined ? '' : path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1)
-}
-
 export function DocumentList({ documents, currentId, onOpen, order, onOrder }: Props) {
   return (
     <nav className="document-list" aria-label="Documents">
       <div className="document-list-header">
         <h2>Documents</h2>
-        <select aria-label="Sort documents by" value={order} onChange={(event) => onOrder(event.target.value as DocumentOrder)} data-testid="document-order">
-          {DOCUMENT_ORDERS.map((option) => (
-            <option key={option.order} value={option.order}>
-              Sort: {option.title.toLowerCase()}
-            </option>
-          ))}
-        </select>
+        <DocumentOrderSelect value={order} onChange={onOrder} data-testid="document-order" />
       </div>
       {documents.length === 0 && <p className="empty">No documents yet: import .txt or .md files, or drop them here.</p>}
       <VirtualList

@@ -384,7 +384,15 @@ export function ReviewView({ route }: { route: Route }) {
             </p>
           )}
           <ReviewFilters filter={filter} annotators={allAnnotators} labels={labels.map((l) => l.name)} names={names} onChange={setFilter} />
-          <ReviewDocumentList rows={visibleRows} currentId={currentId} names={names} loading={rowsLoading} onOpen={openDocument} />
+          <ReviewDocumentList
+            rows={visibleRows}
+            currentId={currentId}
+            names={names}
+            loading={rowsLoading}
+            onOpen={openDocument}
+            sort={filter.sort}
+            onSort={(sort) => setFilter((was) => ({ ...was, sort }))}
+          />
         </div>
         <section className="editor" aria-label="Review">
           {doc && offsets && gold ? (
