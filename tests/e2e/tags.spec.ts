@@ -1,5 +1,5 @@
 // Document tags end to end: tag groups made in the label set editor, a document tagged by key and
-// by mouse (with undo), the list filtered and counted by tag, tags kept after a reload, and the
+// by mouse (with undo), its tags shown as chips in its row, the list filtered and counted by tag, tags kept after a reload, and the
 // exported files (Spanwise JSONL and doccano) carrying them; in the Review view, each annotator's
 // tags beside the gold tags the reviewer chooses by key and by mouse.
 import { spawnSync } from 'node:child_process'
@@ -71,6 +71,17 @@ test('tag documents by key and by mouse, undo, filter and count by tag, and expo
   await tagButton(page, 'topic', 'Lebanon front').click()
   await page.keyboard.press('s')
   await expect(tagButton(page, 'source', 'state media')).toHaveAttribute('aria-pressed', 'true')
+
+  // each row of the list shows its tags as chips in their colours, and says them in its accessible name
+  const listRow = (title: string) => page.getByTestId('document-item').filter({ hasText: title })
+  await expect(listRow('Ceasefire talks resume').locator('.tag-chip')).toHaveText(['ceasefire', 'news agency'])
+  await expect(listRow('Ceasefire talks resume')).toHaveAccessibleName(/Tags: topic: ceasefire; source: news agency/)
+  await expect(listRow('Ceasefire talks resume')).toHaveAttribute('title', /Tags: topic: ceasefire; source: news agency/)
+  await expect(listRow('Rockets fired').locator('.tag-chip')).toHaveText(['Lebanon front', 'state media'])
+  // a chip has its option's colour, as the option's button in the tag bar
+  const border = (locator: ReturnType<Page['locator']>) => locator.evaluate((el) => getComputedStyle(el).borderColor)
+  expect(await border(listRow('Rockets fired').locator('.tag-chip').first())).toBe(await border(tagButton(page, 'topic', 'Lebanon front')))
+  await expect(listRow('Council approves budget').getByTestId('document-tags')).toHaveCount(0)
 
   // the list filters and counts by tag
   const filter = page.getByTestId('filter-tag')

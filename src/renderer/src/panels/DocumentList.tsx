@@ -1,6 +1,7 @@
 import type { DocumentOrder } from '../../../shared/document-order'
-import type { DocumentStatus, DocumentSummary } from '../../../shared/model'
+import type { DocumentStatus, DocumentSummary, TagGroup } from '../../../shared/model'
 import { fileNameOnly, rowDetails } from './document-file'
+import { DocumentTagChips, describeTags, tagChips } from './DocumentTagChips'
 import { DocumentOrderSelect } from './DocumentOrderSelect'
 import { VirtualList } from './VirtualList'
 
@@ -16,9 +17,17 @@ interface Props {
   onOpen(id: string): void
   order: DocumentOrder
   onOrder(order: DocumentOrder): void
+  /** The project's tag groups: a row's tags in their colours and order. */
+  tagGroups: TagGroup[]
 }
 
-export function DocumentList({ documents, currentId, onOpen, order, onOrder }: Props) {
+/** The row's tooltip: the file and imported title, then the tags in words. */
+function rowTooltip(doc: DocumentSummary, tagGroups: TagGroup[]): string {
+  const tags = describeTags(tagChips(doc.tags, tagGroups))
+  return [rowDetails(doc), tags && `Tags: ${tags}`].filter(Boolean).join('\n')
+}
+
+export function DocumentList({ documents, currentId, onOpen, order, onOrder, tagGroups }: Props) {
   return (
     <nav className="document-list" aria-label="Documents">
       <div className="document-list-header">
@@ -38,7 +47,7 @@ export function DocumentList({ documents, currentId, onOpen, order, onOrder }: P
             aria-current={doc.id === currentId ? 'page' : undefined}
             tabIndex={tabIndex}
             onClick={() => onOpen(doc.id)}
-            title={rowDetails(doc) || undefined}
+            title={rowTooltip(doc, tagGroups) || undefined}
             data-document-id={doc.id}
             data-testid="document-item"
           >
@@ -51,9 +60,12 @@ export function DocumentList({ documents, currentId, onOpen, order, onOrder }: P
             ) : (
               <>
                 <span className={`status status-${doc.status}`}>{STATUS_TEXT[doc.status]}</span>
-                {/* the file name, secondary: a headline may be shared, a file name tells them apart */}
-                <span className="doc-file" data-testid="document-file">
-                  {fileNameOnly(doc.fileName)}
+                <span className="doc-meta">
+                  <DocumentTagChips tags={doc.tags} groups={tagGroups} />
+                  {/* the file name, secondary: a headline may be shared, a file name tells them apart */}
+                  <span className="doc-file" data-testid="document-file">
+                    {fileNameOnly(doc.fileName)}
+                  </span>
                 </span>
                 <span className="span-count" aria-label={`${doc.spanCount} spans`}>
                   {doc.spanCount} {doc.spanCount === 1 ? 'span' : 'spans'}

@@ -598,7 +598,7 @@ export function AnnotateView() {
             }}
           />
           <DocumentFilters filter={filter} labels={labels.map((l) => l.name)} annotators={annotators} tagGroups={tagGroups} documents={documents} onChange={setFilter} />
-          <DocumentList documents={visibleDocuments} currentId={currentId} onOpen={openDocument} order={view.documentOrder} onOrder={view.setDocumentOrder} />
+          <DocumentList documents={visibleDocuments} currentId={currentId} onOpen={openDocument} order={view.documentOrder} onOrder={view.setDocumentOrder} tagGroups={tagGroups} />
         </div>
         <PanelEdge
           side="left"
