@@ -581,6 +581,8 @@ export const channels = {
       rejectedRelations: z.array(rejectedRelationSchema).max(100_000).optional(),
       /** The gold document tags (absent: unchanged). */
       tags: documentTagsSchema.optional(),
+      /** The label revision `tags` were read against (the gold layer's `labelRevision`): older tags follow the label log. */
+      labelRevision: z.number().int().nonnegative().optional(),
       status: z.enum(REVIEW_STATUSES)
     }),
     result: {} as { gold: GoldLayer; version: string }
