@@ -647,7 +647,13 @@ export const channels = {
   },
   /** Remembers rejected suggestions for the document (they never come back there); `baseVersion` as `suggestions.document` gave it. */
   'suggestions.reject': {
-    input: z.object({ documentId, baseVersion: fileVersion, suggestions: z.array(suggestionMarkSchema).min(1).max(100_000) }),
+    input: z.object({
+      documentId,
+      baseVersion: fileVersion,
+      suggestions: z.array(suggestionMarkSchema).min(1).max(100_000),
+      /** Takes these rejections back (the undo of a rejection): the suggestions may come again. */
+      undo: z.boolean().optional()
+    }),
     result: {} as { version: FileVersion }
   },
   /** The project's patterns, model mapping and dictionaries. */

@@ -39,6 +39,7 @@ import { SyncButton } from '../../panels/SyncButton'
 import { Toasts, type Message } from '../../panels/Toasts'
 import { useProject } from '../../app/use-project'
 import { PhraseMatcher } from '../../../../shared/suggest/phrases'
+import { suggestionKey } from '../../../../shared/suggest/types'
 import type { SuggestionActions } from '../../commands/shortcuts'
 import { SuggestionList } from '../../panels/SuggestionList'
 import { SuggestSettingsDialog } from '../../panels/SuggestSettingsDialog'
@@ -176,6 +177,16 @@ export function AnnotateView() {
         if (!suggestion) return
         const after = suggestions.shown.find((s) => s.id !== selectedSuggestion && s.start >= suggestion.start)
         suggestions.reject([suggestion])
+        // one step of the editor's undo history: Ctrl+Z brings the suggestion back (and selects it)
+        const { reject, unreject } = suggestions
+        editor.recordStep({
+          undo: () => {
+            unreject([suggestion])
+            setSelectedSuggestion(suggestionKey(suggestion))
+            setScrollTo({ offset: suggestion.start })
+          },
+          redo: () => reject([suggestion])
+        })
         setSelectedSuggestion(after?.id ?? null)
         if (after) setScrollTo({ offset: after.start })
       },
