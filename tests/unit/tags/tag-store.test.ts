@@ -39,6 +39,22 @@ async function taggedProject() {
   return { folder, store, talks, rockets, call, dispatch, save }
 }
 
+/** Renames the group topic to subject and its option hostages to captives; checks that only project.json was written. */
+async function renameTopic(folder: string, store: ProjectStore, call: Awaited<ReturnType<typeof taggedProject>>['call']) {
+  const before = await snapshotFiles(folder)
+  const renamed = { ...TOPIC, name: 'subject', options: TOPIC.options.map((o) => (o.name === 'hostages' ? { ...o, name: 'captives' } : o)) }
+  const change = await call('labels.change', {
+    baseVersion: store.settingsVersion,
+    labels: store.settings.labels,
+    tagGroups: [renamed, SOURCE],
+    tagGroupRenames: [{ from: 'topic', to: 'subject' }],
+    tagRenames: [{ group: 'topic', from: 'hostages', to: 'captives' }]
+  })
+  const after = await snapshotFiles(folder)
+  expect([...after.keys()].filter((file) => before.get(file)?.content !== after.get(file)?.content)).toEqual(['project.json'])
+  return change
+}
+
 describe('tag groups in the label set', () => {
   it('are saved in project.json and given back by project.info', async () => {
     const { folder, call } = await taggedProject()
@@ -109,17 +125,7 @@ describe('editing tag groups', () => {
     const { folder, store, talks, save, call } = await taggedProject()
     await save(talks, 'ana', { topic: ['ceasefire', 'hostages'] })
     await save(talks, 'bob', { topic: ['hostages'], source: ['newspaper'] })
-    const before = await snapshotFiles(folder)
-    const renamed = { ...TOPIC, name: 'subject', options: TOPIC.options.map((o) => (o.name === 'hostages' ? { ...o, name: 'captives' } : o)) }
-    const { undo } = await call('labels.change', {
-      baseVersion: store.settingsVersion,
-      labels: store.settings.labels,
-      tagGroups: [renamed, SOURCE],
-      tagGroupRenames: [{ from: 'topic', to: 'subject' }],
-      tagRenames: [{ group: 'topic', from: 'hostages', to: 'captives' }]
-    })
-    const after = await snapshotFiles(folder)
-    expect([...after.keys()].filter((file) => before.get(file)?.content !== after.get(file)?.content)).toEqual(['project.json'])
+    const { undo } = await renameTopic(folder, store, call)
     expect((await store.getLayer(talks, 'ana')).tags).toEqual({ subject: ['ceasefire', 'captives'] })
     expect((await store.getLayer(talks, 'bob')).tags).toEqual({ subject: ['captives'], source: ['newspaper'] })
     // a fresh process reads the same
@@ -189,17 +195,7 @@ describe('tags in review', () => {
     const goldStore = new GoldStore(store)
     const first = await goldStore.save(talks, GOLD_ABSENT_VERSION, { spans: [], relations: [], rejected: [], tags: { topic: ['hostages', 'ceasefire'], source: ['news agency'] }, status: 'in_progress' })
     const revisionBefore = store.settings.labelRevision ?? 0
-    const before = await snapshotFiles(folder)
-    const renamed = { ...TOPIC, name: 'subject', options: TOPIC.options.map((o) => (o.name === 'hostages' ? { ...o, name: 'captives' } : o)) }
-    const { undo } = await call('labels.change', {
-      baseVersion: store.settingsVersion,
-      labels: store.settings.labels,
-      tagGroups: [renamed, SOURCE],
-      tagGroupRenames: [{ from: 'topic', to: 'subject' }],
-      tagRenames: [{ group: 'topic', from: 'hostages', to: 'captives' }]
-    })
-    const after = await snapshotFiles(folder)
-    expect([...after.keys()].filter((file) => before.get(file)?.content !== after.get(file)?.content)).toEqual(['project.json'])
+    const { undo } = await renameTopic(folder, store, call)
     // every reader sees the new names: the gold store, the Review view's document, a fresh process
     expect(goldStore.read(talks).gold.tags).toEqual({ source: ['news agency'], subject: ['ceasefire', 'captives'] })
     const opened = await dispatch('review.document', { documentId: talks }, { annotator: 'rev' })
