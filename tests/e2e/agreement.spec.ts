@@ -140,7 +140,7 @@ test('reads a pair’s score and counts off the matrix, each measure beside its 
   await page.keyboard.press('Escape')
 
   // narrowing to documents every annotator marked done leaves the bridge article alone
-  await page.getByRole('combobox', { name: 'Documents' }).selectOption('done')
+  await page.getByRole('combobox', { name: 'Documents', exact: true }).selectOption('done')
   await expect(page.getByTestId('report-summary')).toContainText('1 document compared')
   await expect.poll(() => paintedOn(page, 'alice', 'bob')).toBe('0.667')
 })

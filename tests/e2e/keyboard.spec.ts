@@ -62,6 +62,7 @@ test('keyboard only: caret by word, Shift to select, label key, Tab through span
   await expect(sheet).toContainText('Undo')
   await expect(sheet).toContainText('Select text from the caret')
   await expect(sheet).toContainText('In the document or span list: move between rows')
+  await expect(sheet.getByRole('row', { name: /While importing: cancel the import/ })).toContainText('Escape')
   await page.keyboard.press('Escape')
   await expect(sheet).toBeHidden()
 })

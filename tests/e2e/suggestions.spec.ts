@@ -1,11 +1,12 @@
 // Suggestions in the editor, driven by the keyboard: label one actor, and its other occurrences
 // are proposed (drawn dashed, not spans) and accepted by key; a rejected suggestion stays gone
-// after a reload. The project's suggestion settings leave only the analyst's own labels on, so
+// after a reload, and Ctrl+Z brings it back like any edit (Ctrl+Shift+Z rejects it again). The project's suggestion settings leave only the analyst's own labels on, so
 // what is proposed is exactly what the test expects.
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { expect, test } from '../helpers/fixtures'
-import { dragAcross, listedSpans } from '../helpers/workbench'
+import type { Page } from '@playwright/test'
+import { dragAcross, listedSpans, type RunningWorkbench } from '../helpers/workbench'
 
 const NETANYAHU = 'Cabinet meets\n\n😀 Netanyahu spoke first. Later Netanyahu’s office said Netanyahu would travel; Netanyahus is not him.\n'
 const HAMAS = 'Talks resume\n\nHamas said 👍🏽 the talks go on. A Hamas official and Hamas leaders met in Doha.\n'
@@ -13,6 +14,18 @@ const HAMAS = 'Talks resume\n\nHamas said 👍🏽 the talks go on. A Hamas offi
 async function ownLabelsOnly(project: string): Promise<void> {
   await mkdir(path.join(project, 'suggest'), { recursive: true })
   await writeFile(path.join(project, 'suggest', 'settings.json'), JSON.stringify({ version: 1, patterns: [], modelMapping: {} }))
+}
+
+/** Opens the Hamas article and labels its first "Hamas": the two others are suggested; returns their starts. */
+async function labelHamasOnce(page: Page, workbench: RunningWorkbench): Promise<(string | null)[]> {
+  await ownLabelsOnly(workbench.project)
+  await page.goto(workbench.url)
+  await page.getByTestId('file-input').setInputFiles([{ name: 'talks.txt', mimeType: 'text/plain', buffer: Buffer.from(HAMAS) }])
+  await expect(page.locator('.doc-heading')).toHaveText('Talks resume')
+  await dragAcross(page, 'Hamas')
+  await page.keyboard.press('1')
+  await expect(page.getByTestId('suggestion-count')).toHaveText('2')
+  return page.getByTestId('suggestion-item').evaluateAll((items) => items.map((item) => item.getAttribute('data-start')))
 }
 
 test('label one actor and accept its other occurrences by keyboard', async ({ page, workbench }) => {
@@ -59,14 +72,7 @@ test('label one actor and accept its other occurrences by keyboard', async ({ pa
 })
 
 test('a rejected suggestion stays gone after a reload', async ({ page, workbench }) => {
-  await ownLabelsOnly(workbench.project)
-  await page.goto(workbench.url)
-  await page.getByTestId('file-input').setInputFiles([{ name: 'talks.txt', mimeType: 'text/plain', buffer: Buffer.from(HAMAS) }])
-  await expect(page.locator('.doc-heading')).toHaveText('Talks resume')
-  await dragAcross(page, 'Hamas')
-  await page.keyboard.press('1')
-  await expect(page.getByTestId('suggestion-count')).toHaveText('2')
-  const starts = await page.getByTestId('suggestion-item').evaluateAll((items) => items.map((item) => item.getAttribute('data-start')))
+  const starts = await labelHamasOnce(page, workbench)
 
   await page.getByTestId('document-text').focus()
   await page.keyboard.press('Alt+ArrowDown')
@@ -119,4 +125,45 @@ test('patterns are tried in the test box, saved, and suggest; a dictionary impor
   const settings = JSON.parse(await readFile(path.join(workbench.project, 'suggest', 'settings.json'), 'utf8')) as { patterns: unknown[] }
   expect(settings.patterns).toEqual([{ kind: 'regex', label: 'figure', pattern: '\\d+ hostages' }])
   expect(await readFile(path.join(workbench.project, 'suggest', 'dictionaries', 'actor.txt'), 'utf8')).toBe('Doha\nHamas\n')
+})
+
+test('Ctrl+Z takes a rejection back like any edit, in turn with the edits; Ctrl+Shift+Z rejects again', async ({ page, workbench }) => {
+  const starts = await labelHamasOnce(page, workbench)
+  const suggestionFile = async () => {
+    const folder = path.join(workbench.project, 'annotations', workbench.annotator, 'suggestions')
+    const [file] = await readdir(folder).catch(() => [] as string[])
+    return file ? (JSON.parse(await readFile(path.join(folder, file), 'utf8')) as { rejected: unknown[] }).rejected.length : 0
+  }
+
+  await page.getByTestId('document-text').focus()
+  await page.keyboard.press('Alt+ArrowDown')
+  await page.keyboard.press('Alt+Delete')
+  await expect(page.getByTestId('suggestion-count')).toHaveText('1')
+  await expect.poll(suggestionFile).toBe(1)
+
+  // undo: the suggestion is back, selected, and no longer rejected on disk; the span stays
+  await page.keyboard.press('Control+z')
+  await expect(page.getByTestId('suggestion-count')).toHaveText('2')
+  await expect(page.getByTestId('suggestion-item').first()).toHaveAttribute('aria-pressed', 'true')
+  await expect(page.getByTestId('suggestion-item').first()).toHaveAttribute('data-start', starts[0]!)
+  await expect.poll(suggestionFile).toBe(0)
+  await expect.poll(() => listedSpans(page)).toEqual(['actor: Hamas'])
+  // the undo before it takes the span back, as usual
+  await page.keyboard.press('Control+z')
+  await expect.poll(() => listedSpans(page)).toEqual([])
+  // redo: the span, then the rejection again
+  await page.keyboard.press('Control+Shift+z')
+  await expect.poll(() => listedSpans(page)).toEqual(['actor: Hamas'])
+  await expect(page.getByTestId('suggestion-count')).toHaveText('2')
+  await page.keyboard.press('Control+Shift+z')
+  await expect(page.getByTestId('suggestion-count')).toHaveText('1')
+  await expect(page.getByTestId('suggestion-item')).toHaveAttribute('data-start', starts[1]!)
+  await expect.poll(suggestionFile).toBe(1)
+
+  // undone again and reloaded: both suggestions are proposed (nothing rejected on disk)
+  await page.keyboard.press('Control+z')
+  await expect.poll(suggestionFile).toBe(0)
+  await page.reload()
+  await expect(page.locator('.doc-heading')).toHaveText('Talks resume')
+  await expect(page.getByTestId('suggestion-count')).toHaveText('2')
 })

@@ -63,7 +63,7 @@ export async function listReviewDocuments(
   for await (const { documentId, layers, gold } of reviewCandidates(store, goldStore, filter)) {
     const row: ReviewDocumentRow = {
       id: documentId,
-      title: await store.documentTitle(documentId),
+      ...(await store.documentListing(documentId)),
       annotators: layers.map((layer) => ({ name: layer.annotator, status: layer.status, spanCount: layer.spans.length })),
       units: 0,
       openConflicts: 0,

@@ -617,6 +617,12 @@ export class ProjectStore {
     return (this.documentCache.get(id) ?? (await this.cacheSummary(id))).title
   }
 
+  /** A document's title and what the list shows beside it (file name, import order), remembered as the title is. */
+  async documentListing(id: string): Promise<{ title: string } & ListedFields> {
+    const cached = this.documentCache.get(id) ?? (await this.cacheSummary(id))
+    return { title: cached.title, ...cached.listed }
+  }
+
   /**
    * Checks spans and relations against a document's text and the label set exactly as saveLayer
    * does, for layers other than an annotator's (the gold layer).

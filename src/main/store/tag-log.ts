@@ -1,7 +1,7 @@
 // Tag groups follow the label log as labels do (label-log.ts): renaming or deleting a tag group or
 // one of its options is a step in project.json, and every layer's tags follow it when read. The
 // tags a step deleted are set aside with the step (`retired`), so undoing it brings them back.
-import type { DocumentTags, LabelRevision, TagGroup } from '../../shared/model'
+import type { DocumentTags, LabelRevision, ProjectConfig, TagGroup } from '../../shared/model'
 
 type TagSteps = Pick<LabelRevision, 'tagGroupRenames' | 'tagRenames' | 'tagDeletions'>
 
@@ -36,6 +36,41 @@ export function followTagStep(tags: DocumentTags, step: TagSteps): { tags: Docum
     next = Object.fromEntries(Object.entries(next).map(([group, chosen]) => [renamed.get(group) ?? group, chosen]))
   }
   return { tags: next, gone }
+}
+
+/** Tags a deleting step took from a layer that keeps only tags (the gold layer), kept so the step's undo brings them back. */
+export interface RetiredTags {
+  revision: number
+  tags: DocumentTags
+}
+
+/**
+ * Tags written against label revision `from`, brought up to the project's through the label log,
+ * as `followLabelLog` brings an annotator's layer: renames followed, what a deletion takes set
+ * aside under its step in `retired`, and given back by that step's undo.
+ */
+export function followTagLog(tags: DocumentTags, retired: RetiredTags[], from: number, config: ProjectConfig): { tags: DocumentTags; retired: RetiredTags[] } {
+  const to = config.labelRevision ?? 0
+  if (from >= to) return { tags, retired }
+  let next = tags
+  const kept = [...retired]
+  for (const step of config.labelLog ?? []) {
+    if (step.revision <= from || step.revision > to) continue
+    if (hasTagSteps(step)) {
+      const followed = followTagStep(next, step)
+      next = followed.tags
+      if (Object.keys(followed.gone).length > 0) {
+        const index = kept.findIndex((set) => set.revision === step.revision)
+        if (index < 0) kept.push({ revision: step.revision, tags: followed.gone })
+        else kept[index] = { revision: step.revision, tags: restoreTags(kept[index]!.tags, followed.gone) }
+      }
+    }
+    if (step.undoes !== undefined) {
+      const index = kept.findIndex((set) => set.revision === step.undoes)
+      if (index >= 0) next = restoreTags(next, kept.splice(index, 1)[0]!.tags)
+    }
+  }
+  return { tags: next, retired: kept }
 }
 
 /** Tags set aside by a step, back in a layer: a group the layer chose again since keeps its choice when it is single-choice. */

@@ -68,3 +68,9 @@ export function withRejected(file: SuggestionFile, marks: SuggestionMark[]): Sug
   const rejected = [...file.rejected, ...added].sort((a, b) => a.start - b.start || a.end - b.end || a.label.localeCompare(b.label))
   return { ...file, rejected }
 }
+
+/** Takes rejections back (an undo): those suggestions may be proposed again. */
+export function withoutRejected(file: SuggestionFile, marks: SuggestionMark[]): SuggestionFile {
+  const back = new Set(marks.map(suggestionKey))
+  return { ...file, rejected: file.rejected.filter((mark) => !back.has(suggestionKey(mark))) }
+}

@@ -7,7 +7,7 @@ import type { RequestScope } from '../api/session'
 import { StoreError } from '../store/errors'
 import type { ProjectStore } from '../store/project-store'
 import { addToDictionaries, listDictionaries, parseDictionary, type DictionaryEntry } from './dictionaries'
-import { editSuggestionFile, withRejected } from './rejections'
+import { editSuggestionFile, withRejected, withoutRejected } from './rejections'
 import { readSuggestSettings, saveSuggestSettings } from './settings-store'
 import { suggestForDocument } from './suggest-service'
 
@@ -38,9 +38,10 @@ async function checkSettings(store: ProjectStore, settings: SuggestSettings): Pr
 export function suggestHandlers(store: ProjectStore): Handlers {
   return {
     'suggestions.document': ({ documentId, sources }, { annotator }) => suggestForDocument(store, annotator, documentId, sources ?? SUGGESTION_SOURCES),
-    'suggestions.reject': async ({ documentId, baseVersion, suggestions }, { annotator }) => {
+    'suggestions.reject': async ({ documentId, baseVersion, suggestions, undo }, { annotator }) => {
       if (!(await store.hasDocument(documentId))) throw new StoreError('not_found', `no document ${documentId} in this project`)
-      const { version } = await editSuggestionFile(store.folder, annotator, documentId, baseVersion, (file) => withRejected(file, suggestions))
+      const edit = undo ? withoutRejected : withRejected
+      const { version } = await editSuggestionFile(store.folder, annotator, documentId, baseVersion, (file) => edit(file, suggestions))
       return { version }
     },
     'suggest.settings': async () => settingsInfo(store),

@@ -229,6 +229,11 @@ const reviewFilterSchema = {
 export interface ReviewDocumentRow {
   id: string
   title: string
+  /** As in the document list: the file it came from, and its place in its import (for sorting). */
+  fileName?: string
+  importedTitle?: string
+  importedAt?: string
+  importIndex?: number
   annotators: { name: string; status: DocumentStatus; spanCount: number }[]
   /** Units of the chosen annotators' spans (gold-only units included). */
   units: number
@@ -576,6 +581,8 @@ export const channels = {
       rejectedRelations: z.array(rejectedRelationSchema).max(100_000).optional(),
       /** The gold document tags (absent: unchanged). */
       tags: documentTagsSchema.optional(),
+      /** The label revision `tags` were read against (the gold layer's `labelRevision`): older tags follow the label log. */
+      labelRevision: z.number().int().nonnegative().optional(),
       status: z.enum(REVIEW_STATUSES)
     }),
     result: {} as { gold: GoldLayer; version: string }
@@ -640,7 +647,13 @@ export const channels = {
   },
   /** Remembers rejected suggestions for the document (they never come back there); `baseVersion` as `suggestions.document` gave it. */
   'suggestions.reject': {
-    input: z.object({ documentId, baseVersion: fileVersion, suggestions: z.array(suggestionMarkSchema).min(1).max(100_000) }),
+    input: z.object({
+      documentId,
+      baseVersion: fileVersion,
+      suggestions: z.array(suggestionMarkSchema).min(1).max(100_000),
+      /** Takes these rejections back (the undo of a rejection): the suggestions may come again. */
+      undo: z.boolean().optional()
+    }),
     result: {} as { version: FileVersion }
   },
   /** The project's patterns, model mapping and dictionaries. */

@@ -83,6 +83,13 @@ export interface GoldLayer {
   rejectedRelations?: RejectedRelation[]
   /** The document tags the adjudicator chose (absent: none). */
   tags?: DocumentTags
+  /**
+   * The label revision the tags were written against (absent: 0): readers bring them up to the
+   * project's through the label log, as an annotator's layer (a tag group renamed, an option deleted).
+   */
+  labelRevision?: number
+  /** Tags a tag deletion took, per label log step, so that undoing the deletion brings them back. */
+  retiredTags?: { revision: number; tags: DocumentTags }[]
   updatedAt: string | null
 }
 

@@ -1,6 +1,7 @@
 // Document tags in the store and the API: saved in the annotator's layer (versioned like spans),
 // checked against the tag groups, shown by the document summaries, and carried through label
-// set edits (renames and deletions of groups and options follow the label log; undo brings them back).
+// set edits (renames and deletions of groups and options follow the label log; undo brings them
+// back), in the annotators' layers and in the gold layer alike.
 import path from 'node:path'
 import { Writable } from 'node:stream'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -10,6 +11,8 @@ import { Session } from '../../../src/main/api/session'
 import { ProjectStore } from '../../../src/main/store/project-store'
 import type { ApiResponse, ChannelInput, ChannelResult } from '../../../src/shared/api/contract'
 import type { AnnotationLayer } from '../../../src/shared/model'
+import { GOLD_ABSENT_VERSION, GoldStore } from '../../../src/main/review/gold-store'
+import type { GoldLayer } from '../../../src/shared/review'
 import { readJsonRaw, removeTempDirs, snapshotFiles, tempDir } from '../../helpers/temp'
 import { SOURCE, TAG_GROUPS, TOPIC } from '../../helpers/tag-groups'
 
@@ -34,6 +37,22 @@ async function taggedProject() {
   const save = async (id: string, annotator: string, tags: Record<string, string[]>) =>
     call('annotations.save', { documentId: id, baseVersion: (await store.readLayer(id, annotator)).version, spans: (await store.getLayer(id, annotator)).spans, tags }, annotator)
   return { folder, store, talks, rockets, call, dispatch, save }
+}
+
+/** Renames the group topic to subject and its option hostages to captives; checks that only project.json was written. */
+async function renameTopic(folder: string, store: ProjectStore, call: Awaited<ReturnType<typeof taggedProject>>['call']) {
+  const before = await snapshotFiles(folder)
+  const renamed = { ...TOPIC, name: 'subject', options: TOPIC.options.map((o) => (o.name === 'hostages' ? { ...o, name: 'captives' } : o)) }
+  const change = await call('labels.change', {
+    baseVersion: store.settingsVersion,
+    labels: store.settings.labels,
+    tagGroups: [renamed, SOURCE],
+    tagGroupRenames: [{ from: 'topic', to: 'subject' }],
+    tagRenames: [{ group: 'topic', from: 'hostages', to: 'captives' }]
+  })
+  const after = await snapshotFiles(folder)
+  expect([...after.keys()].filter((file) => before.get(file)?.content !== after.get(file)?.content)).toEqual(['project.json'])
+  return change
 }
 
 describe('tag groups in the label set', () => {
@@ -106,17 +125,7 @@ describe('editing tag groups', () => {
     const { folder, store, talks, save, call } = await taggedProject()
     await save(talks, 'ana', { topic: ['ceasefire', 'hostages'] })
     await save(talks, 'bob', { topic: ['hostages'], source: ['newspaper'] })
-    const before = await snapshotFiles(folder)
-    const renamed = { ...TOPIC, name: 'subject', options: TOPIC.options.map((o) => (o.name === 'hostages' ? { ...o, name: 'captives' } : o)) }
-    const { undo } = await call('labels.change', {
-      baseVersion: store.settingsVersion,
-      labels: store.settings.labels,
-      tagGroups: [renamed, SOURCE],
-      tagGroupRenames: [{ from: 'topic', to: 'subject' }],
-      tagRenames: [{ group: 'topic', from: 'hostages', to: 'captives' }]
-    })
-    const after = await snapshotFiles(folder)
-    expect([...after.keys()].filter((file) => before.get(file)?.content !== after.get(file)?.content)).toEqual(['project.json'])
+    const { undo } = await renameTopic(folder, store, call)
     expect((await store.getLayer(talks, 'ana')).tags).toEqual({ subject: ['ceasefire', 'captives'] })
     expect((await store.getLayer(talks, 'bob')).tags).toEqual({ subject: ['captives'], source: ['newspaper'] })
     // a fresh process reads the same
@@ -179,5 +188,46 @@ describe('tags in review', () => {
       ['ana', 'gold', 1, 1],
       ['bob', 'gold', 1, 0]
     ])
+  })
+
+  it('gold tags follow a rename of their group and option as the annotators\' do, writing project.json only; a deletion sets them aside, its undo brings them back', async () => {
+    const { folder, store, talks, call, dispatch } = await taggedProject()
+    const goldStore = new GoldStore(store)
+    const first = await goldStore.save(talks, GOLD_ABSENT_VERSION, { spans: [], relations: [], rejected: [], tags: { topic: ['hostages', 'ceasefire'], source: ['news agency'] }, status: 'in_progress' })
+    const revisionBefore = store.settings.labelRevision ?? 0
+    const { undo } = await renameTopic(folder, store, call)
+    // every reader sees the new names: the gold store, the Review view's document, a fresh process
+    expect(goldStore.read(talks).gold.tags).toEqual({ source: ['news agency'], subject: ['ceasefire', 'captives'] })
+    const opened = await dispatch('review.document', { documentId: talks }, { annotator: 'rev' })
+    if (!opened.ok) throw new Error(opened.error.message)
+    const review = opened.value as ChannelResult<'review.document'>
+    expect(review.gold.tags).toEqual({ source: ['news agency'], subject: ['ceasefire', 'captives'] })
+    expect(new GoldStore(await ProjectStore.open(folder)).read(talks).gold.tags).toEqual({ source: ['news agency'], subject: ['ceasefire', 'captives'] })
+    // the file is unchanged until the reviewer's next save: same version, so that save is not a conflict
+    expect(review.goldVersion).toBe(first.version)
+
+    // a page that read the tags before the rename saves them under the old names: brought forward, not refused
+    const stale = await dispatch(
+      'gold.save',
+      { documentId: talks, baseVersion: review.goldVersion, spans: [], relations: [], rejected: [], tags: { topic: ['hostages'], source: ['state media'] }, labelRevision: revisionBefore, status: 'in_progress' },
+      { annotator: 'rev' }
+    )
+    if (!stale.ok) throw new Error(stale.error.message)
+    const savedGold = (stale.value as ChannelResult<'gold.save'>).gold
+    expect(savedGold.tags).toEqual({ source: ['state media'], subject: ['captives'] })
+    const raw = await readJsonRaw<GoldLayer>(path.join(folder, 'gold', `${talks}.json`))
+    expect(raw).toMatchObject({ tags: { source: ['state media'], subject: ['captives'] }, labelRevision: store.settings.labelRevision })
+
+    // undoing the rename: gold follows back
+    await call('labels.restore', undo)
+    expect(goldStore.read(talks).gold.tags).toEqual({ source: ['state media'], topic: ['hostages'] })
+
+    // deleting the source group takes its gold tag, set aside; the undo brings it back, even after a save
+    const deletion = await call('labels.change', { baseVersion: store.settingsVersion, labels: store.settings.labels, tagGroups: [TOPIC] })
+    const read = goldStore.read(talks)
+    expect(read.gold.tags).toEqual({ topic: ['hostages'] })
+    await goldStore.save(talks, read.version, { ...read.gold, tags: { topic: ['hostages', 'ceasefire'] } })
+    await call('labels.restore', deletion.undo)
+    expect(goldStore.read(talks).gold.tags).toEqual({ source: ['state media'], topic: ['ceasefire', 'hostages'] })
   })
 })

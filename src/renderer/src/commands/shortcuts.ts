@@ -7,6 +7,8 @@ export interface Shortcut {
   keys: string
   matches(event: KeyboardEvent): boolean
   run(event: KeyboardEvent): void
+  /** Taken before any other use of the key (a field, a dialog, the view's own keys): the view listens in the capture phase. */
+  first?: boolean
 }
 
 const ctrl = (event: KeyboardEvent) => event.ctrlKey || event.metaKey
@@ -59,6 +61,9 @@ export interface ShortcutActions {
   sync(): void
   /** Suggested spans: walking, accepting and rejecting them (absent: no suggestion keys). */
   suggestions?: SuggestionActions
+  /** Whether an import is running: then Escape cancels it. */
+  importing: boolean
+  cancelImport(): void
 }
 
 export interface SuggestionActions {
@@ -194,8 +199,24 @@ function documentShortcuts(actions: SharedActions, doneTitle: string): Shortcut[
   ]
 }
 
+/** Escape while an import runs: it stops and undoes itself, the project stays as it was. */
+function importShortcuts(actions: ShortcutActions): Shortcut[] {
+  return [
+    {
+      id: 'cancel-import',
+      title: 'While importing: cancel the import (the project stays as it was)',
+      keys: 'Escape',
+      matches: (e) => actions.importing && e.key === 'Escape' && !ctrl(e) && !e.altKey && !e.shiftKey,
+      run: actions.cancelImport,
+      first: true
+    }
+  ]
+}
+
 export function buildShortcuts(actions: ShortcutActions): Shortcut[] {
   return [
+    // before Escape's other use (clearing the selection)
+    ...importShortcuts(actions),
     ...labelShortcuts(actions, (name) => `Label the selection (or relabel the selected span) as ${name}`),
     // before Delete and Ctrl+Enter, which would otherwise take Alt+Delete and Ctrl+Alt+Enter
     ...(actions.suggestions ? suggestionShortcuts(actions.suggestions) : []),

@@ -12,7 +12,7 @@ import { compareSpans } from '../../../shared/span-order'
 import { OffsetMap } from '../../../shared/offsets'
 import { invoke, isConflict, sendWhileLeaving, subscribeToChanges } from '../api/client'
 import { rebaseEdits, sameAnnotations } from '../../../shared/rebase-edits'
-import { applyEdit, redo, startHistory, undo, type AnnotationHistory, type Annotations } from './span-history'
+import { applyEdit, recordStep, redo, sameAnnotationState, startHistory, stepToRedo, stepToUndo, undo, type AnnotationHistory, type Annotations, type HistoryStep } from './span-history'
 import { newSpanId } from './span-ids'
 import { toggleTag } from '../../../shared/tags'
 
@@ -49,6 +49,8 @@ export interface DocumentEditor {
   toggleTag(group: TagGroup, option: string): void
   undo(): void
   redo(): void
+  /** An action outside the layer (a suggestion rejected) as one step of this history: Ctrl+Z undoes it in turn with the edits. */
+  recordStep(step: HistoryStep): void
   setStatus(status: DocumentStatus): Promise<void>
 }
 
@@ -252,9 +254,11 @@ export function useDocumentEditor(
   const commit = useCallback(
     (next: AnnotationHistory) => {
       if (next === historyRef.current || !loaded.current) return
+      const before = historyRef.current.current
       historyRef.current = next
       setHistory(next)
-      save(next.current)
+      // an outside action (and its undo) leaves the layer as it was: nothing to write
+      if (!sameAnnotationState(before, next.current)) save(next.current)
     },
     [save]
   )
@@ -345,14 +349,21 @@ export function useDocumentEditor(
     },
     toggleTag: (group, option) => edit((state) => ({ ...state, tags: toggleTag(state.tags, group, option) })),
     undo: () => {
+      const step = loaded.current ? stepToUndo(historyRef.current) : undefined
       commit(undo(historyRef.current))
+      step?.undo()
       setSelectedId(null)
       setSelectedRelationId(null)
     },
     redo: () => {
+      const step = loaded.current ? stepToRedo(historyRef.current) : undefined
       commit(redo(historyRef.current))
+      step?.redo()
       setSelectedId(null)
       setSelectedRelationId(null)
+    },
+    recordStep: (step) => {
+      if (loaded.current) commit(recordStep(historyRef.current, step))
     },
     setStatus: async (next) => {
       if (!documentId || !loaded.current) return

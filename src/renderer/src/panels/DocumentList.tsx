@@ -1,5 +1,8 @@
-import { DOCUMENT_ORDERS, type DocumentOrder } from '../../../shared/document-order'
-import type { DocumentStatus, DocumentSummary } from '../../../shared/model'
+import type { DocumentOrder } from '../../../shared/document-order'
+import type { DocumentStatus, DocumentSummary, TagGroup } from '../../../shared/model'
+import { fileNameOnly, rowDetails } from './document-file'
+import { DocumentTagChips, describeTags, tagChips } from './DocumentTagChips'
+import { DocumentOrderSelect } from './DocumentOrderSelect'
 import { VirtualList } from './VirtualList'
 
 const DOCUMENT_ROW_HEIGHT = 56
@@ -14,30 +17,22 @@ interface Props {
   onOpen(id: string): void
   order: DocumentOrder
   onOrder(order: DocumentOrder): void
+  /** The project's tag groups: a row's tags in their colours and order. */
+  tagGroups: TagGroup[]
 }
 
-/** What a row says of a document besides its title: the file it came from, and its old title if renamed. */
-function rowDetails(doc: DocumentSummary): string {
-  return [doc.fileName && `File: ${doc.fileName}`, doc.importedTitle && `Imported as: ${doc.importedTitle}`].filter(Boolean).join('\n')
+/** The row's tooltip: the file and imported title, then the tags in words. */
+function rowTooltip(doc: DocumentSummary, tagGroups: TagGroup[]): string {
+  const tags = describeTags(tagChips(doc.tags, tagGroups))
+  return [rowDetails(doc), tags && `Tags: ${tags}`].filter(Boolean).join('\n')
 }
 
-/** The file's own name; the folders it was in are in the row's tooltip (a narrow list would cut the name off). */
-function fileNameOnly(path: string | undefined): string {
-  return path === undefined ? '' : path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1)
-}
-
-export function DocumentList({ documents, currentId, onOpen, order, onOrder }: Props) {
+export function DocumentList({ documents, currentId, onOpen, order, onOrder, tagGroups }: Props) {
   return (
     <nav className="document-list" aria-label="Documents">
       <div className="document-list-header">
         <h2>Documents</h2>
-        <select aria-label="Sort documents by" value={order} onChange={(event) => onOrder(event.target.value as DocumentOrder)} data-testid="document-order">
-          {DOCUMENT_ORDERS.map((option) => (
-            <option key={option.order} value={option.order}>
-              Sort: {option.title.toLowerCase()}
-            </option>
-          ))}
-        </select>
+        <DocumentOrderSelect value={order} onChange={onOrder} data-testid="document-order" />
       </div>
       {documents.length === 0 && <p className="empty">No documents yet: import .txt or .md files, or drop them here.</p>}
       <VirtualList
@@ -52,7 +47,7 @@ export function DocumentList({ documents, currentId, onOpen, order, onOrder }: P
             aria-current={doc.id === currentId ? 'page' : undefined}
             tabIndex={tabIndex}
             onClick={() => onOpen(doc.id)}
-            title={rowDetails(doc) || undefined}
+            title={rowTooltip(doc, tagGroups) || undefined}
             data-document-id={doc.id}
             data-testid="document-item"
           >
@@ -65,9 +60,12 @@ export function DocumentList({ documents, currentId, onOpen, order, onOrder }: P
             ) : (
               <>
                 <span className={`status status-${doc.status}`}>{STATUS_TEXT[doc.status]}</span>
-                {/* the file name, secondary: a headline may be shared, a file name tells them apart */}
-                <span className="doc-file" data-testid="document-file">
-                  {fileNameOnly(doc.fileName)}
+                <span className="doc-meta">
+                  <DocumentTagChips tags={doc.tags} groups={tagGroups} />
+                  {/* the file name, secondary: a headline may be shared, a file name tells them apart */}
+                  <span className="doc-file" data-testid="document-file">
+                    {fileNameOnly(doc.fileName)}
+                  </span>
                 </span>
                 <span className="span-count" aria-label={`${doc.spanCount} spans`}>
                   {doc.spanCount} {doc.spanCount === 1 ? 'span' : 'spans'}

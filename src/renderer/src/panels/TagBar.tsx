@@ -1,6 +1,7 @@
 // The open document's tags, in the editor's header: one group of toggle buttons per tag group,
 // each with its hotkey; a click does what the key does. A single-choice group's buttons say so.
 import type { DocumentTags, TagGroup } from '../../../shared/model'
+import { TagOptionButton } from './TagOptionButton'
 
 interface Props {
   groups: TagGroup[]
@@ -17,24 +18,16 @@ export function TagBar({ groups, tags, onToggle }: Props) {
           <span className="tag-group-name" aria-hidden="true">
             {group.name}
           </span>
-          {group.options.map((option) => {
-            const on = tags[group.name]?.includes(option.name) ?? false
-            return (
-              <button
-                key={option.name}
-                type="button"
-                className={`tag-button${on ? ' on' : ''}`}
-                ref={(el) => el?.style.setProperty('--tag-color', option.color)}
-                aria-pressed={on}
-                aria-keyshortcuts={option.hotkey}
-                onMouseDown={(event) => event.preventDefault() /* keep the text selection */}
-                onClick={() => onToggle(group, option.name)}
-                data-testid={`tag-${group.name}-${option.name}`}
-              >
-                {option.hotkey && <kbd>{option.hotkey}</kbd>} {option.name}
-              </button>
-            )
-          })}
+          {group.options.map((option) => (
+            <TagOptionButton
+              key={option.name}
+              option={option}
+              on={tags[group.name]?.includes(option.name) ?? false}
+              onToggle={() => onToggle(group, option.name)}
+              keepTextSelection
+              data-testid={`tag-${group.name}-${option.name}`}
+            />
+          ))}
         </div>
       ))}
     </div>

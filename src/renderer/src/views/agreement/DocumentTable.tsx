@@ -1,21 +1,40 @@
-// Agreement per document, lowest first, so the documents that need a look lead the list. A row's
+// Agreement per document, lowest first, so the documents that need a look lead the list (or by
+// title or import order, as the document list sorts), each with the file it came from. A row's
 // button (or a click anywhere on the row) opens the Review view on that document's disagreements.
 // Long projects show the rows a page at a time.
 import { useMemo, useState } from 'react'
+import { sortRowsBy, type DocumentOrder } from '../../../../shared/document-order'
+import { fileNameOnly, rowDetails } from '../../panels/document-file'
+import { DocumentOrderSelect } from '../../panels/DocumentOrderSelect'
 import { describeScore, documentRows, formatScore, type AgreementChartProps, type DocumentRow } from './report-data'
 import { scoreColor, textColorOn } from './score-colors'
+import { useDocumentListing } from './use-document-listing'
 
 const PAGE = 50
 
+type TableOrder = 'agreement' | DocumentOrder
+const AGREEMENT_ORDER: { order: 'agreement'; title: string }[] = [{ order: 'agreement', title: 'Lowest agreement first' }]
+/** A document's status is each annotator's own: the table is sorted by title or import order only. */
+const SHARED_ORDERS: DocumentOrder[] = ['title', 'import']
+
 export function DocumentTable({ report, measure, openFocus, focusFor }: AgreementChartProps<DocumentRow>) {
-  const rows = useMemo(() => documentRows(report, measure.id), [report, measure.id])
+  const byScore = useMemo(() => documentRows(report, measure.id), [report, measure.id])
+  const listing = useDocumentListing(useMemo(() => report.documents.map((doc) => doc.documentId), [report]))
+  const [order, setOrder] = useState<TableOrder>('agreement')
+  const rows = useMemo(() => {
+    const listed = byScore.map((row) => ({ ...listing.get(row.documentId), ...row, id: row.documentId }))
+    return order === 'agreement' ? listed : sortRowsBy(listed, order, () => 0)
+  }, [byScore, listing, order])
   const [shown, setShown] = useState(PAGE)
 
   return (
     <section className="agreement-section" aria-labelledby="agreement-documents-heading">
-      <h2 id="agreement-documents-heading">
-        Documents <span className="count">({rows.length}, lowest agreement first)</span>
-      </h2>
+      <div className="agreement-section-header">
+        <h2 id="agreement-documents-heading">
+          Documents <span className="count">({rows.length})</span>
+        </h2>
+        <DocumentOrderSelect<'agreement'> value={order} onChange={setOrder} extra={AGREEMENT_ORDER} orders={SHARED_ORDERS} data-testid="agreement-document-order" />
+      </div>
       {rows.length === 0 ? (
         <p className="empty">No document has layers from two of the chosen annotators.</p>
       ) : (
@@ -37,7 +56,7 @@ export function DocumentTable({ report, measure, openFocus, focusFor }: Agreemen
               const color = scoreColor(row.score?.value)
               const counts = row.score?.counts
               return (
-                <tr key={row.documentId} data-testid="document-agreement-row" onClick={() => openFocus(focusFor(row))}>
+                <tr key={row.documentId} data-testid="document-agreement-row" title={rowDetails(row) || undefined} onClick={() => openFocus(focusFor(row))}>
                   <td className="score-cell" style={{ background: color, color: textColorOn(color) }}>
                     {formatScore(row.score)}
                   </td>
@@ -53,6 +72,11 @@ export function DocumentTable({ report, measure, openFocus, focusFor }: Agreemen
                     >
                       {row.title}
                     </button>
+                    {row.fileName && (
+                      <span className="doc-file" data-testid="document-file">
+                        {fileNameOnly(row.fileName)}
+                      </span>
+                    )}
                   </td>
                   <td>{row.annotators.join(', ')}</td>
                   <td className="number">{counts?.compared ?? '—'}</td>

@@ -39,6 +39,7 @@ import { SyncButton } from '../../panels/SyncButton'
 import { Toasts, type Message } from '../../panels/Toasts'
 import { useProject } from '../../app/use-project'
 import { PhraseMatcher } from '../../../../shared/suggest/phrases'
+import { suggestionKey } from '../../../../shared/suggest/types'
 import type { SuggestionActions } from '../../commands/shortcuts'
 import { SuggestionList } from '../../panels/SuggestionList'
 import { SuggestSettingsDialog } from '../../panels/SuggestSettingsDialog'
@@ -176,6 +177,16 @@ export function AnnotateView() {
         if (!suggestion) return
         const after = suggestions.shown.find((s) => s.id !== selectedSuggestion && s.start >= suggestion.start)
         suggestions.reject([suggestion])
+        // one step of the editor's undo history: Ctrl+Z brings the suggestion back (and selects it)
+        const { reject, unreject } = suggestions
+        editor.recordStep({
+          undo: () => {
+            unreject([suggestion])
+            setSelectedSuggestion(suggestionKey(suggestion))
+            setScrollTo({ offset: suggestion.start })
+          },
+          redo: () => reject([suggestion])
+        })
         setSelectedSuggestion(after?.id ?? null)
         if (after) setScrollTo({ offset: after.start })
       },
@@ -406,6 +417,8 @@ export function AnnotateView() {
         cycleLabelTags: view.cycleLabelTags,
         sync,
         suggestions: suggestionActions,
+        importing: importer.state !== null,
+        cancelImport: importer.cancel,
         adjustSpan: (edge, grow) => {
           const span = editor.spans.find((s) => s.id === editor.selectedId)
           if (!span || !editor.offsets) return
@@ -432,8 +445,22 @@ export function AnnotateView() {
         },
         editDetails: () => document.querySelector<HTMLElement>('.span-details select, .span-details input, .span-details textarea')?.focus()
       }),
-    [labels, tagGroups, applyLabel, editor, moveDocument, toggleDone, text, linkFrom, finishLink, relationTypes, view, sync, currentId, openDocument, rename, suggestionActions]
+    [labels, tagGroups, applyLabel, editor, moveDocument, toggleDone, text, linkFrom, finishLink, relationTypes, view, sync, currentId, openDocument, rename, suggestionActions, importer.state !== null, importer.cancel]
   )
+
+  // the keys that come before any other use of theirs (Escape cancelling an import), even in a field or a dialog
+  useEffect(() => {
+    const first = shortcuts.filter((s) => s.first)
+    const onKeyDown = (event: KeyboardEvent) => {
+      const shortcut = first.find((s) => s.matches(event))
+      if (!shortcut) return
+      event.preventDefault()
+      event.stopPropagation()
+      shortcut.run(event)
+    }
+    window.addEventListener('keydown', onKeyDown, true)
+    return () => window.removeEventListener('keydown', onKeyDown, true)
+  }, [shortcuts])
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent): void {
@@ -516,7 +543,9 @@ export function AnnotateView() {
     >
       <header className="topbar">
         <h1>Spanwise</h1>
-        <span className="project-name">{info?.name}</span>
+        <span className="project-name" title={info?.name}>
+          {info?.name}
+        </span>
         <div className="progress" role="status" aria-label={`${done} of ${documents.length} documents done`} data-testid="progress">
           <span>
             {done} / {documents.length} done
@@ -530,35 +559,38 @@ export function AnnotateView() {
             onError={showError}
           />
         )}
-        <button type="button" onClick={() => startImport(false)}>
-          Import files…
-        </button>
-        <button type="button" onClick={() => startImport(true)}>
-          Import folder…
-        </button>
-        <button type="button" onClick={() => setDialog('export')}>
-          Export…
-        </button>
-        <button type="button" onClick={() => setDialog('statistics')} aria-keyshortcuts="Control+Shift+S">
-          Statistics…
-        </button>
-        <button type="button" onClick={() => setDialog('labels')}>
-          Labels…
-        </button>
-        <button type="button" onClick={() => setDialog('suggestions')} aria-keyshortcuts="Control+Shift+K">
-          Suggestions…
-        </button>
-        <SyncButton syncing={syncing} onSync={sync} />
-        <button type="button" onClick={() => setDialog('shortcuts')} aria-label="Keyboard shortcuts" aria-keyshortcuts="?">
-          ?
-        </button>
+        {/* the actions stay together: on a narrow window they move to a row of their own, never one by one */}
+        <div className="topbar-actions" role="group" aria-label="Project actions">
+          <button type="button" onClick={() => startImport(false)}>
+            Import files…
+          </button>
+          <button type="button" onClick={() => startImport(true)}>
+            Import folder…
+          </button>
+          <button type="button" onClick={() => setDialog('export')}>
+            Export…
+          </button>
+          <button type="button" onClick={() => setDialog('statistics')} aria-keyshortcuts="Control+Shift+S">
+            Statistics…
+          </button>
+          <button type="button" onClick={() => setDialog('labels')}>
+            Labels…
+          </button>
+          <button type="button" onClick={() => setDialog('suggestions')} aria-keyshortcuts="Control+Shift+K">
+            Suggestions…
+          </button>
+          <SyncButton syncing={syncing} onSync={sync} />
+          <button type="button" onClick={() => setDialog('shortcuts')} aria-label="Keyboard shortcuts" aria-keyshortcuts="?">
+            ?
+          </button>
+        </div>
         <input ref={fileInput} type="file" multiple hidden accept={accept} data-testid="file-input" onChange={onPicked} />
         {/* @ts-expect-error: webkitdirectory is not in React's attribute types yet */}
         <input ref={folderInput} type="file" hidden webkitdirectory="" onChange={onPicked} />
       </header>
 
       <Toasts message={message} onDismiss={dismissMessage}>
-        {importer.state && <ImportProgressToast state={importer.state} onCancel={importer.cancel} />}
+        {importer.state && <ImportProgressToast state={importer.state} onCancel={importer.cancel} cancelKeys={shortcuts.find((s) => s.id === 'cancel-import')?.keys} />}
       </Toasts>
       {report && <ImportReportView report={report} onClose={() => setReport(null)} />}
 
@@ -577,7 +609,7 @@ export function AnnotateView() {
             }}
           />
           <DocumentFilters filter={filter} labels={labels.map((l) => l.name)} annotators={annotators} tagGroups={tagGroups} documents={documents} onChange={setFilter} />
-          <DocumentList documents={visibleDocuments} currentId={currentId} onOpen={openDocument} order={view.documentOrder} onOrder={view.setDocumentOrder} />
+          <DocumentList documents={visibleDocuments} currentId={currentId} onOpen={openDocument} order={view.documentOrder} onOrder={view.setDocumentOrder} tagGroups={tagGroups} />
         </div>
         <PanelEdge
           side="left"
@@ -601,18 +633,20 @@ export function AnnotateView() {
                   onCancel={rename.cancel}
                   onRename={(title, seen) => void rename.commit(editor.document!.id, title, seen)}
                 />
-                <span className={`status status-${editor.status}`} data-testid="document-status">
-                  {STATUS_TEXT[editor.status]}
-                </span>
-                <button type="button" onClick={toggleDone} aria-keyshortcuts="Control+Enter">
-                  {editor.status === 'done' ? 'Reopen' : 'Mark done'} <kbd>Ctrl+Enter</kbd>
-                </button>
-                <button type="button" onClick={editor.undo} disabled={!editor.canUndo} aria-keyshortcuts="Control+Z">
-                  Undo
-                </button>
-                <button type="button" onClick={editor.redo} disabled={!editor.canRedo} aria-keyshortcuts="Control+Shift+Z">
-                  Redo
-                </button>
+                <div className="editor-actions">
+                  <span className={`status status-${editor.status}`} data-testid="document-status">
+                    {STATUS_TEXT[editor.status]}
+                  </span>
+                  <button type="button" onClick={toggleDone} aria-keyshortcuts="Control+Enter" title="Ctrl+Enter">
+                    {editor.status === 'done' ? 'Reopen' : 'Mark done'} <kbd>Ctrl+Enter</kbd>
+                  </button>
+                  <button type="button" onClick={editor.undo} disabled={!editor.canUndo} aria-keyshortcuts="Control+Z">
+                    Undo
+                  </button>
+                  <button type="button" onClick={editor.redo} disabled={!editor.canRedo} aria-keyshortcuts="Control+Shift+Z">
+                    Redo
+                  </button>
+                </div>
               </div>
               <TagBar groups={tagGroups} tags={editor.tags} onToggle={editor.toggleTag} />
               <div className="label-bar-row">

@@ -1,8 +1,9 @@
 // An import from the workbench, with its progress and a cancel: in a browser each file is
 // uploaded as it is (streamed to the server's disk), then imported there; on the desktop the
 // native dialog imports by path. Either way the page polls `imports.progress` for the run it
-// named, and Cancel (or Escape) sends `imports.cancel`: the run stops and undoes itself.
-import { useCallback, useEffect, useRef, useState } from 'react'
+// named, and Cancel (or Escape, declared with the view's shortcuts) sends `imports.cancel`: the
+// run stops and undoes itself.
+import { useCallback, useRef, useState } from 'react'
 import type { ImportProgress, ImportReport } from '../../../../shared/api/contract'
 import { ApiFailure, importWithDesktopDialog, invoke, uploadFile } from '../../api/client'
 import type { PickedFile } from '../../api/uploads'
@@ -71,19 +72,6 @@ export function useImport(): {
       setState(null)
     }
   }, [])
-
-  // Escape cancels a running import (before any other use of the key)
-  useEffect(() => {
-    if (!state) return
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return
-      event.preventDefault()
-      event.stopPropagation()
-      cancel()
-    }
-    window.addEventListener('keydown', onKey, true)
-    return () => window.removeEventListener('keydown', onKey, true)
-  }, [state !== null, cancel])
 
   return { state, run, cancel }
 }

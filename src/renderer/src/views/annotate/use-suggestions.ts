@@ -3,6 +3,7 @@
 // labelled name is proposed at once elsewhere), and shown only where the live spans leave room.
 // A rejection is remembered at once on screen and saved to the annotator's suggestion file with
 // the version it was read at; a conflict (another tab rejected meanwhile) reads it and tries again.
+// Its undo (Ctrl+Z, through the editor's history) takes it back the same way.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { FileVersion } from '../../../../shared/api/contract'
 import type { Span } from '../../../../shared/model'
@@ -16,7 +17,9 @@ export interface DocumentSuggestions {
   /** What to show, in text order; each as a span whose id is its suggestion key. */
   shown: Span[]
   byKey: Map<string, Suggestion>
-  reject(marks: SuggestionMark[]): void
+  reject(marks: Suggestion[]): void
+  /** Takes rejections back (their undo): the suggestions show again. */
+  unreject(marks: Suggestion[]): void
   /** Reads every source again (after the settings or dictionaries changed). */
   reload(): void
 }
@@ -72,26 +75,55 @@ export function useSuggestions(
   const shown = useMemo(() => shownSuggestions.map((s) => ({ id: suggestionKey(s), start: s.start, end: s.end, label: s.label })), [shownSuggestions])
   const byKey = useMemo(() => new Map(shownSuggestions.map((s) => [suggestionKey(s), s])), [shownSuggestions])
 
-  const reject = useCallback(
-    (marks: SuggestionMark[]) => {
-      if (!documentId || marks.length === 0) return
-      setRejected((previous) => new Set([...previous, ...marks.map(suggestionKey)]))
-      const send = async (attempt: number): Promise<void> => {
+  /** Saves rejections (or, with `undo`, takes them back) after those sent before. */
+  const send = useCallback(
+    (marks: SuggestionMark[], undo: boolean) => {
+      if (!documentId) return
+      const request = async (attempt: number): Promise<void> => {
         const baseVersion = version.current ?? 'absent'
         try {
-          const saved = await invoke('suggestions.reject', { documentId, baseVersion, suggestions: marks.map(({ start, end, label }) => ({ start, end, label })) }, { annotator })
+          const suggestions = marks.map(({ start, end, label }) => ({ start, end, label }))
+          const saved = await invoke('suggestions.reject', { documentId, baseVersion, suggestions, ...(undo ? { undo } : {}) }, { annotator })
           if (current.current === documentId) version.current = saved.version
         } catch (error) {
           if (!isConflict(error) || attempt > 2) throw error
-          // rejected elsewhere meanwhile: a rejection adds to a set, so read the version and add again
+          // changed elsewhere meanwhile: adding to (or taking from) a set, so read the version and do it again
           version.current = (await invoke('suggestions.document', { documentId, sources: ['own'] }, { annotator })).version
-          await send(attempt + 1)
+          await request(attempt + 1)
         }
       }
-      queue.current = queue.current.then(() => send(1)).catch((error: Error) => onError(`Not saved: ${error.message}`))
+      queue.current = queue.current.then(() => request(1)).catch((error: Error) => onError(`Not saved: ${error.message}`))
     },
     [documentId, annotator, onError]
   )
 
-  return { shown, byKey, reject, reload: useCallback(() => setReloadKey((k) => k + 1), []) }
+  const reject = useCallback(
+    (marks: Suggestion[]) => {
+      if (!documentId || marks.length === 0) return
+      setRejected((previous) => new Set([...previous, ...marks.map(suggestionKey)]))
+      send(marks, false)
+    },
+    [documentId, send]
+  )
+
+  const unreject = useCallback(
+    (marks: Suggestion[]) => {
+      if (!documentId || marks.length === 0) return
+      const back = new Set(marks.map(suggestionKey))
+      setRejected((previous) => new Set([...previous].filter((key) => !back.has(key))))
+      // a list read again since the rejection no longer holds them: they come back to their source's list
+      setBySource((previous) => {
+        const next = { ...previous }
+        for (const mark of marks) {
+          const list = next[mark.source] ?? []
+          if (!list.some((s) => suggestionKey(s) === suggestionKey(mark))) next[mark.source] = [...list, mark]
+        }
+        return next
+      })
+      send(marks, true)
+    },
+    [documentId, send]
+  )
+
+  return { shown, byKey, reject, unreject, reload: useCallback(() => setReloadKey((k) => k + 1), []) }
 }

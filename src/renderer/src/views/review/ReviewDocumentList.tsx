@@ -1,17 +1,21 @@
 // The documents to review: those with layers from two or more of the chosen annotators, each
-// with who annotated it, its open conflicts, its agreement and its review status. Sorted by
-// most disagreement first (or by title); filtered by annotators, label and status.
+// with the file it came from, who annotated it, its open conflicts, its agreement and its review
+// status. Sorted by most disagreement first, or as the Annotate list sorts (title, import order,
+// review status); filtered by annotators, label and status.
 import type { ReviewDocumentRow } from '../../../../shared/api/contract'
+import { sortRowsBy, type DocumentOrder } from '../../../../shared/document-order'
 import type { DocumentStatus } from '../../../../shared/model'
 import type { ReviewStatus } from '../../../../shared/review'
+import { fileNameOnly, rowDetails } from '../../panels/document-file'
 import { STATUS_TEXT } from '../../panels/DocumentList'
+import { DocumentOrderSelect } from '../../panels/DocumentOrderSelect'
 import { VirtualList } from '../../panels/VirtualList'
 import { REVIEW_STATUS_TEXT, type AnnotatorNames } from './annotator-names'
 
 const ROW_HEIGHT = 78
 const rowKey = (row: ReviewDocumentRow) => row.id
 
-export type ReviewSort = 'disagreement' | 'title'
+export type ReviewSort = 'disagreement' | DocumentOrder
 
 export interface ReviewFilter {
   /** The annotators compared; empty: all of them. */
@@ -25,12 +29,16 @@ export interface ReviewFilter {
 
 export const NO_REVIEW_FILTER: ReviewFilter = { annotators: [], label: '', status: '', reviewStatus: '', sort: 'disagreement' }
 
-/** Most disagreement first: open conflicts, then the lowest agreement, then the title. */
+/** By review status, what still asks for work first: reviews begun, then not begun, then done. */
+const REVIEW_STATUS_RANK: Record<ReviewStatus, number> = { in_progress: 0, not_started: 1, done: 2 }
+
+/** Most disagreement first (open conflicts, then the lowest agreement, then the title), or an order of the document list. */
 export function sortRows(rows: ReviewDocumentRow[], sort: ReviewSort): ReviewDocumentRow[] {
-  const byTitle = (a: ReviewDocumentRow, b: ReviewDocumentRow) => a.title.localeCompare(b.title)
-  if (sort === 'title') return [...rows].sort(byTitle)
-  return [...rows].sort((a, b) => b.openConflicts - a.openConflicts || (a.agreement ?? 1) - (b.agreement ?? 1) || byTitle(a, b))
+  if (sort !== 'disagreement') return sortRowsBy(rows, sort, (row) => REVIEW_STATUS_RANK[row.reviewStatus])
+  return [...rows].sort((a, b) => b.openConflicts - a.openConflicts || (a.agreement ?? 1) - (b.agreement ?? 1) || a.title.localeCompare(b.title))
 }
+
+const REVIEW_ORDERS: { order: 'disagreement'; title: string }[] = [{ order: 'disagreement', title: 'Most disagreement first' }]
 
 export function percent(value: number | null): string {
   return value === null ? '–' : `${Math.round(value * 100)}%`
@@ -86,10 +94,6 @@ export function ReviewFilters({ filter, annotators, labels, names, onChange }: F
           </option>
         ))}
       </select>
-      <select aria-label="Sort" value={filter.sort} onChange={(e) => onChange({ ...filter, sort: e.target.value as ReviewSort })} data-testid="review-sort">
-        <option value="disagreement">most disagreement first</option>
-        <option value="title">by title</option>
-      </select>
     </div>
   )
 }
@@ -100,14 +104,19 @@ interface ListProps {
   names: AnnotatorNames
   loading: boolean
   onOpen(id: string): void
+  sort: ReviewSort
+  onSort(sort: ReviewSort): void
 }
 
-export function ReviewDocumentList({ rows, currentId, names, loading, onOpen }: ListProps) {
+export function ReviewDocumentList({ rows, currentId, names, loading, onOpen, sort, onSort }: ListProps) {
   return (
     <nav className="document-list review-list" aria-label="Documents to review">
-      <h2>
-        To review <span className="count">({rows.length})</span>
-      </h2>
+      <div className="document-list-header">
+        <h2>
+          To review <span className="count">({rows.length})</span>
+        </h2>
+        <DocumentOrderSelect value={sort} onChange={onSort} extra={REVIEW_ORDERS} statusTitle="Review status" data-testid="review-sort" />
+      </div>
       {!loading && rows.length === 0 && <p className="empty">No document has layers from two or more of these annotators.</p>}
       <VirtualList
         items={rows}
@@ -121,12 +130,16 @@ export function ReviewDocumentList({ rows, currentId, names, loading, onOpen }: 
             aria-current={row.id === currentId ? 'page' : undefined}
             tabIndex={tabIndex}
             onClick={() => onOpen(row.id)}
+            title={rowDetails(row) || undefined}
             data-testid="review-document"
             data-document-id={row.id}
           >
             <span className="doc-title">{row.title}</span>
             <span className={`status review-status-${row.reviewStatus}`} data-testid="review-status">
               {REVIEW_STATUS_TEXT[row.reviewStatus]}
+            </span>
+            <span className="doc-file" data-testid="document-file">
+              {fileNameOnly(row.fileName)}
             </span>
             <span className="span-count" data-testid="open-conflicts">
               {row.openConflicts} open {row.openConflicts === 1 ? 'conflict' : 'conflicts'}

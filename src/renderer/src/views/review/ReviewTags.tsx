@@ -1,6 +1,7 @@
 // The document tags in the Review view: for each tag group, what each annotator chose, and the
 // gold choice as toggle buttons (a click, or the tag's key, toggles it; undo like any decision).
 import type { AnnotationLayer, DocumentTags, TagGroup } from '../../../../shared/model'
+import { TagOptionButton } from '../../panels/TagOptionButton'
 
 interface Props {
   groups: TagGroup[]
@@ -32,23 +33,15 @@ export function ReviewTags({ groups, layers, nameOf, gold, onToggle }: Props) {
             </ul>
             <span className="gold-tags">
               gold:
-              {group.options.map((option) => {
-                const on = gold[group.name]?.includes(option.name) ?? false
-                return (
-                  <button
-                    key={option.name}
-                    type="button"
-                    className={`tag-button${on ? ' on' : ''}`}
-                    ref={(el) => el?.style.setProperty('--tag-color', option.color)}
-                    aria-pressed={on}
-                    aria-keyshortcuts={option.hotkey}
-                    onClick={() => onToggle(group, option.name)}
-                    data-testid={`gold-tag-${group.name}-${option.name}`}
-                  >
-                    {option.hotkey && <kbd>{option.hotkey}</kbd>} {option.name}
-                  </button>
-                )
-              })}
+              {group.options.map((option) => (
+                <TagOptionButton
+                  key={option.name}
+                  option={option}
+                  on={gold[group.name]?.includes(option.name) ?? false}
+                  onToggle={() => onToggle(group, option.name)}
+                  data-testid={`gold-tag-${group.name}-${option.name}`}
+                />
+              ))}
             </span>
           </div>
         )

@@ -384,28 +384,38 @@ export function ReviewView({ route }: { route: Route }) {
             </p>
           )}
           <ReviewFilters filter={filter} annotators={allAnnotators} labels={labels.map((l) => l.name)} names={names} onChange={setFilter} />
-          <ReviewDocumentList rows={visibleRows} currentId={currentId} names={names} loading={rowsLoading} onOpen={openDocument} />
+          <ReviewDocumentList
+            rows={visibleRows}
+            currentId={currentId}
+            names={names}
+            loading={rowsLoading}
+            onOpen={openDocument}
+            sort={filter.sort}
+            onSort={(sort) => setFilter((was) => ({ ...was, sort }))}
+          />
         </div>
         <section className="editor" aria-label="Review">
           {doc && offsets && gold ? (
             <>
               <div className="editor-header">
                 <h2 className="doc-heading">{doc.title}</h2>
-                <span className={`status review-status-${gold.status}`} data-testid="review-document-status">
-                  {REVIEW_STATUS_TEXT[gold.status]}
-                </span>
-                <span className="open-count" data-testid="review-open-count">
-                  {openConflicts} open {openConflicts === 1 ? 'conflict' : 'conflicts'}
-                </span>
-                <button type="button" onClick={() => review.setStatus(gold.status === 'done' ? 'in_progress' : 'done')} aria-keyshortcuts="Control+Enter" data-testid="review-done">
-                  {gold.status === 'done' ? 'Reopen review' : 'Mark reviewed'} <kbd>Ctrl+Enter</kbd>
-                </button>
-                <button type="button" onClick={review.undo} disabled={!review.canUndo} aria-keyshortcuts="Control+Z">
-                  Undo
-                </button>
-                <button type="button" onClick={review.redo} disabled={!review.canRedo} aria-keyshortcuts="Control+Shift+Z">
-                  Redo
-                </button>
+                <div className="editor-actions">
+                  <span className={`status review-status-${gold.status}`} data-testid="review-document-status">
+                    {REVIEW_STATUS_TEXT[gold.status]}
+                  </span>
+                  <span className="open-count" data-testid="review-open-count">
+                    {openConflicts} open {openConflicts === 1 ? 'conflict' : 'conflicts'}
+                  </span>
+                  <button type="button" onClick={() => review.setStatus(gold.status === 'done' ? 'in_progress' : 'done')} aria-keyshortcuts="Control+Enter" title="Ctrl+Enter" data-testid="review-done">
+                    {gold.status === 'done' ? 'Reopen review' : 'Mark reviewed'} <kbd>Ctrl+Enter</kbd>
+                  </button>
+                  <button type="button" onClick={review.undo} disabled={!review.canUndo} aria-keyshortcuts="Control+Z">
+                    Undo
+                  </button>
+                  <button type="button" onClick={review.redo} disabled={!review.canRedo} aria-keyshortcuts="Control+Shift+Z">
+                    Redo
+                  </button>
+                </div>
               </div>
               <div className="mark-legend" aria-label="What the marks mean">
                 {MARK_LABELS.map((mark) => (

@@ -72,6 +72,7 @@ export function useReviewDocument(
             rejected: next.rejected,
             rejectedRelations: next.rejectedRelations ?? [],
             tags: next.tags ?? {},
+            ...(next.labelRevision !== undefined ? { labelRevision: next.labelRevision } : {}),
             status: next.status
           })
           version.current = result.version
