@@ -11,6 +11,7 @@ import { ImportProgressToast } from './ImportProgressToast'
 import { useImport } from './use-import'
 import { buildShortcuts, isTypingTarget, tagKeysOf } from '../../commands/shortcuts'
 import { TagBar } from '../../panels/TagBar'
+import { UndoRedoButtons } from '../../panels/UndoRedoButtons'
 import { findMatches } from '../../editor/find'
 import { TextView, type PendingSelection, type ScrollRequest } from '../../editor/TextView'
 import { useDocumentEditor } from '../../editor/use-document-editor'
@@ -640,12 +641,7 @@ export function AnnotateView() {
                   <button type="button" onClick={toggleDone} aria-keyshortcuts="Control+Enter" title="Ctrl+Enter">
                     {editor.status === 'done' ? 'Reopen' : 'Mark done'} <kbd>Ctrl+Enter</kbd>
                   </button>
-                  <button type="button" onClick={editor.undo} disabled={!editor.canUndo} aria-keyshortcuts="Control+Z">
-                    Undo
-                  </button>
-                  <button type="button" onClick={editor.redo} disabled={!editor.canRedo} aria-keyshortcuts="Control+Shift+Z">
-                    Redo
-                  </button>
+                  <UndoRedoButtons undo={editor.undo} redo={editor.redo} canUndo={editor.canUndo} canRedo={editor.canRedo} />
                 </div>
               </div>
               <TagBar groups={tagGroups} tags={editor.tags} onToggle={editor.toggleTag} />

@@ -34,6 +34,7 @@ import { ReviewTags } from './ReviewTags'
 import { TextView, type PendingSelection, type ScrollRequest } from '../../editor/TextView'
 import { stepByWord } from '../../editor/word-step'
 import { LabelBar } from '../../panels/LabelBar'
+import { UndoRedoButtons } from '../../panels/UndoRedoButtons'
 import { ShortcutSheet } from '../../panels/ShortcutSheet'
 import { annotatorNames, REVIEW_STATUS_TEXT } from './annotator-names'
 import { FeedbackDialog } from './FeedbackDialog'
@@ -409,12 +410,7 @@ export function ReviewView({ route }: { route: Route }) {
                   <button type="button" onClick={() => review.setStatus(gold.status === 'done' ? 'in_progress' : 'done')} aria-keyshortcuts="Control+Enter" title="Ctrl+Enter" data-testid="review-done">
                     {gold.status === 'done' ? 'Reopen review' : 'Mark reviewed'} <kbd>Ctrl+Enter</kbd>
                   </button>
-                  <button type="button" onClick={review.undo} disabled={!review.canUndo} aria-keyshortcuts="Control+Z">
-                    Undo
-                  </button>
-                  <button type="button" onClick={review.redo} disabled={!review.canRedo} aria-keyshortcuts="Control+Shift+Z">
-                    Redo
-                  </button>
+                  <UndoRedoButtons undo={review.undo} redo={review.redo} canUndo={review.canUndo} canRedo={review.canRedo} />
                 </div>
               </div>
               <div className="mark-legend" aria-label="What the marks mean">
